@@ -1,0 +1,240 @@
+"""Reading killed and injured counts from a sentence.
+
+Handles figures in digits or words ("44", "22,000", "three", "a dozen"),
+"at least N" → N, sums over a list of victims ("41 soldiers and 25
+mercenaries were killed" → 66), implicit counts ("was shot dead" → 1,
+"X and Y were killed" → 2, "N other passengers were also killed" → N + 1),
+and vague words after ACLED's codebook ("several" → 10, "dozens" → 12,
+"hundreds" → 100), marked estimated.  Subsets of a count already told
+("33 of the killed", "including 33") are not added again.
+
+Example
+-------
+>>> read_casualties("Forces opened fire and killed 44 people.").killed
+44
+>>> c = read_casualties("At least 490 were killed and 22,000 wounded.")
+>>> c.killed, c.injured
+(490, 22000)
+>>> read_casualties("A US contractor was killed in a missile attack.").killed
+1
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.models import Casualties
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "dozen": 12, "a dozen": 12, "couple": 2, "a couple of": 2,
+    "hundred": 100, "a hundred": 100, "thousand": 1000, "a thousand": 1000,
+}
+#: ACLED codebook conventions for vague figures (estimated).
+_VAGUE = {
+    "several": 10, "many": 10, "scores": 20, "numerous": 10, "dozens": 12,
+    "dozens of": 12, "hundreds": 100, "hundreds of": 100, "thousands": 1000,
+    "thousands of": 1000, "a number of": 10, "some": 10,
+}
+_NUM_WORD = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:thousand|million))?|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"a\s+dozen|dozen|a\s+hundred|hundred|a\s+thousand|a\s+couple\s+of|"
+    r"several|many|dozens(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|scores|numerous|"
+    r"a\s+number\s+of)"
+)
+_KILL = (
+    r"(?:killed|dead|died|slain|murdered|assassinated|executed|shot\s+dead|"
+    r"lost\s+their\s+lives|were\s+killed|was\s+killed|perished|beheaded)"
+)
+_INJURE = r"(?:injured|wounded|hurt|injuring|wounding|injuries|wounds)"
+_QUAL = r"(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|approximately|roughly|an\s+estimated)\s+"
+_NOUN = r"(?:(?!\d|dead\b|killed\b|and\b|wounded\b|injured\b)[\w’'-]+\s+){0,6}?"
+
+# "N (people ...) were killed", "killing N people", "left N dead", "N dead"
+_KILLED_AFTER = re.compile(
+    rf"(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\s+{_NOUN}(?:(?:were|was|have\s+been|had\s+been|"
+    rf"being|are|got)\s+(?:also\s+|reportedly\s+|all\s+)?)?{_KILL}\b",
+    re.IGNORECASE,
+)
+_KILLED_BEFORE = re.compile(
+    rf"\b(?:(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|"
+    rf"death\s+toll\s+(?:rose|climbed|reached|stood)\s+(?:to|at)|deaths\s+of)\s+"
+    rf"(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\b(?!\s*(?:%|percent|years?|days?|km|miles))|"
+    rf"(?:leaving|left)\s+(?P<q2>{_QUAL})?(?P<n2>{_NUM_WORD})\s+{_NOUN}(?:dead|killed)\b)",
+    re.IGNORECASE,
+)
+_INJURED_AFTER = re.compile(
+    rf"(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\s+(?:others?\s+|more\s+|people\s+|{_NOUN})?"
+    rf"(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+_INJURED_BEFORE = re.compile(
+    rf"\b(?:(?:injuring|wounding|injured|wounded)\s+(?P<q>{_QUAL})?"
+    rf"(?P<n>{_NUM_WORD})\b|(?:leaving|left)\s+(?P<q2>{_QUAL})?(?P<n2>{_NUM_WORD})\s+"
+    rf"{_NOUN}(?:injured|wounded|hurt)\b)",
+    re.IGNORECASE,
+)
+_SINGULAR_KILLED = re.compile(
+    r"\b(?:was|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+)?(?:shot\s+dead|killed|"
+    r"assassinated|murdered|executed|beheaded|stabbed\s+to\s+death|shot\s+and\s+killed)",
+    re.IGNORECASE,
+)
+_PLURAL_KILLED = re.compile(
+    r"\b(?:were|have\s+been|had\s+been)\s+(?:both\s+|also\s+|reportedly\s+)?(?:shot\s+dead|"
+    r"killed|assassinated|murdered|executed)",
+    re.IGNORECASE,
+)
+_KILLED_OBJ = re.compile(
+    r"\b(?:killed|killing|assassinated|assassinating|murdered|shot\s+dead)\s+"
+    r"(?:a|an|one|the)\s+(?!number)[\w-]+",
+    re.IGNORECASE,
+)
+_KILLED_OR_INJURED = re.compile(r"killed\s+or\s+(?:injured|wounded)|(?:injured|wounded)\s+or\s+killed|casualties", re.IGNORECASE)
+
+
+def parse_number(text: str) -> tuple[int, bool] | None:
+    """A figure in digits or words, and whether it is an estimate.
+
+    >>> parse_number("22,000"), parse_number("three"), parse_number("dozens of")
+    ((22000, False), (3, False), (12, True))
+    >>> parse_number("twenty-five")
+    (25, False)
+    """
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in _VAGUE:
+        return _VAGUE[t], True
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: (thousand|million))?", t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        value *= {"thousand": 1000, "million": 1_000_000}.get(m.group(2) or "", 1)
+        return int(value), False
+    if t in _UNITS:
+        return _UNITS[t], False
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
+        return _UNITS[parts[0]] + _UNITS[parts[1]], False
+    return None
+
+
+def read_casualties(sentence: str, offset: int = 0) -> Casualties:
+    """Killed and injured counts of one sentence (``None`` if not told)."""
+    killed, injured, estimated = None, None, False
+    spans: list[tuple[int, int]] = []
+    ambiguous = _KILLED_OR_INJURED.search(sentence)
+    for m in _iter_counts(sentence, (_KILLED_AFTER, _KILLED_BEFORE)):
+        if _is_subset(sentence, m) or (ambiguous and ambiguous.start() - 40 < m.start() < ambiguous.end() + 40):
+            continue
+        value, est = m.value
+        killed = value if killed is None else killed + value
+        estimated |= est
+        spans.append((m.start + offset, m.end + offset))
+    if killed is None and not ambiguous:
+        implicit = _implicit_killed(sentence)
+        if implicit:
+            killed, span = implicit
+            spans.append((span[0] + offset, span[1] + offset))
+    for m in _iter_counts(sentence, (_INJURED_AFTER, _INJURED_BEFORE)):
+        if _is_subset(sentence, m) or any(s - offset <= m.start < e - offset for s, e in spans):
+            continue
+        value, est = m.value
+        injured = value if injured is None else injured + value
+        estimated |= est
+        spans.append((m.start + offset, m.end + offset))
+    if re.search(r"\bno\s+(?:casualties|fatalities|deaths|one\s+was\s+(?:killed|hurt))|"
+                 r"no\s+(?:reported\s+)?(?:casualties|fatalities)|without\s+casualties",
+                 sentence, re.IGNORECASE):
+        killed = 0 if killed is None else killed
+        injured = 0 if injured is None else injured
+    return Casualties(killed, injured, estimated, tuple(sorted(spans)))
+
+
+class _Count:
+    __slots__ = ("end", "start", "sum_with_previous", "value")
+
+    def __init__(self, start: int, end: int, value: tuple[int, bool], sum_prev: bool) -> None:
+        self.start, self.end, self.value, self.sum_with_previous = start, end, value, sum_prev
+
+
+def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_Count]:
+    found: list[_Count] = []
+    for pattern in patterns:
+        for m in pattern.finditer(sentence):
+            group = "n" if m.group("n") is not None else "n2"
+            n = m.group(group)
+            parsed = parse_number(n)
+            if parsed is None:
+                continue
+            if parsed[0] >= 1900 and re.fullmatch(r"(19|20)\d\d", n):
+                continue  # a year
+            if any(f.start <= m.start(group) < f.end for f in found):
+                continue
+            if re.match(r"\s+other\b", sentence[m.end(group):]) and not re.search(
+                    r"\b(?:was|were)\s+(?:also\s+)?(?:killed|shot)", sentence[:m.start(group)]):
+                # "Soleimani and nine other passengers were also killed" → 10
+                parsed = (parsed[0] + 1, parsed[1])
+            found.append(_Count(m.start(group), m.end(), parsed, False))
+    found.sort(key=lambda c: c.start)
+    # "41 soldiers and 25 mercenaries were killed": numbers listed before the verb
+    extra: list[_Count] = []
+    for c in found:
+        head = sentence[max(0, c.start - 120):c.start]
+        lst = re.search(rf"(?P<n>{_NUM_WORD})\s+(?:[\w’'-]+\s+){{0,6}}?and\s+(?:of\s+)?$",
+                        head, re.IGNORECASE)
+        if lst:
+            parsed = parse_number(lst.group("n"))
+            s0 = c.start - len(head) + lst.start("n")
+            if parsed and not any(f.start <= s0 < f.end for f in found + extra):
+                extra.append(_Count(s0, c.start, parsed, False))
+    return sorted(found + extra, key=lambda c: c.start)
+
+
+def _is_subset(sentence: str, m: _Count) -> bool:
+    """"33 of the killed", "including 33 organisers": part of a count told."""
+    before = sentence[max(0, m.start - 14):m.start]
+    after = sentence[m.start:m.end + 4]
+    return bool(re.search(r"\b(?:including|among\s+them|among\s+the)\s+$", before,
+                          re.IGNORECASE)
+                or re.search(r"^\S+\s+of\s+the\s+(?:killed|dead|victims|wounded|injured)",
+                             after, re.IGNORECASE))
+
+
+def _implicit_killed(sentence: str) -> tuple[int, tuple[int, int]] | None:
+    """Counts told without a figure: "was shot dead", "X and Y were killed"."""
+    m = _SINGULAR_KILLED.search(sentence)
+    if m:
+        return 1, m.span()
+    m = _PLURAL_KILLED.search(sentence)
+    if m:
+        subject = sentence[:m.start()]
+        other = re.search(rf"(?P<n>{_NUM_WORD})\s+other\s+[\w-]+", subject, re.IGNORECASE)
+        if other and parse_number(other.group("n")):
+            n = parse_number(other.group("n"))[0]  # type: ignore[index]
+            return n + 1, m.span()
+        named = _count_named(subject)
+        return (named, m.span()) if named else None
+    m = _KILLED_OBJ.search(sentence)
+    if m:
+        return 1, m.span()
+    return None
+
+
+def _count_named(subject: str) -> int:
+    """How many people a subject names: "A, deputy of B, and C" → 2; 0 if none."""
+    clause = re.split(r"[;:]|\bthat\b", subject)[-1]
+    clause = re.sub(r"\([^)]*\)", "", clause)
+    # drop appositives: ", commander of the ...," between commas
+    clause = re.sub(r",\s+(?!and\b)(?:[a-z]|the\s|a\s|an\s)[^,]*,", ",", clause)
+    parts = [p.strip() for p in re.split(r",\s*and\s+|\s+and\s+|,\s*", clause) if p.strip()]
+    named = [
+        p for p in parts
+        if re.match(r"(?:[A-Z][\w’'-]+|a\s|an\s)", p)
+        and not re.match(r"(?:In|On|At|During|After|Before|Also|Then|When|While|The|But|They|He|She|It|We|These|Those|Both|All|Some|Many|Several)\b", p)
+    ]
+    return len(named)

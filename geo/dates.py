@@ -1,0 +1,293 @@
+"""Finding and resolving date expressions, with the narrative's year.
+
+Cheap regular expressions find the candidate spans; resolution walks the
+document in order and keeps the narrative's state:
+
+* absolute forms: "1 October 2019", "January 3, 2020", "3 January",
+  "28th of December", "October 2019", "2020-01-03", "in 2019";
+* a bare "day month" takes the year of the narrative (the latest explicit
+  year, rolling over when the month goes back by more than half a year, as
+  December → January), a year set by a heading ("Timeline 2020"), or the
+  publication date's year (the latest such date not after publication);
+* relative forms: "the following day", "the previous day", "two days
+  later", "on this day", "that day" against the sentence's anchor (the
+  latest date told); "yesterday", "today", "on Saturday", "late Friday",
+  "earlier this month", "last week" against the publication date.
+
+A date that cannot be resolved is not guessed: no :class:`DateMention`.
+
+Example
+-------
+>>> from datetime import date
+>>> r = DateResolver()
+>>> [m.value for m in r.resolve("It began on 1 October 2019.")]
+[datetime.date(2019, 10, 1)]
+>>> m, = r.resolve("On 3 January, a strike.")
+>>> m.value, m.year_inferred
+(datetime.date(2020, 1, 3), True)
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from geo.models import DateMention
+
+_MONTHS = {
+    name.lower(): i for i, name in enumerate(calendar.month_name) if name
+} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH_RE = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_MONTH_RE2 = _MONTH_RE.replace("?P<month>", "?P<month2>")
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "a": 1, "an": 1,
+}
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    (
+        "day_month",
+        re.compile(
+            rf"\b{_DAY}(?:\s*(?:-|–|and|to)\s*{_DAY2})?\s+(?:of\s+)?{_MONTH_RE}"
+            rf"(?:,?\s+{_YEAR})?\b"
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(rf"\b{_MONTH_RE}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b(?!\s*:)"),
+    ),
+    ("month_year", re.compile(rf"\b{_MONTH_RE}\s*,?\s+{_YEAR}\b")),
+    (
+        "bare_month",
+        re.compile(
+            rf"\b(?P<lead>[Ii]n|[Dd]uring|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|"
+            rf"[Uu]ntil|[Tt]hroughout|[Ee]nd of|[Ss]tart of)\s+(?:the\s+month\s+of\s+)?"
+            rf"{_MONTH_RE}\b(?!\s+\d)"
+        ),
+    ),
+    (
+        "year",
+        re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Tt]hroughout)\s+(?:early\s+|late\s+)?{_YEAR}\b"),
+    ),
+    (
+        "anchor_offset",
+        re.compile(
+            r"\b(?P<phrase>the\s+(?:following|next|previous)\s+day|the\s+day\s+"
+            r"(?:after|before)|(?:a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
+            r"(?:later|earlier|before|after)(?!\s+(?:the|a|an|his|her|its|their)\b)|"
+            r"(?:on\s+)?(?:this|that|the\s+same)\s+day|the\s+same\s+day)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "reference",
+        re.compile(
+            r"\b(?P<rel>yesterday|today|tonight|last\s+night|earlier\s+this\s+month|"
+            r"this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year|"
+            r"last\s+week|this\s+week)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<part>early|late|last)\s+|on\s+|(?:on\s+)?the\s+night\s+of\s+)?"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|"
+            r"September|October|November|December))"
+        ),
+    ),
+]
+
+
+@dataclass
+class DateResolver:
+    """Resolve the dates of one document's sentences, in reading order.
+
+    Keep one resolver per document: it holds the narrative year and the
+    anchor (the latest date told) from one sentence to the next.
+    """
+
+    publication_date: date | None = None
+    year: int | None = None
+    month: int | None = None
+    anchor: date | None = None
+    #: Year of the first explicit date, used for bare dates told before it.
+    lookahead_year: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.year is None and self.publication_date is not None:
+            self.year = self.publication_date.year
+            self.month = self.publication_date.month
+
+    def prime(self, text: str) -> None:
+        """Read ``text`` (the whole document) for its first explicit year.
+
+        A bare date told before any year takes that year.
+        """
+        first = None
+        for kind, m in find_date_spans(text):
+            if kind != "year" and m.groupdict().get("year"):
+                first = int(m.group("year"))
+                break
+        self.lookahead_year = first
+
+    def resolve(
+        self, sentence: str, offset: int = 0, heading_year: int | None = None
+    ) -> list[DateMention]:
+        """Date mentions of ``sentence`` (offsets shifted by ``offset``)."""
+        spans = find_date_spans(sentence)
+        out: list[DateMention] = []
+        sentence_anchor = None
+        for kind, m in spans:
+            mention = self._resolve_one(kind, m, offset, heading_year, sentence_anchor)
+            if mention is None:
+                continue
+            out.append(mention)
+            if mention.precision == "day":
+                sentence_anchor = mention.value
+        if out:
+            days = [d for d in out if d.precision == "day"]
+            if days:
+                self.anchor = days[-1].value
+        return out
+
+    def _resolve_one(
+        self, kind: str, m: re.Match[str], offset: int, heading_year: int | None,
+        sentence_anchor: date | None,
+    ) -> DateMention | None:
+        g = m.groupdict()
+        start, end = m.start() + offset, m.end() + offset
+        text = m.group(0)
+        if kind == "anchor_offset":
+            base = sentence_anchor or self.anchor
+            if base is None:
+                return None
+            phrase = g["phrase"].lower()
+            delta = _anchor_delta(phrase)
+            return DateMention(start, end, text, base + timedelta(days=delta), "day",
+                               relative=True)
+        if kind in ("reference", "weekday"):
+            return self._resolve_reference(kind, g, start, end, text, sentence_anchor)
+        month = _MONTHS[g["month"].lower().rstrip(".")] if g.get("month") else (
+            int(g["mnum"]) if g.get("mnum") else None
+        )
+        explicit_year = int(g["year"]) if g.get("year") else None
+        year, inferred = explicit_year, False
+        if year is None and kind != "year":
+            year = self._infer_year(month or 1, heading_year)
+            inferred = True
+            if year is None:
+                return None
+        if kind == "year":
+            value, precision = date(year, 1, 1), "year"
+        elif kind in ("month_year", "bare_month"):
+            value, precision = date(year, month, 1), "month"
+        else:
+            day = int(g["day"])
+            try:
+                value = date(year, month, day)
+            except ValueError:
+                return None
+            precision = "day"
+        if explicit_year is not None or not inferred:
+            self.year, self.month = year, month or self.month
+        elif precision != "year":
+            self.year, self.month = year, month
+        return DateMention(start, end, text, value, precision, year_inferred=inferred)
+
+    def _infer_year(self, month: int, heading_year: int | None) -> int | None:
+        if heading_year is not None:
+            return heading_year
+        if self.publication_date is not None and self.year == self.publication_date.year \
+                and self.month == self.publication_date.month and self.anchor is None:
+            pub = self.publication_date
+            return pub.year if month <= pub.month else pub.year - 1
+        if self.year is None:
+            if self.lookahead_year is None:
+                return None
+            self.year = self.lookahead_year
+            self.month = month
+            return self.year
+        if self.month is not None and month - self.month < -6:
+            return self.year + 1
+        if self.month is not None and month - self.month > 6:
+            return self.year - 1
+        return self.year
+
+    def _resolve_reference(
+        self, kind: str, g: dict[str, str], start: int, end: int, text: str,
+        sentence_anchor: date | None,
+    ) -> DateMention | None:
+        ref = self.publication_date
+        if kind == "weekday":
+            base = ref or sentence_anchor
+            if base is None:
+                return None
+            target = _WEEKDAYS[g["weekday"].lower()]
+            back = (base.weekday() - target) % 7
+            if g.get("part") == "last" and back == 0:
+                back = 7
+            return DateMention(start, end, text, base - timedelta(days=back), "day",
+                               relative=True)
+        if ref is None:
+            return None
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        table = {
+            "yesterday": (ref - timedelta(days=1), "day"),
+            "today": (ref, "day"),
+            "tonight": (ref, "day"),
+            "last night": (ref - timedelta(days=1), "day"),
+            "earlier this month": (ref.replace(day=1), "month"),
+            "this month": (ref.replace(day=1), "month"),
+            "last month": ((ref.replace(day=1) - timedelta(days=1)).replace(day=1), "month"),
+            "earlier this year": (date(ref.year, 1, 1), "year"),
+            "this year": (date(ref.year, 1, 1), "year"),
+            "last year": (date(ref.year - 1, 1, 1), "year"),
+        }
+        if rel in ("last week", "this week"):
+            return None  # a week is not a precision we can honestly give
+        value, precision = table[rel]
+        return DateMention(start, end, text, value, precision, relative=True)
+
+
+def _anchor_delta(phrase: str) -> int:
+    phrase = re.sub(r"\s+", " ", phrase)
+    if "following" in phrase or "next" in phrase or "day after" in phrase:
+        return 1
+    if "previous" in phrase or "day before" in phrase:
+        return -1
+    m = re.match(r"(\w+) days? (later|after|earlier|before)", phrase)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
+        return n if m.group(2) in ("later", "after") else -n
+    return 0
+
+
+def find_date_spans(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Non-overlapping date matches of ``text``, earlier patterns first.
+
+    >>> [k for k, _ in find_date_spans("On 3 May 2020 and in June")]
+    ['day_month', 'bare_month']
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.append((kind, m))
+    found.sort(key=lambda km: km[1].start())
+    return found

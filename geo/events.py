@@ -1,0 +1,387 @@
+"""From sentences with dates, places and casualties to events.
+
+* :func:`classify` gives ACLED's event type and sub-event type from the
+  sentence's wording, or ``None`` when the sentence tells no event;
+* :func:`find_actors` lists the named actors ("Asayeb Ahl al-Haq", "Iraqi
+  security forces", "US forces");
+* :func:`build_events` makes one row per event and place: the toll of an
+  incident in several places is split so the rows sum to it (ACLED practice),
+  a cumulative tally becomes one aggregate row with its period, and the same
+  incident told twice is merged (both sentences kept as sources).
+
+Example
+-------
+>>> classify("Iraqi protesters gathered in Tahrir Square.")
+('Protests', 'Peaceful protest')
+>>> classify("A US drone strike killed two commanders.")
+('Explosions/Remote violence', 'Air/drone strike')
+>>> split_toll(44, 2)
+[22, 22]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from geo.models import Casualties, DateMention, Event, Toponym, precision_rank
+
+_RULES: list[tuple[str, str, re.Pattern[str]]] = [
+    ("Explosions/Remote violence", "Suicide bomb", re.compile(r"\bsuicide\s+(?:bomb|attack|car)", re.I)),
+    ("Explosions/Remote violence", "Air/drone strike",
+     re.compile(r"\b(?:drone|air\s*strikes?|airstrikes?|air\s+raids?|warplanes?|bombed|bombing\s+raid)", re.I)),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
+     re.compile(r"\b(?:missiles?|rockets?|katyushas?|shell(?:ed|ing|s)?|mortars?|artillery)\b", re.I)),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED",
+     re.compile(r"\b(?:IEDs?|roadside\s+bomb|landmines?|explosive\s+device|car\s+bomb|bomb|explosion|exploded|blast)\b", re.I)),
+    ("Explosions/Remote violence", "Grenade", re.compile(r"\bgrenades?\b", re.I)),
+    ("Protests", "Excessive force against protesters",
+     re.compile(r"\b(?:security\s+forces|police|troops|army|soldiers)\b.{0,120}\b(?:opened\s+fire|fired|shot|killed|crackdown)\b.{0,60}\b(?:protesters|demonstrators)|"
+                r"\bcrackdown\s+on\b", re.I)),
+    ("Violence against civilians", "Attack",
+     re.compile(r"\b(?:opened\s+fire|fired)\s+on\s+(?:the\s+)?(?:protesters|demonstrators|civilians|crowd)|"
+                r"\b(?:shot\s+dead|assassinat\w*|murder\w*|executed|stabbed)\b", re.I)),
+    ("Violence against civilians", "Abduction/forced disappearance",
+     re.compile(r"\b(?:abduct\w*|kidnap\w*|disappeared)\b", re.I)),
+    ("Riots", "Violent demonstration",
+     re.compile(r"\b(?:protesters|demonstrators|rioters|iraqis|crowds?|mob)\b.{0,80}\b(?:burn\w*|set\s+fire|torch\w*|stormed|attacked|clashed|threw\s+stones)|"
+                r"\b(?:burn\w*|set\s+fire\s+to|torch\w*|stormed)\s+(?:the\s+)?(?:entrance|consulate|embassy|building|headquarters|office)|"
+                r"\bburning\s+of\s+the\b|\bburned\s+tires|\bmilitias?\b.{0,40}\battacked\s+the\s+(?:US\s+)?embassy", re.I)),
+    ("Battles", "Armed clash",
+     re.compile(r"\b(?:clash\w*|fighting|gunfight|firefight|ambush\w*|repelled|battle|exchanged\s+fire|raids?|launched\s+an\s+attack|attacked)\b|"
+                r"\bkilled\s+\S+\s+(?:\w+\s+){0,2}(?:militants|fighters|insurgents|soldiers)", re.I)),
+    ("Violence against civilians", "Attack",
+     re.compile(r"\b(?:was|were)\s+(?:shot|killed|stabbed)\b|\bkill(?:ed|ing)\b", re.I)),
+    ("Protests", "Peaceful protest",
+     re.compile(r"^(?:Protest\w*|Demonstrat\w*|Rall(?:y|ies|ied))\b|"
+                r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marche?d?|sit-ins?|"
+                r"general\s+strike|strike|gathered|blocked\s+(?:major\s+)?roads)\b")),
+    ("Strategic developments", "Other",
+     re.compile(r"\b(?:sanction\w*|resign\w*|rejected\s+the\s+nomination|withdrew|closed|shut\s+down|"
+                r"threatened|arrest\w*|seized|agreement|ceasefire|appointed|approved\s+a\s+new\s+government|"
+                r"renamed|changed\s+the\s+name|set\s+on\s+fire|crop\s+fields)\b", re.I)),
+]
+_SUB_OVERRIDE = [
+    ("Strategic developments", "Arrests", re.compile(r"\barrest\w*", re.I)),
+    ("Strategic developments", "Looting/property destruction",
+     re.compile(r"\b(?:set\s+on\s+fire|looted|destroyed)\b", re.I)),
+    ("Strategic developments", "Agreement", re.compile(r"\b(?:agreement|ceasefire)\b", re.I)),
+]
+#: Concrete actions that make an event even when the sentence has no date.
+_CONCRETE = re.compile(
+    r"\b(?:set\s+fire|burn(?:ed|t|ing)|stormed|attacked|blocked|clash(?:ed|es)|shelled|"
+    r"bombed|exploded|ambushed|abducted|kidnapped|gathered|marched|rallied|killed|"
+    r"wounded|injured|shot)\b",
+    re.I,
+)
+_QUOTE = re.compile(r"[“\"”]([^“”\"]*)(?:[”\"]|$)")
+_AGGREGATE = re.compile(
+    r"\b(?:since|so\s+far|in\s+total|a\s+total\s+of|to\s+date|overall|cumulative|"
+    r"death\s+toll|(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since|of|into))\b",
+    re.I,
+)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def classify(sentence: str) -> tuple[str, str] | None:
+    """ACLED event type and sub-event type of a sentence, or ``None``."""
+    for event_type, sub, pattern in _RULES:
+        if pattern.search(sentence):
+            if event_type == "Strategic developments":
+                for t, s, p in _SUB_OVERRIDE:
+                    if p.search(sentence):
+                        return t, s
+            return event_type, sub
+    return None
+
+
+_ACTOR_PATTERNS = [
+    re.compile(r"\b(?:[A-Z][\w’'-]+\s+){0,2}(?:security\s+forces|forces|troops|military|army|police|"
+               r"air\s+force|militias?|government)\b"),
+    re.compile(r"\b(?:[A-Z][a-z]+[\w’'-]*(?:\s+(?:al-|el-|of\s+|Ahl\s+)?[A-Z][\w’'-]+){1,4})\b(?=,|\s+militia)"),
+    re.compile(r"\b(?:IS|ISIS|ISIL|PKK|PMF|PMU|IRGC|TMF|YPG|SDF|Hezbollah|Daesh|Hamas|Taliban|al-Shabaab|"
+               r"Kataeb\s+Hezbollah|Asa[iy]eb\s+Ahl\s+al-Haq|Hashed\s+al-Sha[’']?abi|Peshmerga)\b"),
+    re.compile(r"\b(?:protesters|demonstrators|rioters)\b", re.I),
+]
+_GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:forces|troops|military|army|police|government|militias?)$", re.I)
+
+
+def find_actors(sentence: str) -> tuple[str, ...]:
+    """Named actors of a sentence, in order of appearance, no repeats.
+
+    >>> find_actors("A militia, Asayeb Ahl al-Haq, opened fire on protesters.")
+    ('Asayeb Ahl al-Haq', 'Protesters')
+    """
+    found: list[tuple[int, str]] = []
+    for i, pattern in enumerate(_ACTOR_PATTERNS):
+        for m in pattern.finditer(sentence):
+            text = m.group(0).strip()
+            if i == 1 and not re.search(r"\bmilitia\b.{0,20}$", sentence[:m.start()], re.I) \
+                    and not sentence[m.end():].lstrip().startswith("militia"):
+                continue
+            if _GENERIC_ACTOR.match(text):
+                continue
+            if i == 3:
+                text = "Protesters"
+            text = re.sub(r"^(?:The|On|In|During|Also)\s+", "", text)
+            if any(text in f or f in text for _, f in found):
+                continue
+            found.append((m.start(), text))
+    return tuple(t for _, t in sorted(found))
+
+
+def split_toll(total: int, parts: int) -> list[int]:
+    """Split a toll over ``parts`` places so the shares sum to ``total``.
+
+    >>> split_toll(5, 2)
+    [3, 2]
+    """
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+def strip_quotes(text: str) -> str:
+    """The text with quoted speech blanked out (same length, same offsets).
+
+    A quote left open runs to the end of its paragraph.
+
+    >>> strip_quotes('He said: “They were killed.” Then left.')
+    'He said:                     Then left.'
+    """
+    return "\n".join(
+        _QUOTE.sub(lambda m: " " * len(m.group(0)), para) for para in text.split("\n")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What the earlier stages found in one sentence."""
+
+    start: int
+    end: int
+    text: str
+    #: The text with quoted speech blanked out.
+    spoken: str
+    paragraph: int
+    dates: tuple[DateMention, ...]
+    toponyms: tuple[Toponym, ...]
+    casualties: Casualties
+
+
+def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
+    """The places where a sentence's event happened: the finest ones told.
+
+    Modifiers ("US forces") and demonyms count only when nothing else is
+    there; a city that only locates a site ("Baghdad's Tahrir Square") is
+    context, not a second place.
+    """
+    placed = [t for t in toponyms if t.place is not None]
+    literal = [t for t in placed if t.kind not in ("modifier", "demonym")]
+    pool = literal or [t for t in placed if t.kind == "demonym"]
+    if not pool:
+        return []
+    finest = min(precision_rank(t.place.precision) for t in pool)  # type: ignore[union-attr]
+    chosen = [t for t in pool if precision_rank(t.place.precision) == finest]  # type: ignore[union-attr]
+    seen: dict[str, Toponym] = {}
+    for t in chosen:
+        seen.setdefault(t.place.gazetteer_id or t.place.name, t)  # type: ignore[union-attr]
+    return list(seen.values())
+
+
+def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
+    """Events of one document, in reading order, merged and split as described."""
+    events: list[Event] = []
+    doc_dates = sorted({d.value for f in facts for d in f.dates if d.precision == "day"})
+    last_date: DateMention | None = None
+    last_paragraph = -1
+    last_places: list[Toponym] = []
+    for f in facts:
+        if f.paragraph != last_paragraph:
+            last_date, last_paragraph, last_places = None, f.paragraph, []
+        spoken = f.spoken
+        kind = classify(spoken) if spoken.strip() else None
+        own_dates = [d for d in f.dates if spoken[d.start - f.start:d.end - f.start].strip()]
+        killed = f.casualties.killed or 0
+        injured = f.casualties.injured or 0
+        if kind is not None and kind[1] == "Attack" and not killed and not injured \
+                and not re.search(r"shot|stabbed|assassinat", spoken, re.I):
+            kind = None  # "killed" with no one counted: a report, not an incident
+        if kind is not None and not f.casualties.spans and re.search(
+                r"\bof\s+the\s+(?:killed|dead|victims)\b", spoken, re.I):
+            kind = None  # "33 of the killed were activists": about a toll told before
+        if kind is not None and not own_dates and not killed and not injured \
+                and not _CONCRETE.search(spoken):
+            kind = None  # analysis or background, not an incident
+        if kind is None:
+            if own_dates:
+                last_date = own_dates[-1]
+            continue
+        event_type, sub = kind
+        places = event_places(f.toponyms)
+        if not own_dates and last_date is not None and last_places and \
+                all(t.kind == "demonym" for t in places):
+            places = last_places  # a sentence that goes on telling the same incident
+        aggregate = _AGGREGATE.search(spoken) if (killed or injured) else None
+        base_date = own_dates[0] if own_dates else last_date
+        if own_dates:
+            last_date = own_dates[-1]
+        if places:
+            last_places = places
+        actors = find_actors(spoken)
+        common = {
+            "source": source, "char_start": f.start, "char_end": f.end,
+            "source_text": f.text, "event_type": event_type, "sub_event_type": sub,
+            "actors": actors, "casualties_estimated": f.casualties.estimated,
+            "sources": ((f.start, f.end),), "casualty_spans": f.casualties.spans,
+        }
+        incident = f"{source}:{f.start}"
+        if aggregate:
+            end = base_date.value if base_date else None
+            start = _period_start(aggregate, end, doc_dates)
+            place = _common_place(f.toponyms)
+            events.append(Event(
+                event_id=f"{incident}:agg", place=place.place if place else None,
+                location_text=place.text if place else "",
+                event_date=end, date_precision=base_date.precision if base_date else None,
+                year_inferred=base_date.year_inferred if base_date else False,
+                fatalities=killed, injuries=injured, incident_id=incident,
+                incident_fatalities=killed, incident_injuries=injured, is_aggregate=True,
+                period_start=start, period_end=end,
+                date_span=_span(base_date), place_span=_tspan(place), **common,
+            ))
+            continue
+        if len({d.value for d in own_dates}) > 1 and places:
+            places = _places_by_date(f.toponyms, own_dates)
+        targets: list[Toponym | None] = list(places) or [None]
+        k_shares = split_toll(killed, len(targets))
+        i_shares = split_toll(injured, len(targets))
+        for n, t in enumerate(targets):
+            d = _nearest_date(t, own_dates) if t is not None and own_dates else base_date
+            # one sentence telling two days tells two incidents
+            inc = incident if len({x.value for x in own_dates}) <= 1 or d is None \
+                else f"{incident}:{d.value}"
+            events.append(Event(
+                event_id=f"{incident}:{n}", place=t.place if t else None,
+                location_text=t.text if t else "",
+                event_date=d.value if d else None, date_precision=d.precision if d else None,
+                year_inferred=d.year_inferred if d else False,
+                fatalities=k_shares[n], injuries=i_shares[n], incident_id=inc,
+                incident_fatalities=killed, incident_injuries=injured,
+                date_span=_span(d), place_span=_tspan(t),
+                candidates=t.candidates[1:] if t else (), **common,
+            ))
+    return _merge_repeats(events)
+
+
+def _span(d: DateMention | None) -> tuple[int, int] | None:
+    return (d.start, d.end) if d else None
+
+
+def _tspan(t: Toponym | None) -> tuple[int, int] | None:
+    return (t.start, t.end) if t else None
+
+
+def _places_by_date(
+    toponyms: tuple[Toponym, ...], dates: list[DateMention]
+) -> list[Toponym]:
+    """Places of a sentence that tells two days: the finest for each day.
+
+    "… a general strike on 21 December in al-Diwaniyah and Basra and blocked
+    roads in southern Iraq the following day" → the two cities, and Iraq.
+    """
+    groups: dict[object, list[Toponym]] = {}
+    for t in toponyms:
+        if t.place is not None:
+            groups.setdefault(_nearest_date(t, dates).value, []).append(t)
+    out: list[Toponym] = []
+    for group in groups.values():
+        out.extend(event_places(tuple(group)))
+    return out
+
+
+def _nearest_date(t: Toponym, dates: list[DateMention]) -> DateMention:
+    return min(dates, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
+
+
+def _common_place(toponyms: tuple[Toponym, ...]) -> Toponym | None:
+    """The one place a tally covers: the coarsest place told, if they agree."""
+    places = [t for t in toponyms if t.place and t.kind not in ("modifier", "demonym")]
+    if not places:
+        return None
+    codes = {t.place.country_code for t in places}  # type: ignore[union-attr]
+    if len(codes) > 1:
+        return None
+    return max(places, key=lambda t: precision_rank(t.place.precision))  # type: ignore[union-attr]
+
+
+def _period_start(m: re.Match[str], end: date | None, doc_dates: list[date]) -> date | None:
+    if end is None or not m.group("unit"):
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _NUMBERS.get(word)
+    if n is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    start = end - {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
+                   "month": relativedelta(months=n), "year": relativedelta(years=n)}[unit]
+    # snap to a date the document tells, within ten days ("protests began on 1 October")
+    near = [d for d in doc_dates if abs((d - start).days) <= 10]
+    return min(near, key=lambda d: abs((d - start).days)) if near else start
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """The same incident told twice becomes one event with both sources."""
+    out: list[Event] = []
+    for e in events:
+        twin = None
+        if not e.is_aggregate and e.event_date is not None:
+            for i, o in enumerate(out):
+                if _same_incident(o, e):
+                    twin = i
+                    break
+        if twin is None:
+            out.append(e)
+            continue
+        o = out[twin]
+        keep, other = (o, e) if precision_rank(_prec(o)) <= precision_rank(_prec(e)) else (e, o)
+        out[twin] = replace(
+            keep,
+            fatalities=max(o.fatalities, e.fatalities),
+            injuries=max(o.injuries, e.injuries),
+            incident_fatalities=max(o.incident_fatalities, e.incident_fatalities),
+            incident_injuries=max(o.incident_injuries, e.incident_injuries),
+            sources=tuple(dict.fromkeys(o.sources + e.sources)),
+            actors=tuple(dict.fromkeys(keep.actors + other.actors)),
+        )
+    return out
+
+
+def _prec(e: Event) -> str:
+    return e.place.precision if e.place else "country"
+
+
+def _same_incident(a: Event, b: Event) -> bool:
+    if a.event_date != b.event_date or a.date_precision != "day" or a.is_aggregate:
+        return False
+    if a.incident_id == b.incident_id:
+        return False
+    if a.place is None or b.place is None:
+        return False
+    same_place = a.place.gazetteer_id == b.place.gazetteer_id or (
+        a.place.country_code == b.place.country_code
+        and "country" in (a.place.precision, b.place.precision)
+    )
+    if not same_place:
+        return False
+    counts_agree = (a.incident_fatalities == b.incident_fatalities
+                    or 0 in (a.incident_fatalities, b.incident_fatalities))
+    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+    same_kind = a.event_type == b.event_type or (
+        a.event_type in violent and b.event_type in violent
+    )
+    return counts_agree and same_kind and (a.incident_fatalities > 0 or b.incident_fatalities > 0
+                                           or a.event_type == b.event_type)

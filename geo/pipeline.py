@@ -1,0 +1,72 @@
+"""The whole extraction: a document in, its events and toponyms out.
+
+Stages, each a function of its own module, run in order:
+sentences → dates → places → casualties → events.
+
+Example
+-------
+>>> from geo.documents import document_from_text
+>>> from geo.gazetteer import Gazetteer                             # doctest: +SKIP
+>>> doc = document_from_text("a.txt", "On 3 May 2020, 2 people were killed in Najaf.")
+>>> [e.fatalities for e in extract(doc, Gazetteer.load()).events]   # doctest: +SKIP
+[2]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from geo.casualties import read_casualties
+from geo.dates import DateResolver
+from geo.documents import document_from_text
+from geo.events import SentenceFacts, build_events, strip_quotes
+from geo.gazetteer import Gazetteer
+from geo.models import Document, Event, Sentence, Toponym
+from geo.places import find_toponyms
+from geo.sentences import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one document gave."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    toponyms: tuple[Toponym, ...]
+    events: tuple[Event, ...]
+
+
+def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
+    """Run every stage over ``doc``."""
+    sentences = split_sentences(doc)
+    resolver = DateResolver(publication_date=doc.publication_date)
+    resolver.prime(doc.text)
+    toponyms = find_toponyms(doc.text, gazetteer,
+                             sentences=[(s.start, s.end) for s in sentences])
+    by_sentence: list[list[Toponym]] = [[] for _ in sentences]
+    j = 0
+    for t in toponyms:
+        while j < len(sentences) and sentences[j].end < t.end:
+            j += 1
+        if j < len(sentences):
+            by_sentence[j].append(t)
+    spoken_text = strip_quotes(doc.text)
+    facts = []
+    for s, tops in zip(sentences, by_sentence, strict=True):
+        dates = resolver.resolve(s.text, s.start, s.heading_year)
+        spoken = spoken_text[s.start:s.end]
+        casualties = read_casualties(spoken, s.start)
+        facts.append(SentenceFacts(s.start, s.end, s.text, spoken, s.paragraph,
+                                   tuple(dates), tuple(tops), casualties))
+    events = build_events(doc.source, facts)
+    return Extraction(doc, tuple(sentences), tuple(toponyms), tuple(events))
+
+
+def extract_events(
+    text: str, *, gazetteer: Gazetteer, source: str = "<text>",
+    publication_date: date | None = None,
+) -> list[Event]:
+    """Events of a plain text: the short way in."""
+    doc = document_from_text(source, text, publication_date=publication_date)
+    return list(extract(doc, gazetteer).events)

@@ -1,0 +1,429 @@
+"""Finding place names in text and resolving them with the document's context.
+
+Strategies, run in order over each sentence (earlier ones claim their span):
+
+1. ``site``: curated sites and named regions, lower-case words allowed
+   ("the K1 military base", "US embassy", "Tahrir Square");
+2. ``region``: directional regions of a country ("southern Iraq", "the south
+   of the country", "several Iraqi provinces") → the country, country level;
+3. ``gazetteer``: runs of capitalised words matched longest-first against
+   GeoNames names, with filters for people ("President Barham Saleh"),
+   organisations and common words;
+4. ``demonym``: "Iraqi", "1500 Iranians" → the country.
+
+Resolution then scores each mention's candidates by population, kind,
+the document's country focus, a city named alongside ("Baghdad's Tahrir
+Square", "Kirkuk, Iraq") and the sentence's own context.
+
+Example
+-------
+>>> from geo.gazetteer import Gazetteer                      # doctest: +SKIP
+>>> ts = find_toponyms("Protests in Nassiriya and Najaf.", Gazetteer.load())  # doctest: +SKIP
+>>> [(t.text, t.place.name) for t in ts]                     # doctest: +SKIP
+[('Nassiriya', 'Nasiriyah'), ('Najaf', 'Najaf')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.gazetteer import Entry, Gazetteer, normalize, prefer_city
+from geo.models import Place, Toponym
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
+_CONNECTORS = {"of", "de", "del", "la", "al", "el", "bin", "ibn", "upon", "on", "du", "da",
+               "des", "dos", "le"}
+_PERSON_TITLES = {
+    "president", "mr", "mrs", "ms", "dr", "gen", "general", "ayatollah", "sheikh",
+    "shaikh", "minister", "king", "queen", "prince", "princess", "imam", "sayyid", "lt",
+    "col", "colonel", "sgt", "sergeant", "capt", "captain", "judge", "senator", "sen",
+    "rep", "governor", "gov", "mayor", "bishop", "pope", "rev", "father", "sir", "lord",
+    "lady", "saint", "commander", "chief", "spokesman", "spokeswoman", "secretary",
+    "ambassador", "cleric", "leader", "deputy", "officer", "coach", "dear", "prof",
+    "professor", "brother", "sister", "uncle", "mother", "son", "daughter", "wife",
+    "husband", "mullah", "hajji", "haji", "emir", "sultan", "sayed", "sayyed", "abu", "umm",
+}
+#: Words after a place name that make it part of another kind of name.
+_NOT_PLACE_AFTER = {
+    "river", "times", "post", "news", "herald", "tribune", "journal", "university",
+    "college", "school", "street", "road", "avenue", "hotel", "hospital", "airlines",
+    "airways", "fc", "united", "rovers", "city", "county", "stadium", "bank", "company",
+    "corporation", "corp", "inc", "ltd", "group", "institute", "foundation", "party",
+    "movement", "force", "forces", "brigade", "brigades", "army", "police", "club",
+    "church", "mosque", "bridge", "park", "mall", "square", "center", "centre", "tower",
+    "prize", "award", "agreement", "accord", "accords", "declaration", "treaty",
+    "convention", "protocol", "summit", "conference", "committee", "council", "commission",
+    "revolution", "boulevard", "lane", "drive", "mountains", "mountain", "desert",
+    "lake", "valley", "sea", "ocean", "gulf", "bay",
+}
+#: Words before a name that say it is a place: a variant spelling needs one.
+_LOCATIVE = {"in", "to", "at", "near", "from", "into", "outside", "inside", "around", "across",
+             "toward", "towards", "through", "reached", "entered", "city", "town"}
+_MODIFIED_NOUNS = {
+    "forces", "force", "troops", "military", "government", "officials", "official",
+    "embassy", "consulate", "army", "police", "drone", "drones", "president", "authorities",
+    "soldiers", "soldier", "personnel", "issue", "people", "regime", "ministry", "media",
+    "citizens", "nationals", "diplomats", "contractor", "contractors", "navy", "air",
+    "security", "intelligence", "state", "officers", "envoy", "delegation", "team",
+    "side", "leaders", "leader", "parliament", "economy", "market", "markets", "prime",
+}
+_PLACE_SUFFIX = {"province", "governorate", "state", "region", "district", "county",
+                 "city", "town", "village", "area", "municipality", "oblast", "prefecture"}
+_STOP = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "god", "allah", "islam", "islamic", "muslim", "the",
+    "a", "an", "this", "that", "but", "and", "or", "in", "on", "at", "of", "he", "she",
+    "it", "they", "we", "i", "you", "mr", "mrs", "ms", "dr", "said", "according", "also",
+    "however", "president", "prime", "minister", "government", "state", "city", "capital",
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern",
+    "western", "new", "old", "great", "little", "upper", "lower", "saint", "san", "santa",
+    "university", "army", "police", "regime", "republic", "kingdom", "union", "twitter", "facebook", "reuters", "associated", "press", "television", "radio",
+    "ebola", "zika", "covid", "sars", "mers", "aids", "hiv", "h1n1", "flu", "cholera",
+    "parliament", "congress", "senate", "white", "house", "pentagon",
+}
+_DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+_REGION = re.compile(
+    rf"\b(?P<dir>{_DIRECTION}(?:ern)?)\s+(?P<name>[A-Z][\w’'-]+)\b|"
+    rf"\bthe\s+(?P<dir2>{_DIRECTION})\s+of\s+(?:the\s+)?(?P<ref>country|[A-Z][\w’'-]+)\b|"
+    r"\b(?:several|many|various|some|other|all)\s+(?P<name3>[A-Z][\w’'-]+)\s+"
+    r"(?:provinces|cities|governorates|regions|towns)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    try:
+        from wordfreq import top_n_list
+
+        return frozenset(top_n_list("en", 8000))
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return frozenset()
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    candidates: list[Entry]
+    sentence_start: int
+    possessive: bool = False
+    modifier: bool = False
+    suffix: str = ""
+    place: Place | None = None
+
+
+def find_toponyms(
+    text: str, gazetteer: Gazetteer, *, sentences: list[tuple[int, int]] | None = None,
+) -> list[Toponym]:
+    """Every toponym of ``text`` (within ``sentences`` if given), resolved."""
+    spans = sentences if sentences is not None else [(0, len(text))]
+    mentions: list[_Mention] = []
+    for s, e in spans:
+        mentions.extend(_sentence_mentions(text, s, e, gazetteer))
+    _resolve(mentions, text, gazetteer)
+    return [
+        Toponym(
+            m.start, m.end, m.text, m.place,
+            tuple(c.to_place() for c in m.candidates[:5]),
+            kind="modifier" if m.modifier and m.kind == "gazetteer" else
+            "gazetteer" if m.kind == "variant" else m.kind,
+        )
+        for m in mentions
+    ]
+
+
+def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer) -> list[_Mention]:
+    sent = text[s:e]
+    taken: list[tuple[int, int]] = []
+    out: list[_Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= ta or a >= tb for ta, tb in taken)
+
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sent)]
+    # 1. curated sites (lower-case words allowed)
+    first_words = gz.site_first_words()
+    for i in range(len(tokens)):
+        if normalize(tokens[i][2]) not in first_words and \
+                normalize(re.sub(r"[’']s$", "", tokens[i][2])) not in first_words:
+            continue
+        for n in range(min(7, len(tokens) - i), 0, -1):
+            a, b = tokens[i][0], tokens[i + n - 1][1]
+            phrase = sent[a:b]
+            phrase = re.sub(r"[’']s$", "", phrase)
+            key = normalize(phrase)
+            ids = gz.site_ids(key)
+            if ids and free(a, b):
+                cands = [gz.entries[j] for j in ids]
+                out.append(_Mention(s + a, s + a + len(phrase), phrase, "site", cands, s))
+                taken.append((a, b))
+                break
+    # 2. directional regions
+    for m in _REGION.finditer(sent):
+        name = m.group("name") or m.group("ref") or m.group("name3")
+        if name.lower() == "country":
+            entry = None
+        else:
+            entry = gz.demonym_country(name) or next(
+                (c for c in gz.lookup(name) if c.kind == "country"), None)
+            if entry is None:
+                continue
+        if free(m.start(), m.end()):
+            out.append(_Mention(s + m.start(), s + m.end(), m.group(0), "region",
+                                [entry] if entry else [], s))
+            taken.append(m.span())
+    # 3. capitalised runs against the gazetteer, 4. demonyms
+    runs = _capitalised_runs(sent, tokens)
+    for run in runs:
+        out.extend(_match_run(sent, s, run, tokens, gz, free, taken))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper() or bool(re.match(r"(?:al|el|ad|an|as|ar|at)-[A-Z]", tok))
+
+
+def _capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, (a, _b, tok) in enumerate(tokens):
+        gap = sent[tokens[i - 1][1]:a] if i else ""
+        breaks = bool(re.search(r"[,;:()\"“”!?]|\.\s", gap)) or "\n" in gap
+        if _is_cap(tok) and not tok[0].isdigit():
+            if cur and breaks:
+                runs.append(cur)
+                cur = []
+            cur.append(i)
+            if re.search(r"[’']s$", tok):
+                runs.append(cur)
+                cur = []
+        elif tok.lower() in _CONNECTORS and cur and not breaks and i + 1 < len(tokens) \
+                and _is_cap(tokens[i + 1][2]):
+            cur.append(i)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _match_run(sent, s, run, tokens, gz, free, taken):
+    out: list[_Mention] = []
+    words = [tokens[i][2] for i in run]
+    n_run = len(run)
+    prev_tok = tokens[run[0] - 1][2].lower().rstrip(".") if run[0] > 0 else ""
+    sentence_initial = run[0] == 0
+    matched: list[tuple[int, int, list[Entry], str, bool]] = []
+    i = 0
+    while i < n_run:
+        hit = None
+        for n in range(min(6, n_run - i), 0, -1):
+            a, b = tokens[run[i]][0], tokens[run[i + n - 1]][1]
+            phrase = sent[a:b]
+            poss = bool(re.search(r"[’']s$", phrase))
+            if poss:
+                phrase = phrase[:-2]
+            if phrase.split()[0].lower() in _CONNECTORS or \
+                    phrase.split()[-1].lower() in _CONNECTORS:
+                continue
+            key = normalize(phrase)
+            if key in _STOP and n == 1:
+                continue
+            cands = gz.lookup(phrase)
+            kind = "gazetteer"
+            if not cands and n == 1:
+                country = gz.demonym_country(phrase)
+                if country is not None:
+                    cands, kind = [country], "demonym"
+            if not cands and n <= 3 and len(key) >= 6 and key not in _STOP:
+                cands, kind = gz.lookup_variant(phrase), "variant"
+            if cands:
+                hit = (i, n, cands, kind, poss, phrase)
+                break
+        if hit is None:
+            i += 1
+            continue
+        i0, n, cands, kind, poss, phrase = hit
+        matched.append((i0, n, cands, kind, poss))
+        a = tokens[run[i0]][0]
+        b = a + len(phrase)
+        if free(a, b):
+            m = _Mention(s + a, s + b, phrase, kind, cands, s, possessive=poss)
+            if _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent):
+                out.append(m)
+                taken.append((a, b))
+        i = i0 + n
+    return out
+
+
+def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> bool:
+    """Filters that tell a place from a person, an organisation or a word."""
+    best = m.candidates[0]
+    strong = best.kind in ("country", "admin1", "continent") or best.population >= 1_000_000
+    if m.kind == "demonym":
+        m.modifier = True
+        return True
+    if m.kind == "variant" and (n > 1 or i0 > 0 or len(words) > n or sentence_initial
+                                or normalize(m.text) in _common_words() or m.possessive
+                                or prev_tok not in _LOCATIVE):
+        return False
+    key = normalize(m.text)
+    # a person's title before the run: "President Barham Saleh"
+    if i0 == 0 and prev_tok in _PERSON_TITLES:
+        return False
+    before = [w.lower().rstrip(".") for w in words[:i0]]
+    after_words = words[i0 + n:]
+    if before and not strong and any(w in _PERSON_TITLES or w not in _CONNECTORS for w in before):
+        # "Qais Khazali", "Muhammad Baqir Hakim": the run goes on before it
+        return False
+    nxt_idx = run[i0 + n - 1] + 1
+    nxt = tokens[nxt_idx][2].lower() if nxt_idx < len(tokens) else ""
+    if after_words and not m.possessive:
+        head = after_words[0].lower().rstrip(".")
+        if head in _PLACE_SUFFIX:
+            m.suffix = head
+        elif head in _NOT_PLACE_AFTER and best.kind != "country":
+            return False  # "Sadr Movement", "Basra Oil Company"
+        elif strong:
+            m.modifier = True  # "US President", "Iraq Ministry of Oil"
+        else:
+            return False  # "Saleh Mohammed", "Quds Force"
+    if nxt in _NOT_PLACE_AFTER and not after_words:
+        if nxt in ("river", "sea", "lake", "mountains", "desert", "valley", "gulf", "bay",
+                   "ocean", "mountain"):
+            return nxt in ("mountains", "desert", "mountain")
+        if strong:
+            m.modifier = True
+        elif nxt not in ("city", "county"):
+            return False
+    if nxt in _PLACE_SUFFIX:
+        m.suffix = nxt
+    elif not after_words and nxt and nxt[0].isalpha() and nxt.islower() and strong \
+            and best.kind == "country" and not m.possessive:
+        gap = sent[tokens[run[i0 + n - 1]][1]:tokens[nxt_idx][0]]
+        if gap.strip() == "" and nxt in _MODIFIED_NOUNS:
+            m.modifier = True  # "US forces", "Iraq issue"
+    common = key in _common_words() or key.rstrip("s") in _common_words()
+    if n == 1 and common:
+        if sentence_initial or not strong:
+            return False
+    return not (len(key) < 3 and not key.isupper())
+
+
+def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
+    focus: Counter[str] = Counter()
+    for m in mentions:
+        if not m.candidates or m.kind == "variant":
+            continue
+        top = m.candidates[0]
+        weight = 3 if top.kind == "country" else 2 if m.kind in ("site", "region") else 1
+        if m.kind == "demonym":
+            weight = 2
+        if len({c.country_code for c in m.candidates}) == 1 or top.kind == "country" \
+                or top.population >= 500_000:
+            focus[top.country_code] += weight
+    total = sum(focus.values()) or 1
+    named_cities = {
+        normalize(c.name) for m in mentions for c in m.candidates[:1] if c.kind == "city"
+    }
+    doc_countries = set(focus)
+    focus_cc = focus.most_common(1)[0][0] if focus else None
+    for idx, m in enumerate(mentions):
+        cands = list(m.candidates)
+        if not cands and m.kind == "gazetteer" and focus_cc:
+            cands = gz.lookup(m.text, country_code=focus_cc)
+        if m.kind == "variant":
+            # a spelling variant counts only in a country the document is about
+            cands = [c for c in cands if c.country_code in doc_countries]
+        if m.kind == "region" and not cands:
+            # "the south of the country": the document's country
+            if focus_cc and gz.country(focus_cc):
+                cands = [gz.country(focus_cc)]
+        if m.kind == "site":
+            prev_city = _city_before(mentions, idx, text)
+            cands = [
+                c for c in cands
+                if c.country_code in doc_countries or normalize(c.city) in named_cities
+                or (prev_city and normalize(c.city) == prev_city)
+            ]
+        if not cands:
+            m.place = None
+            m.candidates = []
+            continue
+        context_city = _city_before(mentions, idx, text) if m.kind == "site" else None
+        following = _admin_after(mentions, idx, text)
+        scored = []
+        for c in cands:
+            score = math.log10(c.population + 10)
+            if c.kind == "country":
+                score += 4
+            elif c.kind in ("admin1", "region"):
+                score += 0.5 if not m.suffix else 4
+            elif c.kind == "continent" or c.kind == "site":
+                score += 3
+            share = focus.get(c.country_code, 0) / total
+            score += 4 * share
+            if c.city and context_city and normalize(c.city) == context_city:
+                score += 6
+            if following and following.country_code == c.country_code:
+                score += 5
+                if following.kind == "admin1" and c.admin1 and \
+                        normalize(c.admin1) == normalize(following.admin1):
+                    score += 3
+            scored.append((score, c))
+        scored.sort(key=lambda sc: -sc[0])
+        best = scored[0][1]
+        dominant = focus_cc and focus[focus_cc] / total >= 0.5
+        if best.kind == "city" and best.country_code not in doc_countries and dominant \
+                and best.population < 100_000:
+            m.place = None  # a small town abroad in a story about elsewhere
+            m.candidates = [c for _, c in scored]
+            continue
+        # a province named like its capital: the city, unless "X province"
+        if best.kind == "admin1" and not m.suffix:
+            best = prefer_city(best, [c for _, c in scored])
+        m.candidates = [best] + [c for _, c in scored if c is not best]
+        m.place = best.to_place()
+
+
+def _city_before(mentions: list[_Mention], idx: int, text: str) -> str | None:
+    """A city named just before a site: "Baghdad's Tahrir Square", "in Baghdad"."""
+    m = mentions[idx]
+    for j in range(idx - 1, -1, -1):
+        p = mentions[j]
+        if p.sentence_start != m.sentence_start:
+            break
+        if p.candidates and p.candidates[0].kind == "city":
+            return normalize(p.candidates[0].name)
+    for j in range(idx + 1, len(mentions)):
+        p = mentions[j]
+        if p.sentence_start != m.sentence_start:
+            break
+        gap = text[m.end:p.start]
+        if p.candidates and p.candidates[0].kind == "city" and re.fullmatch(
+                r"\s*(?:in|of|near|,)\s*", gap):
+            return normalize(p.candidates[0].name)
+    return None
+
+
+def _admin_after(mentions: list[_Mention], idx: int, text: str) -> Entry | None:
+    """The province or country in "Kirkuk, Iraq" / "Springfield, Illinois"."""
+    if idx + 1 >= len(mentions):
+        return None
+    m, p = mentions[idx], mentions[idx + 1]
+    gap = text[m.end:p.start]
+    if not re.fullmatch(r",\s*|\s+in\s+|\s+of\s+", gap) or not p.candidates:
+        return None
+    top = p.candidates[0]
+    return top if top.kind in ("admin1", "country") else None

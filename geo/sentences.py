@@ -1,0 +1,84 @@
+"""Splitting a document into sentences with offsets.
+
+Paragraphs are separated by blank lines (or single newlines in plain text);
+sentences end at ``.``, ``!`` or ``?`` followed by space and a capital,
+except after common abbreviations ("U.S.", "Mr.", "Gen.").  A heading such as
+"Timeline 2020" sets ``heading_year`` for the sentences below it until the
+next heading with a year.
+
+Example
+-------
+>>> from geo.documents import document_from_text
+>>> doc = document_from_text("a", "Mr. Smith went to Baghdad. He left on 3 May.")
+>>> [s.text for s in split_sentences(doc)]
+['Mr. Smith went to Baghdad.', 'He left on 3 May.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.models import Document, Sentence
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt",
+    "st", "sen", "rep", "gov", "pres", "jr", "sr", "no", "vs", "etc", "inc",
+    "ltd", "co", "corp", "dept", "est", "fig", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u0600-\u06FF])")
+_HEADING_YEAR = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,3}((?:19|20)\d\d)\W*$")
+
+
+def split_sentences(doc: Document) -> list[Sentence]:
+    """Sentences of ``doc`` outside its skipped furniture, in order."""
+    sentences: list[Sentence] = []
+    heading_year: int | None = None
+    for para_no, (p_start, p_end) in enumerate(_paragraphs(doc)):
+        para = doc.text[p_start:p_end]
+        if any(s <= p_start and p_end <= e for s, e in doc.skipped):
+            continue
+        m = _HEADING_YEAR.match(para)
+        if m and len(para) < 40:
+            heading_year = int(m.group(1))
+            continue
+        for s, e in _split(para):
+            text = para[s:e]
+            sentences.append(
+                Sentence(p_start + s, p_start + e, text, para_no, heading_year)
+            )
+    return sentences
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", doc.text):
+        s, e = m.span()
+        while s < e and doc.text[s].isspace():
+            s += 1
+        while e > s and doc.text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _split(para: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(para):
+        before = para[start : m.start()]
+        word = re.search(r"([A-Za-z.]+)$", before)
+        if word:
+            w = word.group(1).lower().rstrip(".")
+            # "U.S." and single initials ("J. Smith") do not end sentences.
+            if w in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
+                continue
+        end = m.end()
+        while end > m.start() and para[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+        start = m.end()
+    if start < len(para):
+        spans.append((start, len(para.rstrip())))
+    return [(s, e) for s, e in spans if para[s:e].strip()]

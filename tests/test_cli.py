@@ -1,0 +1,92 @@
+"""The command line, run as a user runs it."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geo.export import COLUMNS
+from tests.conftest import ROOT, SEED
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+@pytest.fixture(scope="module")
+def seed_csv(gazetteer):  # noqa: ARG001 - builds the cache once
+    r = run("extract", str(SEED))
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_extract_csv_columns(seed_csv):
+    rows = list(csv.DictReader(io.StringIO(seed_csv)))
+    assert list(rows[0])[: len(COLUMNS)] == list(COLUMNS)
+    assert all("nan" not in row.values() for row in rows)
+    text = SEED.read_text("utf-8")
+    for row in rows:
+        a, b = int(row["char_start"]), int(row["char_end"])
+        assert text[a:b] == row["source_text"]
+
+
+def test_extract_geojson_loads(tmp_path):
+    import geopandas as gpd
+
+    out = tmp_path / "e.geojson"
+    r = run("extract", str(SEED), "--format", "geojson", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    data = json.loads(out.read_text("utf-8"))
+    assert data["type"] == "FeatureCollection" and data["features"]
+    gdf = gpd.read_file(out)
+    assert len(gdf) == len(data["features"])
+
+
+def test_extract_parquet(tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "e.parquet"
+    r = run("extract", str(SEED), "--format", "parquet", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert list(pd.read_parquet(out).columns)[: len(COLUMNS)] == list(COLUMNS)
+
+
+def test_bad_files_are_named_and_the_rest_processed(tmp_path, seed_csv):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 10)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Protest in Najaf, café".encode("latin-1"))
+    r = run("extract", str(empty), str(binary), str(latin), str(tmp_path / "none.txt"),
+            str(SEED))
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 4
+    for name in ("empty.txt", "bin.txt", "latin.txt", "none.txt"):
+        assert any(name in line for line in lines)
+    assert r.stdout == seed_csv
+
+
+def test_places_jsonl():
+    r = run("places", str(SEED), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    keys = {"source", "start", "end", "text", "name", "latitude", "longitude",
+            "geo_precision", "country_code"}
+    assert all(keys <= set(row) for row in rows)
+    text = SEED.read_text("utf-8")
+    assert all(text[row["start"]:row["end"]] == row["text"] for row in rows)
+    assert {"Najaf", "Khalani Square", "Tahrir Square"} <= {row["text"] for row in rows}
+
+
+def test_geocode_json():
+    r = run("geocode", "Tahrir Square", "--country", "IQ")
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)
+    assert got["city"] == "Baghdad" and got["precision"] == "site"
+    assert run("geocode", "Xqzzyvillezz").returncode == 1

@@ -1,0 +1,129 @@
+"""Place stage and geocoder: tables against the real gazetteer."""
+
+import math
+
+import pytest
+from geopy.adapters import BaseSyncAdapter
+from geopy.location import Location
+
+from geo.gazetteer import GazetteerGeocoder, normalize, skeleton
+from geo.places import find_toponyms
+
+
+def km(a, b):
+    """Great-circle distance in km between (lat, lon) pairs."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
+        (lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "cc", "precision", "lat", "lon", "tol_km"),
+    [
+        ("Protesters rallied in Baghdad’s Tahrir Square.", "Tahrir Square", "Tahrir Square",
+         "IQ", "site", 33.333, 44.419, 2),
+        ("Crowds filled Tahrir Square in Cairo, Egypt.", "Tahrir Square", "Tahrir Square",
+         "EG", "site", 30.044, 31.236, 2),
+        ("Gunmen fired on protesters in Baghdad's Khalani Square.", "Khalani Square",
+         "Khilani Square", "IQ", "site", 33.337, 44.415, 2),
+        ("Rockets hit the K1 military base near Kirkuk, Iraq.", "K1 military base",
+         "K1 military base", "IQ", "site", 35.512, 44.284, 2),
+        ("A drone struck near Baghdad Airport in Iraq.", "Baghdad Airport", "Baghdad Airport",
+         "IQ", "site", 33.262, 44.235, 3),
+        ("Protests spread to Nassiriya in Iraq.", "Nassiriya", "Nasiriyah", "IQ", "city",
+         31.058, 46.257, 10),
+        ("Strikes in al-Diwaniyah and Basra, Iraq.", "al-Diwaniyah", "Al Diwaniyah", "IQ",
+         "city", 31.99, 44.92, 10),
+        ("Strikes in Diwaniya and Basra, Iraq.", "Diwaniya", "Al Diwaniyah", "IQ", "city",
+         31.99, 44.92, 10),
+        ("Roads were blocked in southern Iraq.", "southern Iraq", "Iraq", "IQ", "country",
+         33.04, 43.74, 50),
+        ("Rallies were held in several Iraqi provinces.", "several Iraqi provinces", "Iraq",
+         "IQ", "country", 33.04, 43.74, 50),
+        ("Some 1500 Iranians were killed.", "Iranians", "Iran", "IR", "country",
+         32.58, 54.27, 50),
+        ("Floods hit Springfield, Illinois yesterday.", "Springfield", "Springfield", "US",
+         "city", 39.80, -89.64, 20),
+    ],
+)
+def test_toponyms(gazetteer, text, mention, name, cc, precision, lat, lon, tol_km):
+    found = {t.text: t for t in find_toponyms(text, gazetteer)}
+    assert mention in found, f"{mention!r} not found in {list(found)}"
+    p = found[mention].place
+    assert (p.name, p.country_code, p.precision) == (name, cc, precision)
+    assert km((p.latitude, p.longitude), (lat, lon)) <= tol_km
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        ("Iraqi President Barham Saleh rejected the nominee.", {"Saleh", "Barham Saleh"}),
+        ("A representative for the Sadr Movement said so.", {"Sadr"}),
+        ("The tomb of Muhammad Baqir Hakim was burned.", {"Hakim", "Baqir"}),
+        ("US President Donald Trump warned Iran.", {"Trump", "Donald Trump"}),
+        ("Ayatollah Sistani called for calm.", {"Sistani"}),
+        ("Commander of the IRGC Quds Force.", {"Quds"}),
+        ("In March, he met officials.", {"March"}),
+    ],
+)
+def test_people_and_words_are_not_places(gazetteer, text, not_places):
+    found = {t.text for t in find_toponyms(text, gazetteer) if t.kind != "modifier"}
+    assert not (found & not_places), found
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Khalani", "Khilani"), ("Nasiriyah", "Nassiriya"), ("Diwaniyah", "Diwaniya")]
+)
+def test_spelling_variants_share_a_skeleton(a, b):
+    assert skeleton(normalize(a)) == skeleton(normalize(b))
+
+
+class NoNetworkAdapter(BaseSyncAdapter):
+    """An adapter that fails the test if anything tries the network."""
+
+    def get_json(self, url, *, timeout, headers):  # pragma: no cover - must not run
+        raise AssertionError(f"network access attempted: {url}")
+
+    def get_text(self, url, *, timeout, headers):  # pragma: no cover - must not run
+        raise AssertionError(f"network access attempted: {url}")
+
+
+class TestGazetteerGeocoderContract:
+    """geopy's geocoder contract, as geopy's own BaseTestGeocoder checks it."""
+
+    @pytest.fixture
+    def geocoder(self, gazetteer):
+        return GazetteerGeocoder(gazetteer, adapter_factory=NoNetworkAdapter)
+
+    @pytest.mark.parametrize(
+        ("query", "country", "lat", "lon", "delta"),
+        [("Najaf", None, 32.026, 44.346, 0.1), ("Baghdad", "IQ", 33.34, 44.40, 0.1),
+         ("Tahrir Square", "EG", 30.044, 31.236, 0.01), ("Kirkuk", "iq", 35.47, 44.39, 0.1),
+         ("Iraq", None, 33.0, 43.7, 1.5)],
+    )
+    def test_geocode_one(self, geocoder, query, country, lat, lon, delta):
+        loc = geocoder.geocode(query, country_codes=country)
+        assert isinstance(loc, Location)
+        assert loc.latitude == pytest.approx(lat, abs=delta)
+        assert loc.longitude == pytest.approx(lon, abs=delta)
+        assert loc.raw["name"] and loc.raw["gazetteer_id"]
+
+    def test_unknown_is_none_never_empty_list(self, geocoder):
+        assert geocoder.geocode("Xqzzyvillezz") is None
+        assert geocoder.geocode("Xqzzyvillezz", exactly_one=False) is None
+
+    def test_exactly_one_false_gives_a_list(self, geocoder):
+        locs = geocoder.geocode("Tahrir Square", exactly_one=False)
+        assert isinstance(locs, list) and len(locs) >= 2
+        assert {loc.raw["country_code"] for loc in locs} >= {"IQ", "EG"}
+
+    def test_options_are_keyword_only(self, geocoder):
+        with pytest.raises(TypeError):
+            geocoder.geocode("Najaf", False)
+
+    def test_bad_query_raises_geopy_error(self, geocoder):
+        from geopy.exc import GeocoderQueryError
+
+        with pytest.raises(GeocoderQueryError):
+            geocoder.geocode("  ")
