@@ -51,7 +51,7 @@ _PERSON_TITLES = {
 _NOT_PLACE_AFTER = {
     "river", "times", "post", "news", "herald", "tribune", "journal", "university",
     "college", "school", "street", "road", "avenue", "hotel", "hospital", "airlines",
-    "airways", "fc", "united", "rovers", "city", "county", "stadium", "bank", "company",
+    "airways", "fc", "united", "rovers", "stadium", "bank", "company",
     "corporation", "corp", "inc", "ltd", "group", "institute", "foundation", "party",
     "movement", "force", "forces", "brigade", "brigades", "army", "police", "club",
     "church", "mosque", "bridge", "park", "mall", "square", "center", "centre", "tower",
@@ -299,7 +299,7 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> boo
             m.modifier = True  # "US President", "Iraq Ministry of Oil"
         else:
             return False  # "Saleh Mohammed", "Quds Force"
-    if nxt in _NOT_PLACE_AFTER and not after_words:
+    if nxt in _NOT_PLACE_AFTER and not after_words and nxt not in _PLACE_SUFFIX:
         if nxt in ("river", "sea", "lake", "mountains", "desert", "valley", "gulf", "bay",
                    "ocean", "mountain"):
             return nxt in ("mountains", "desert", "mountain")

@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations; each module prints a table (``python -m bench.NAME``)."""

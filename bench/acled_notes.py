@@ -1,0 +1,88 @@
+"""Real ACLED notes as documents: date, place within 25 km, fatalities.
+
+Each note of ``../shared/realdata/acled/`` is read as a document of its own.
+The note's first event gives the date; the place counts as right when one of
+the note's extracted places lies within 25 km of ACLED's coordinates (ACLED
+codes some notes as several rows, one per place); fatalities compare the sum
+over the note's distinct incidents with ACLED's figure (a note coded as
+several rows has its figure summed over them).
+
+    python -m bench.acled_notes [--show-misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+from geo.documents import document_from_text
+from geo.gazetteer import Gazetteer
+from geo.pipeline import extract
+
+CSV = Path(__file__).resolve().parents[2] / "shared/realdata/acled/acled_iraq_subset_2020-04-27_2020-05-09.csv"
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
+        (lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def evaluate(path: Path = CSV, show: bool = False) -> dict[str, float]:
+    """Score every note; return the three rates and the counts."""
+    gz = Gazetteer.load()
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    by_note: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        by_note[r["notes"]].append(r)
+    n = date_ok = place_ok = fat_ok = 0
+    for note, group in by_note.items():
+        doc = document_from_text("note", note)
+        events = [e for e in extract(doc, gz).events if not e.is_aggregate]
+        gold_date = datetime.strptime(group[0]["event_date"], "%d-%b-%y").date()
+        first = next((e for e in events if e.event_date), None)
+        got_date = first.event_date if first else None
+        incidents = {e.incident_id: e.incident_fatalities for e in events}
+        got_fat = sum(incidents.values())
+        gold_fat = sum(int(r["fatalities"]) for r in group)
+        for r in group:
+            n += 1
+            point = (float(r["latitude"]), float(r["longitude"]))
+            dists = [km(point, (e.place.latitude, e.place.longitude)) for e in events
+                     if e.place]
+            d_ok = got_date == gold_date
+            p_ok = bool(dists) and min(dists) <= 25
+            f_ok = got_fat == gold_fat
+            date_ok += d_ok
+            place_ok += p_ok
+            fat_ok += f_ok
+            if show and not (d_ok and p_ok and f_ok):
+                print(f"- {r['location']} {r['event_date']} fat={r['fatalities']}: "
+                      f"date {got_date} place {min(dists) if dists else None!s:.6} "
+                      f"fat {got_fat}/{gold_fat} | {note[:150]}")
+    return {"rows": n, "date": date_ok / n, "place_25km": place_ok / n,
+            "fatalities": fat_ok / n}
+
+
+def main() -> None:
+    """Print the table."""
+    p = argparse.ArgumentParser()
+    p.add_argument("--show-misses", action="store_true")
+    args = p.parse_args()
+    r = evaluate(show=args.show_misses)
+    print(f"ACLED notes (Iraq, 27 Apr - 9 May 2020): {r['rows']} rows")
+    print("| measure | ours | target |\n|---|---|---|")
+    print(f"| date right | {r['date']:.1%} | >= 95% |")
+    print(f"| place within 25 km | {r['place_25km']:.1%} | >= 70% |")
+    print(f"| fatalities exact | {r['fatalities']:.1%} | >= 90% |")
+
+
+if __name__ == "__main__":
+    main()
