@@ -14,24 +14,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import math
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
+
+from geopy.distance import great_circle
 
 from geo.documents import document_from_text
 from geo.gazetteer import Gazetteer
 from geo.pipeline import extract
 
 CSV = Path(__file__).resolve().parents[2] / "shared/realdata/acled/acled_iraq_subset_2020-04-27_2020-05-09.csv"
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km."""
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
-        (lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
 
 
 def evaluate(path: Path = CSV, show: bool = False) -> dict[str, float]:
@@ -55,7 +48,7 @@ def evaluate(path: Path = CSV, show: bool = False) -> dict[str, float]:
         for r in group:
             n += 1
             point = (float(r["latitude"]), float(r["longitude"]))
-            dists = [km(point, (e.place.latitude, e.place.longitude)) for e in events
+            dists = [great_circle(point, (e.place.latitude, e.place.longitude)).km for e in events
                      if e.place]
             d_ok = got_date == gold_date
             p_ok = bool(dists) and min(dists) <= 25

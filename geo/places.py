@@ -299,14 +299,13 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> boo
             m.modifier = True  # "US President", "Iraq Ministry of Oil"
         else:
             return False  # "Saleh Mohammed", "Quds Force"
-    if nxt in _NOT_PLACE_AFTER and not after_words and nxt not in _PLACE_SUFFIX:
+    if nxt in _NOT_PLACE_AFTER and not after_words:
         if nxt in ("river", "sea", "lake", "mountains", "desert", "valley", "gulf", "bay",
                    "ocean", "mountain"):
             return nxt in ("mountains", "desert", "mountain")
-        if strong:
-            m.modifier = True
-        elif nxt not in ("city", "county"):
+        if not strong:
             return False
+        m.modifier = True
     if nxt in _PLACE_SUFFIX:
         m.suffix = nxt
     elif not after_words and nxt and nxt[0].isalpha() and nxt.islower() and strong \
