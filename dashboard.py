@@ -1,63 +1,262 @@
-"""Event map dashboard (placeholder until the dashboard issue lands).
+"""Event map dashboard: ``streamlit run dashboard.py [-- --articles DIR]``.
 
-Lists the events extracted from the articles in ``data/articles/``, with
-the ones that cannot be drawn listed apart with their reason.
+Wires widgets to :mod:`geo`: the articles of ``data/articles/`` (or
+``--articles DIR``), uploads, pasted text and ACLED CSVs become events; the
+date range and filters (kept in the URL) choose what the map, the timeline,
+the counts and the table show; a click on a marker shows its sentences.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
-from geo.documents import read_document
-from geo.exc import DocumentError
-from geo.export import event_row
+from geo.acled import read_acled
+from geo.assets import StaticAssets, install_static
+from geo.charts import timeline_chart, timeline_data
+from geo.corpus import Corpus, corpus_from_files, corpus_from_folder, corpus_from_texts
+from geo.details import event_details
+from geo.export import ALL_COLUMNS, to_csv, to_geojson
 from geo.gazetteer import Gazetteer
-from geo.pipeline import extract
+from geo.highlight import STYLE
+from geo.mapping import build_map, selected_place
+from geo.models import EVENT_TYPES
+from geo.provinces import province_counts
+from geo.table import ViewFilter, actor_names, apply, events_frame, presets, tally
 
-st.set_page_config(page_title="Event map", layout="wide")
-ARTICLES = Path(__file__).parent / "data" / "articles"
+st.set_page_config(page_title="Event map", page_icon="🗺️", layout="wide")
+APP_DIR = Path(__file__).resolve().parent
+
+
+def _args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="dashboard.py")
+    p.add_argument("--articles", default=str(APP_DIR / "data" / "articles"))
+    return p.parse_known_args(sys.argv[1:])[0]
 
 
 @st.cache_resource
+def _assets() -> StaticAssets:
+    return install_static(APP_DIR / "static")
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
 def _gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-@st.cache_data
-def load_events(folder: str) -> tuple[pd.DataFrame, list[str]]:
-    """Rows of every article's events, and the files that could not be read."""
-    rows, errors = [], []
-    for path in sorted(Path(folder).glob("*")):
-        if path.suffix.lower() not in (".txt", ".md", ".html", ".htm"):
-            continue
-        try:
-            doc = read_document(path, source=path.name)
-        except DocumentError as err:
-            errors.append(str(err))
-            continue
-        rows += [event_row(e) for e in extract(doc, _gazetteer()).events]
-    return pd.DataFrame(rows), errors
+@st.cache_data(show_spinner="Reading the articles…")
+def load_folder(folder: str) -> Corpus:
+    """Events of every article in ``folder``."""
+    return corpus_from_folder(folder, _gazetteer())
 
 
-events, errors = load_events(str(ARTICLES))
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_upload(name: str, data: bytes) -> Corpus:
+    """Events of one uploaded article."""
+    return corpus_from_files([(name, data)], _gazetteer())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_pasted(name: str, text: str) -> Corpus:
+    """Events of pasted text."""
+    return corpus_from_texts([(name, text)], _gazetteer())
+
+
+@st.cache_data(show_spinner="Reading the ACLED file…", max_entries=8)
+def load_acled(name: str, data: bytes) -> Corpus:
+    """Events of an ACLED CSV."""
+    result = read_acled(data, source=name)
+    return Corpus(events=result.events, errors=result.errors)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def frame_of(corpus: Corpus) -> pd.DataFrame:
+    """The corpus's events as a table."""
+    return events_frame(corpus.events)
+
+
+# ---- Inputs -----------------------------------------------------------------
+args = _args()
+assets = _assets()
+corpus = load_folder(args.articles)
+
+with st.sidebar:
+    st.header("Add your own")
+    uploads = st.file_uploader("Articles (.txt, .md, .html)", type=["txt", "md", "html", "htm"],
+                               accept_multiple_files=True, key="uploads")
+    acled_files = st.file_uploader("ACLED-format CSV", type=["csv"],
+                                   accept_multiple_files=True, key="acled_uploads")
+    with st.form("paste", clear_on_submit=True):
+        pasted = st.text_area("Or paste an article", key="paste_text", height=100)
+        if st.form_submit_button("Add text") and pasted.strip():
+            st.session_state.setdefault("pasted", []).append(pasted)
+
+added = list(uploads or []) + list(acled_files or []) + st.session_state.get("pasted", [])
+if added:
+    bar = st.progress(0.0, text="Reading what you added…")
+    for i, item in enumerate(added):
+        if isinstance(item, str):
+            corpus = corpus + load_pasted(f"pasted-{i + 1}.txt", item)
+        elif item.name.lower().endswith(".csv"):
+            corpus = corpus + load_acled(f"upload/{item.name}", item.getvalue())
+        else:
+            corpus = corpus + load_upload(f"upload/{item.name}", item.getvalue())
+        bar.progress((i + 1) / len(added), text=f"Read {i + 1} of {len(added)}")
+    bar.empty()
+
+events = frame_of(corpus)
+
 st.title("Event map")
-for err in errors:
-    st.error(err)
+st.caption(f"Articles from `{args.articles}`"
+           + (f" and {len(added)} added by you" if added else "")
+           + ". Every figure links back to the sentence it came from.")
+for err in corpus.errors:
+    st.error(f"Could not read {err}", icon="⚠️")
 if events.empty:
-    st.info("No events found in data/articles/.")
+    st.info("No events found. Add articles or an ACLED CSV in the sidebar.")
     st.stop()
-mapped = events[events["unmapped_reason"] == ""]
-st.caption(
-    f"{len(events)} events extracted: {len(mapped)} dated and placed, "
-    f"{len(events) - len(mapped)} listed apart (no place, no date, or a reported total)."
-)
-cols = ["event_date", "event_type", "location", "geo_precision", "fatalities", "injuries",
-        "actors", "source_text"]
-st.subheader("Dated and placed events")
-st.dataframe(mapped[cols], width="stretch", hide_index=True)
-st.subheader("Listed apart")
-st.dataframe(events[events["unmapped_reason"] != ""][["unmapped_reason", *cols]],
-             width="stretch", hide_index=True)
+
+# ---- Filters (kept in the URL) ----------------------------------------------
+dated = events["start_date"].dropna()
+lo, hi = dated.min().date(), max(dated.max(), events["end_date"].max()).date()
+if "range" not in st.session_state:
+    linked = ViewFilter.from_query(st.query_params.to_dict()).clamp(lo, hi)
+    st.session_state["range"] = (linked.start, linked.end)
+    st.session_state["types"] = list(linked.types)
+    st.session_state["actors"] = list(linked.actors)
+    st.session_state["min_killed"] = linked.min_killed
+    st.session_state["q"] = linked.search
+else:  # new data may widen or narrow the range
+    a, b = st.session_state["range"]
+    st.session_state["range"] = (min(max(a, lo), hi), max(min(b, hi), lo))
+
+ranges = presets(lo, hi)
+
+
+def _preset() -> None:
+    st.session_state["range"] = ranges[st.session_state["preset"]]
+
+
+with st.sidebar:
+    st.header("Filters")
+    st.selectbox("Quick range", list(ranges), index=None, placeholder="Choose a period…",
+                 key="preset", on_change=_preset)
+    if lo < hi:
+        st.slider("Date range", min_value=lo, max_value=hi, step=timedelta(days=1),
+                  format="D MMM YYYY", key="range")
+    st.multiselect("Event type", EVENT_TYPES, key="types")
+    st.multiselect("Actor", actor_names(events), key="actors")
+    st.number_input("Minimum killed", min_value=0, step=1, key="min_killed")
+    st.text_input("Search the text", key="q", placeholder="e.g. Tahrir, drone, Kirkuk")
+    st.header("Map")
+    st.toggle("Online map tiles (OpenStreetMap)", value=True, key="tiles",
+              help="Off, or with no internet, the map shows country outlines only.")
+    st.toggle("Province view", value=False, key="provinces")
+    metric = st.radio("Shade provinces by", ["events", "killed"], horizontal=True,
+                      key="province_metric", disabled=not st.session_state["provinces"])
+
+start, end = st.session_state["range"]
+view = ViewFilter(start=start, end=end, types=tuple(st.session_state["types"]),
+                  actors=tuple(st.session_state["actors"]),
+                  min_killed=int(st.session_state["min_killed"]),
+                  search=st.session_state["q"].strip())
+query = view.to_query()
+if (view.start, view.end) == (lo, hi):
+    del query["start"], query["end"]
+if query != st.query_params.to_dict():
+    st.query_params.from_dict(query)
+
+shown = apply(events, view)
+on_map = shown[shown["unmapped_reason"] == ""]
+counts = tally(events, shown)
+st.markdown(f"**{counts.line()}**")
+
+# ---- Map and details ----------------------------------------------------------
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    provinces = province_counts(on_map) if st.session_state["provinces"] else None
+    fmap = build_map(on_map, assets=assets, tiles=st.session_state["tiles"],
+                     provinces=provinces, province_metric=metric)
+    clicked = st_folium(fmap, key="event_map", height=560, use_container_width=True,
+                        returned_objects=["last_object_clicked_tooltip"])
+    key = selected_place((clicked or {}).get("last_object_clicked_tooltip"), on_map)
+    if key and key != st.session_state.get("clicked_place"):
+        st.session_state["clicked_place"] = key
+        st.session_state["selected_place"] = key
+
+with right:
+    chosen = on_map[on_map["place_key"] == st.session_state.get("selected_place", "")]
+    if chosen.empty:
+        st.subheader("Details")
+        st.info("Click a marker to read the sentences its events came from.")
+    else:
+        first = chosen.iloc[0]
+        st.subheader(f"Selected: {first['location']}")
+        st.caption(f"{len(chosen)} event(s) here in the current view, "
+                   f"{int(chosen['killed'].sum())} killed, {int(chosen['injured'].sum())} "
+                   "injured. Marked: date, place, casualty figures.")
+        with st.container(height=470):
+            for _, row in chosen.sort_values("date").iterrows():
+                d = event_details(row, corpus.document(row["source"]))
+                with st.container(border=True):
+                    st.html(STYLE + d.card_html())
+                    with st.expander("Paragraph and other candidates"):
+                        st.html(STYLE + f"<div>{d.paragraph_html}</div>")
+                        st.text("Other places the gazetteer considered: "
+                                + (d.candidates or "none"))
+
+coarse = on_map[on_map["geo_precision"].isin(["region", "country"])]
+if not coarse.empty:
+    with st.expander(f"{len(coarse)} event(s) placed only at country or region level "
+                     "(dashed on the map)"):
+        st.dataframe(coarse[["event_date", "location", "geo_precision", "event_type",
+                             "fatalities", "injuries", "source_text"]],
+                     hide_index=True, width="stretch")
+
+# ---- Listed apart ---------------------------------------------------------------
+totals = shown[shown["aggregate"]]
+if not totals.empty:
+    st.subheader("Reported totals")
+    st.caption("Cumulative figures over a period, as the text gives them. They are not "
+               "incidents: they are not drawn on the map nor counted in the timeline.")
+    st.dataframe(totals[["period_start", "period_end", "location", "fatalities", "injuries",
+                         "source_text"]], hide_index=True, width="stretch")
+for reason, label in (("no place", "Events without a place"),
+                      ("no date", "Events without a date")):
+    part = shown[shown["unmapped_reason"] == reason]
+    if not part.empty:
+        with st.expander(f"{label} ({len(part)})"):
+            st.dataframe(part[["event_date", "location_text", "event_type", "fatalities",
+                               "injuries", "source", "source_text"]],
+                         hide_index=True, width="stretch")
+
+# ---- Timeline -------------------------------------------------------------------
+st.subheader("Timeline")
+data, left_out = timeline_data(shown)
+if data.empty:
+    st.info("No day-dated incidents in the current view.")
+else:
+    st.altair_chart(timeline_chart(data), width="stretch")
+if left_out:
+    st.caption(f"{left_out} event(s) not in the timeline: reported totals, undated, or "
+               "dated only to the month.")
+
+# ---- Table and downloads ----------------------------------------------------------
+st.subheader("Events in view")
+st.dataframe(shown[["event_date", "event_type", "location", "geo_precision", "fatalities",
+                    "injuries", "actors", "unmapped_reason", "source", "source_text"]],
+             hide_index=True, width="stretch")
+rows = shown[list(ALL_COLUMNS)].to_dict("records")
+tag = hashlib.sha1(repr(sorted(query.items())).encode()).hexdigest()[:6]
+c1, c2, _ = st.columns([1, 1, 4])
+c1.download_button("Download CSV", to_csv(rows), file_name=f"events-{tag}.csv",
+                   mime="text/csv", key="dl_csv")
+c2.download_button("Download GeoJSON", to_geojson(rows), file_name=f"events-{tag}.geojson",
+                   mime="application/geo+json", key="dl_geojson")

@@ -1,6 +1,11 @@
-"""The placeholder dashboard runs and its count line reconciles."""
+"""The dashboard under AppTest: it runs, filters move the counts, links and
+selections work, and pasted text shows up."""
+
+from __future__ import annotations
 
 import re
+import sys
+from datetime import date
 
 import pytest
 import streamlit as st
@@ -8,19 +13,107 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
+NAJAF = "32.0259,44.3462"
+
 
 @pytest.fixture(autouse=True)
-def _clear_caches():
+def _clear_caches(gazetteer):  # noqa: ARG001 - the session fixture warms the index
     st.cache_data.clear()
-    st.cache_resource.clear()
     yield
     st.cache_data.clear()
 
 
-def test_dashboard_runs_and_counts_add_up(gazetteer):  # noqa: ARG001 - warms the cache
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+def _app(**query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def _counts(at: AppTest) -> dict[str, int]:
+    line = next(m.value for m in at.markdown if "events extracted" in m.value)
+    nums = list(map(int, re.findall(r"(\d+) ", line)))
+    total, on_map = nums[0], nums[1]
+    rest = nums[-4:]                # reported totals, no place, no date, outside
+    assert total == on_map + sum(rest), line
+    return {"total": total, "on_map": on_map, "outside": rest[-1]}
+
+
+def test_runs_and_counts_add_up():
+    at = _app()
     assert not at.exception
-    line = at.caption[0].value
-    total, mapped, apart = map(int, re.findall(r"(\d+) ", line)[:3])
-    assert total == mapped + apart
-    assert mapped >= 18
+    c = _counts(at)
+    assert c["on_map"] >= 18 and c["outside"] == 0
+    assert at.slider(key="range").value == (date(2019, 10, 1), date(2020, 1, 3))
+    assert "Reported totals" in [s.value for s in at.subheader]
+
+
+def test_moving_the_date_range_changes_the_count_and_the_link():
+    at = _app()
+    before = _counts(at)
+    at.slider(key="range").set_value((date(2019, 12, 1), date(2019, 12, 10))).run()
+    after = _counts(at)
+    assert not at.exception
+    assert after["on_map"] < before["on_map"] and after["outside"] > 0
+    assert at.query_params["start"] == "2019-12-01"
+    assert at.query_params["end"] == "2019-12-10"
+
+
+def test_a_link_opens_its_view():
+    at = _app(start="2019-12-01", end="2019-12-10", types="Protests")
+    assert not at.exception
+    assert at.slider(key="range").value == (date(2019, 12, 1), date(2019, 12, 10))
+    assert at.multiselect(key="types").value == ["Protests"]
+    assert _counts(at)["outside"] > 0
+
+
+def test_a_bad_link_falls_back_to_everything():
+    at = _app(start="yesterday", end="2099-01-01", min_killed="lots")
+    assert not at.exception
+    assert at.slider(key="range").value == (date(2019, 10, 1), date(2020, 1, 3))
+
+
+def test_a_preset_sets_the_range():
+    at = _app()
+    at.selectbox(key="preset").set_value("Dec 2019").run()
+    assert at.slider(key="range").value == (date(2019, 12, 1), date(2019, 12, 31))
+
+
+def test_a_selection_shows_the_details():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["selected_place"] = NAJAF
+    at.run()
+    assert not at.exception
+    assert "Selected: Najaf" in [s.value for s in at.subheader]
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "bloody crackdown" in html
+    assert '<mark class="hl-place" title="place">Najaf</mark>' in html
+    assert "44 killed in the whole incident" in html
+
+
+def test_filters_change_the_count():
+    at = _app()
+    before = _counts(at)["on_map"]
+    at.number_input(key="min_killed").set_value(19).run()
+    assert _counts(at)["on_map"] < before
+    assert at.query_params["min_killed"] == "19"
+
+
+def test_pasted_text_is_mapped():
+    at = _app()
+    before = _counts(at)["total"]
+    at.text_area(key="paste_text").input(
+        "On 4 May 2020, 3 people were killed in a bombing in Mosul, Iraq.")
+    at.button[0].click().run()
+    assert not at.exception
+    assert _counts(at)["total"] == before + 1
+
+
+def test_another_articles_folder(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("On 4 May 2020, 3 people were killed in Mosul, Iraq.\n")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01binary")
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--articles", str(tmp_path)])
+    at = _app()
+    assert not at.exception
+    assert _counts(at)["total"] == 1
+    assert any("broken.txt" in e.value and "binary" in e.value for e in at.error)

@@ -1,0 +1,80 @@
+"""Map scripts and styles served by the app itself, so the map works offline.
+
+folium points its maps at CDNs; with no internet the map stays blank and
+streamlit-folium's iframe (which needs jQuery) never sets its height.  At
+start-up :func:`install_static` copies Leaflet and jQuery from their PyPI
+``xstatic-*`` packages into the app's ``static/vendor/`` folder, and the
+outline basemap (Natural Earth countries, from ``data/``) into
+``static/basemap/``.  Streamlit serves that folder at ``/app/static/`` when
+``[server] enableStaticServing = true`` (``.streamlit/config.toml``).
+Nothing here is committed: the files come from the installed packages.
+
+Example
+-------
+>>> import tempfile
+>>> assets = install_static(tempfile.mkdtemp())
+>>> [name for name, _ in assets.js]
+['leaflet', 'jquery']
+>>> assets.js[0][1]
+'/app/static/vendor/leaflet-1.9.3/leaflet.js'
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("geo")
+
+#: Where Streamlit serves ``<app dir>/static/``.
+STATIC_URL = "/app/static"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class StaticAssets:
+    """URLs of what the map loads: ``(name, url)`` pairs as folium wants them."""
+
+    js: tuple[tuple[str, str], ...]
+    css: tuple[tuple[str, str], ...]
+    #: GeoJSON of country outlines, for the offline basemap.
+    countries_url: str
+
+
+def _copy(src: Path, dst: Path) -> None:
+    if dst.exists() and dst.stat().st_size == src.stat().st_size:
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(dst.name + ".tmp")
+    shutil.copyfile(src, tmp)
+    tmp.replace(dst)
+
+
+def install_static(static_dir: str | Path) -> StaticAssets:
+    """Copy Leaflet, jQuery and the basemap into ``static_dir``; return their URLs.
+
+    Files already in place (same size) are not copied again.
+    """
+    import xstatic.pkg.jquery as xjquery
+    import xstatic.pkg.leaflet as xleaflet
+
+    static_dir = Path(static_dir)
+    leaflet = f"vendor/leaflet-{xleaflet.VERSION}"
+    jquery = f"vendor/jquery-{xjquery.VERSION}"
+    lsrc = Path(xleaflet.BASE_DIR)
+    for name in ("leaflet.js", "leaflet.css"):
+        _copy(lsrc / name, static_dir / leaflet / name)
+    for img in (lsrc / "images").glob("*.png"):
+        _copy(img, static_dir / leaflet / "images" / img.name)
+    _copy(Path(xjquery.BASE_DIR) / "jquery.min.js", static_dir / jquery / "jquery.min.js")
+    # Served as .json: Streamlit gives it the right content type.
+    _copy(DATA_DIR / "countries.geojson", static_dir / "basemap" / "countries.json")
+    log.debug("static assets in %s", static_dir)
+    return StaticAssets(
+        js=(("leaflet", f"{STATIC_URL}/{leaflet}/leaflet.js"),
+            ("jquery", f"{STATIC_URL}/{jquery}/jquery.min.js")),
+        css=(("leaflet_css", f"{STATIC_URL}/{leaflet}/leaflet.css"),),
+        countries_url=f"{STATIC_URL}/basemap/countries.json",
+    )

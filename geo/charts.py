@@ -1,0 +1,52 @@
+"""The timeline: events and killed per day for the current view (Altair).
+
+Only day-precision incidents count: a reported total ("490 killed since
+October") is not a day's toll, and an event known only to its month would
+draw as a false spike on the 1st.  :func:`timeline_data` says how many it
+left out, so the dashboard can print it.
+
+Example
+-------
+>>> from geo.table import rows_frame
+>>> data, left_out = timeline_data(rows_frame([]))
+>>> list(data.columns), left_out
+(['day', 'event_type', 'events', 'killed'], 0)
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from geo.mapping import OTHER_COLOUR, TYPE_COLOURS
+
+
+def timeline_data(shown: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Events and killed per day and type, and how many events were left out."""
+    daily = shown[(shown["date_precision"] == "day") & ~shown["aggregate"]
+                  & shown["date"].notna()]
+    left_out = len(shown) - len(daily)
+    if daily.empty:
+        return pd.DataFrame(columns=["day", "event_type", "events", "killed"]), left_out
+    data = (daily.assign(event_type=daily["event_type"].replace("", "Unclassified"))
+            .groupby([daily["date"].rename("day"), "event_type"])
+            .agg(events=("row", "size"), killed=("killed", "sum")).reset_index())
+    return data, left_out
+
+
+def timeline_chart(data: pd.DataFrame) -> alt.VConcatChart:
+    """Stacked bars of events per day by type, over a bar chart of killed per day."""
+    types = sorted(data["event_type"].unique())
+    colour = alt.Color("event_type:N", title="Event type", scale=alt.Scale(
+        domain=types, range=[TYPE_COLOURS.get(t, OTHER_COLOUR) for t in types]))
+    x = alt.X("day:T", title=None, axis=alt.Axis(format="%d %b %Y"))
+    tip = [alt.Tooltip("day:T", format="%d %b %Y"), "event_type:N", "events:Q", "killed:Q"]
+    events = alt.Chart(data).mark_bar().encode(
+        x=x, y=alt.Y("sum(events):Q", title="Events"), color=colour, tooltip=tip,
+    ).properties(height=140)
+    killed = alt.Chart(data).mark_bar(color="#444").encode(
+        x=x, y=alt.Y("sum(killed):Q", title="Killed"),
+        tooltip=[alt.Tooltip("day:T", format="%d %b %Y"), alt.Tooltip("sum(killed):Q",
+                                                                        title="killed")],
+    ).properties(height=110)
+    return alt.vconcat(events, killed).resolve_scale(x="shared")

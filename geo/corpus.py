@@ -1,0 +1,132 @@
+"""A set of documents and their events: what the dashboard shows.
+
+A :class:`Corpus` is built from a folder, from uploaded files, from pasted
+text or from an ACLED CSV, and corpora merge.  A file that cannot be read
+never stops the others: it is kept in ``errors`` with the reason.
+
+Example
+-------
+>>> from geo.gazetteer import Gazetteer                           # doctest: +SKIP
+>>> c = corpus_from_texts([("note.txt", "On 3 May 2020, 2 people were killed in Najaf.")],
+...                       Gazetteer.load())                       # doctest: +SKIP
+>>> [e.fatalities for e in c.events]                              # doctest: +SKIP
+[2]
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.documents import document_from_bytes, document_from_text, read_document
+from geo.exc import DocumentError
+from geo.gazetteer import Gazetteer
+from geo.models import Document, Event
+from geo.pipeline import extract
+
+log = logging.getLogger("geo")
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: Most documents read at once (a folder or an upload); the rest are refused.
+MAX_DOCUMENTS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """An input that could not be read (whole or in part), and why."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}, line {self.line}" if self.line else self.source
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Documents, the events read from them, and the inputs that failed."""
+
+    documents: tuple[Document, ...] = ()
+    events: tuple[Event, ...] = ()
+    errors: tuple[InputError, ...] = ()
+
+    def document(self, source: str) -> Document | None:
+        """The document named ``source``, if the corpus has its text."""
+        return next((d for d in self.documents if d.source == source), None)
+
+    def __add__(self, other: Corpus) -> Corpus:
+        return Corpus(self.documents + other.documents, self.events + other.events,
+                      self.errors + other.errors)
+
+
+def _read_all(docs: Iterable[Document | InputError], gazetteer: Gazetteer) -> Corpus:
+    documents, events, errors = [], [], []
+    for item in docs:
+        if isinstance(item, InputError):
+            errors.append(item)
+            continue
+        documents.append(item)
+        events += extract(item, gazetteer).events
+    return Corpus(tuple(documents), tuple(events), tuple(errors))
+
+
+def _limited(items: list, errors: list[InputError], what: str) -> list:
+    if len(items) > MAX_DOCUMENTS:
+        errors.append(InputError(what, f"{len(items)} documents; only the first "
+                                       f"{MAX_DOCUMENTS} were read"))
+        return items[:MAX_DOCUMENTS]
+    return items
+
+
+def corpus_from_folder(folder: str | Path, gazetteer: Gazetteer) -> Corpus:
+    """Every ``.txt``/``.md``/``.html`` file in ``folder`` (sources are file names)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return Corpus(errors=(InputError(str(folder), "not a folder"),))
+    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
+    errors: list[InputError] = []
+    paths = _limited(paths, errors, str(folder))
+
+    def docs():
+        for path in paths:
+            try:
+                yield read_document(path, source=path.name)
+            except DocumentError as err:
+                yield InputError(path.name, err.reason)
+            except OSError as err:
+                yield InputError(path.name, err.strerror or str(err))
+
+    c = _read_all(docs(), gazetteer)
+    return Corpus(c.documents, c.events, tuple(errors) + c.errors)
+
+
+def corpus_from_files(files: Iterable[tuple[str, bytes]], gazetteer: Gazetteer) -> Corpus:
+    """Uploaded files as ``(name, content)``; unreadable ones become errors."""
+    errors: list[InputError] = []
+    files = _limited(list(files), errors, "upload")
+
+    def docs():
+        for name, data in files:
+            try:
+                yield document_from_bytes(name, data)
+            except DocumentError as err:
+                yield InputError(name, err.reason)
+
+    c = _read_all(docs(), gazetteer)
+    return Corpus(c.documents, c.events, tuple(errors) + c.errors)
+
+
+def corpus_from_texts(texts: Iterable[tuple[str, str]], gazetteer: Gazetteer) -> Corpus:
+    """Pasted texts as ``(name, text)``."""
+    def docs():
+        for name, text in texts:
+            if not text.strip():
+                yield InputError(name, "empty text")
+                continue
+            yield document_from_text(name, text)
+
+    return _read_all(docs(), gazetteer)

@@ -1,0 +1,107 @@
+"""What the details panel shows for one event: its sentence, with the words
+that gave the date, place and toll marked, the paragraph around it, and notes
+on precision and the other places considered.  All HTML is escaped
+(:mod:`geo.highlight`).
+
+Example
+-------
+>>> from geo.documents import document_from_text
+>>> from geo.table import rows_frame
+>>> text = "Protests.\\n\\nOn 3 May 2020, 2 people were killed in Najaf."
+>>> row = rows_frame([{"event_date": "2020-05-03", "date_precision": "day",
+...     "location": "Najaf", "geo_precision": "city", "fatalities": "2",
+...     "char_start": "11", "char_end": "56", "source": "a.txt",
+...     "date_span": "14-24", "place_span": "50-55", "casualty_spans": "26-27"}]).iloc[0]
+>>> d = event_details(row, document_from_text("a.txt", text))
+>>> d.sentence_html
+'On <mark class="hl-date" title="date">3 May 2020</mark>, <mark class="hl-casualties" title="casualties">2</mark> people were killed in <mark class="hl-place" title="place">Najaf</mark>.'
+>>> d.date_note
+'2020-05-03 (day precision)'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.escape import esc
+from geo.highlight import highlight_html, paragraph_bounds, parse_spans
+from geo.models import Document
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetails:
+    """The details of one event, ready to show (``*_html`` are escaped HTML)."""
+
+    title: str
+    sentence_html: str
+    paragraph_html: str
+    date_note: str
+    place_note: str
+    toll_note: str
+    candidates: str
+    source: str
+    event_type: str
+    event_date: str
+
+    def card_html(self) -> str:
+        """The event as one escaped HTML block: header, sentence, notes."""
+        head = " · ".join(esc(x) for x in (self.event_date or "undated",
+                                           self.event_type or "Unclassified",
+                                           self.toll_note))
+        return (f'<div class="em-card"><div class="em-head"><b>{head}</b></div>'
+                f'<div class="em-sentence">{self.sentence_html}</div>'
+                f'<div class="em-note">Date: {esc(self.date_note)}.<br>'
+                f"Place: {esc(self.place_note)}.<br>"
+                f"Source: {esc(self.title)} ({esc(self.source)})</div></div>")
+
+
+def _int(value: object) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def event_details(row: pd.Series, document: Document | None) -> EventDetails:
+    """Details of the event in ``row`` (a row of :func:`geo.table.rows_frame`).
+
+    Without its document (an ACLED row, say) the source text alone is shown.
+    """
+    spans = (parse_spans(row["date_span"], "date") + parse_spans(row["place_span"], "place")
+             + parse_spans(row["casualty_spans"], "casualties"))
+    start, end = _int(row["char_start"]), _int(row["char_end"])
+    if document is not None and 0 <= start < end <= len(document.text):
+        text = document.text
+        sentence = highlight_html(text, start, end, spans)
+        a, b = paragraph_bounds(text, start, end)
+        paragraph = highlight_html(text, a, b, spans)
+        title = document.title or document.source
+    else:
+        text = row["source_text"]
+        sentence = paragraph = esc(text)
+        title = row["source"]
+    if row["event_date"]:
+        inferred = ", year inferred from the narrative" if row["year_inferred"] == "true" else ""
+        date_note = f"{row['event_date']} ({row['date_precision']} precision{inferred})"
+    elif row["aggregate"]:
+        date_note = f"reported total for {row['period_start']} – {row['period_end']}"
+    else:
+        date_note = "no date found in the text"
+    if row["location"]:
+        where = ", ".join(x for x in (row["location"], row["admin1"], row["country_code"]) if x)
+        said = f' from "{row["location_text"]}"' if row["location_text"] else ""
+        place_note = f"{where} ({row['geo_precision']} precision{said})"
+    else:
+        place_note = "no place found in the text"
+    toll = f"{row['killed']} killed, {row['injured']} injured"
+    inc = _int(row["incident_fatalities"])
+    if inc and inc != row["killed"]:
+        toll += f" (here; {inc} killed in the whole incident, shared between its places)"
+    if row["casualties_estimated"] == "true":
+        toll += " (estimate from a vague figure)"
+    return EventDetails(title=title, sentence_html=sentence, paragraph_html=paragraph,
+                        date_note=date_note, place_note=place_note, toll_note=toll,
+                        candidates=row["candidates"], source=row["source"],
+                        event_type=row["event_type"], event_date=row["event_date"])

@@ -1,0 +1,69 @@
+"""The dashboard in Debian's Chromium: markers, links, clicks, offline assets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import Server
+
+TIMEOUT = 90_000
+
+
+@pytest.fixture(scope="module")
+def server():
+    s = Server()
+    yield s
+    s.stop()
+
+
+def _open(page, url: str) -> int:
+    page.page.goto(url)
+    page.markers().first.wait_for(timeout=TIMEOUT)
+    page.page.wait_for_timeout(500)
+    return page.markers().count()
+
+
+def test_markers_drawn_with_nothing_from_the_internet(server, page):
+    n = _open(page, server.url)
+    assert n >= 15
+    frame = page.page.locator('iframe[title="streamlit_folium.st_folium"]')
+    assert frame.bounding_box()["height"] > 300          # jQuery ran: the iframe sized itself
+    # the offline basemap drew country outlines under the markers
+    page.map_frame().locator(".leaflet-pane path").nth(n + 10).wait_for(
+        state="attached", timeout=TIMEOUT)
+    assert page.map_frame().locator(".em-legend").inner_text().startswith("Event type")
+    assert page.outside == [], f"requests left the machine: {page.outside}"
+
+
+def test_a_narrower_link_shows_fewer_markers(server, page):
+    everything = _open(page, server.url)
+    page.page.wait_for_timeout(1000)
+    narrow = _open(page, f"{server.url}/?start=2019-12-01&end=2019-12-10")
+    assert 0 < narrow < everything
+    assert page.page.get_by_text(re.compile(r"outside the date range")).count() == 1
+
+
+def test_click_a_marker_reads_its_sentence(server, page):
+    n = _open(page, f"{server.url}/?q=Khalani")
+    assert n == 1
+    page.markers().first.click(force=True)
+    page.page.get_by_text("Selected: Khilani Square").wait_for(timeout=TIMEOUT)
+    card = page.page.locator(".em-card").first
+    text = card.inner_text()
+    assert "Asayeb Ahl al-Haq, opened fire on protesters" in text
+    assert "19 killed, 10 injured" in text
+    assert card.locator("mark.hl-date").inner_text() == "6 December"
+    assert page.outside == []
+
+
+def test_filter_change_updates_the_link(server, page):
+    _open(page, server.url)
+    box = page.page.get_by_label("Search the text")
+    box.fill("Tahrir")
+    box.press("Enter")
+    page.page.wait_for_url(re.compile(r"q=Tahrir"), timeout=TIMEOUT)
+    # Tahrir Square: the protests of 8, 10 and 24 December, and the killing of 15 December
+    expect(page.markers()).to_have_count(2, timeout=TIMEOUT)
