@@ -133,9 +133,13 @@ if "range" not in st.session_state:
     st.session_state["actors"] = list(linked.actors)
     st.session_state["min_killed"] = linked.min_killed
     st.session_state["q"] = linked.search
-else:  # new data may widen or narrow the range
+elif st.session_state.get("bounds") != (lo, hi):  # data added: follow it
     a, b = st.session_state["range"]
-    st.session_state["range"] = (min(max(a, lo), hi), max(min(b, hi), lo))
+    if (a, b) == st.session_state.get("bounds"):
+        st.session_state["range"] = (lo, hi)       # the whole range stays the whole range
+    else:
+        st.session_state["range"] = (min(max(a, lo), hi), max(min(b, hi), lo))
+st.session_state["bounds"] = (lo, hi)
 
 ranges = presets(lo, hi)
 

@@ -158,12 +158,13 @@ class _Legend(MacroElement):
             f'<i style="width:{2 * marker_radius(k):.0f}px;height:{2 * marker_radius(k):.0f}px;'
             f'border:1px solid #555"></i>{k}' for k in (1, 10, 50))
         self.html = (
+            "<details open><summary><b>Legend</b></summary>"
             "<b>Event type</b><br>" + "<br>".join(rows)
             + f"<br><b>Killed</b> (area)<br>{sizes}"
             + '<br><i style="width:12px;height:12px;border:1px solid #555"></i>'
               "outer ring: killed + injured"
             + '<br><i style="width:12px;height:12px;border:2px dashed #555"></i>'
-              "dashed: country/region only")
+              "dashed: country/region only</details>")
 
 
 def build_map(on_map: pd.DataFrame, *, assets: StaticAssets | None,

@@ -101,12 +101,16 @@ def test_filters_change_the_count():
 
 def test_pasted_text_is_mapped():
     at = _app()
-    before = _counts(at)["total"]
+    before = _counts(at)
     at.text_area(key="paste_text").input(
         "On 4 May 2020, 3 people were killed in a bombing in Mosul, Iraq.")
     at.button[0].click().run()
     assert not at.exception
-    assert _counts(at)["total"] == before + 1
+    after = _counts(at)
+    assert after["total"] == before["total"] + 1
+    # the whole range grows with the data, so the new event is on the map
+    assert after["on_map"] == before["on_map"] + 1 and after["outside"] == 0
+    assert at.slider(key="range").value == (date(2019, 10, 1), date(2020, 5, 4))
 
 
 def test_another_articles_folder(tmp_path, monkeypatch):

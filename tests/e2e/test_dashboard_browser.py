@@ -34,7 +34,7 @@ def test_markers_drawn_with_nothing_from_the_internet(server, page):
     # the offline basemap drew country outlines under the markers
     page.map_frame().locator(".leaflet-pane path").nth(n + 10).wait_for(
         state="attached", timeout=TIMEOUT)
-    assert page.map_frame().locator(".em-legend").inner_text().startswith("Event type")
+    assert page.map_frame().locator(".em-legend").inner_text().startswith("Legend")
     assert page.outside == [], f"requests left the machine: {page.outside}"
 
 
