@@ -21,7 +21,7 @@ import sys
 from datetime import date
 
 from geo.documents import read_document
-from geo.exc import DocumentError
+from geo.exc import DocumentError, ExtractionTimeoutError
 from geo.export import event_row, to_csv, to_geojson, to_parquet_bytes, write_atomic
 from geo.gazetteer import Gazetteer, GazetteerGeocoder
 from geo.pipeline import extract
@@ -90,7 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         rows = []
         for doc in _documents(args.files, args.reference_date, failed):
-            rows += [event_row(e) for e in extract(doc, gazetteer).events]
+            try:
+                rows += [event_row(e) for e in extract(doc, gazetteer).events]
+            except ExtractionTimeoutError as err:
+                failed.append(doc.source)
+                print(f"error: {err}", file=sys.stderr)
         if args.format == "csv":
             data = to_csv(rows).encode("utf-8")
         elif args.format == "geojson":

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.documents import document_from_bytes, document_from_text, read_document
-from geo.exc import DocumentError
+from geo.exc import DocumentError, ExtractionTimeoutError
 from geo.gazetteer import Gazetteer
 from geo.models import Document, Event
 from geo.pipeline import extract
@@ -69,8 +69,11 @@ def _read_all(docs: Iterable[Document | InputError], gazetteer: Gazetteer) -> Co
         if isinstance(item, InputError):
             errors.append(item)
             continue
+        try:
+            events += extract(item, gazetteer).events
+        except ExtractionTimeoutError as err:
+            errors.append(InputError(item.source, err.reason))
         documents.append(item)
-        events += extract(item, gazetteer).events
     return Corpus(tuple(documents), tuple(events), tuple(errors))
 
 

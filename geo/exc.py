@@ -30,3 +30,13 @@ class DocumentError(GeoError, ValueError):
 
 class GazetteerError(GeoError, RuntimeError):
     """The gazetteer data cannot be loaded or built."""
+
+
+class ExtractionTimeoutError(GeoError, TimeoutError):
+    """Reading one document took longer than its time limit."""
+
+    def __init__(self, source: str, seconds: float) -> None:
+        super().__init__(f"{source}: extraction stopped after {seconds:g} s (time limit); "
+                         "split the document into smaller files")
+        self.source = source
+        self.reason = f"extraction stopped after {seconds:g} s (time limit)"

@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -89,12 +90,31 @@ def event_row(e: Event) -> dict[str, str]:
     }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def safe_cell(value: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP's advice).
+
+    A cell starting with ``= + - @``, a tab or a carriage return gets a
+    leading apostrophe, except a plain number such as a negative longitude.
+
+    >>> safe_cell("=1+2"), safe_cell("-73.98"), safe_cell("@cmd")
+    ("'=1+2", '-73.98', "'@cmd")
+    """
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict[str, str]]) -> str:
-    """Rows as CSV text with the full header."""
+    """Rows as CSV text with the full header; cells are :func:`safe_cell`."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=ALL_COLUMNS, lineterminator="\n")
+    # RFC 4180 line ends: a cell holding a bare CR or LF is then quoted.
+    w = csv.DictWriter(buf, fieldnames=ALL_COLUMNS, lineterminator="\r\n")
     w.writeheader()
-    w.writerows(rows)
+    w.writerows({k: safe_cell(str(v)) for k, v in r.items()} for r in rows)
     return buf.getvalue()
 
 

@@ -14,6 +14,7 @@ Example
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,7 @@ from geo.casualties import read_casualties
 from geo.dates import DateResolver
 from geo.documents import document_from_text
 from geo.events import SentenceFacts, build_events, strip_quotes
+from geo.exc import ExtractionTimeoutError
 from geo.gazetteer import Gazetteer
 from geo.models import Document, Event, Sentence, Toponym
 from geo.places import find_toponyms
@@ -37,12 +39,27 @@ class Extraction:
     events: tuple[Event, ...]
 
 
-def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
-    """Run every stage over ``doc``."""
+#: Seconds one document may take before extraction stops with an error.
+TIME_LIMIT = 120.0
+
+
+def extract(doc: Document, gazetteer: Gazetteer, *,
+            time_limit: float | None = TIME_LIMIT) -> Extraction:
+    """Run every stage over ``doc``.
+
+    Raises :class:`~geo.exc.ExtractionTimeoutError` past ``time_limit`` seconds
+    (``None``: no limit).
+    """
+    deadline = None if time_limit is None else time.monotonic() + time_limit
+
+    def check() -> None:
+        if deadline is not None and time.monotonic() > deadline:
+            raise ExtractionTimeoutError(doc.source, time_limit)
+
     sentences = split_sentences(doc)
     resolver = DateResolver(publication_date=doc.publication_date)
     resolver.prime(doc.text)
-    toponyms = find_toponyms(doc.text, gazetteer,
+    toponyms = find_toponyms(doc.text, gazetteer, check=check,
                              sentences=[(s.start, s.end) for s in sentences])
     by_sentence: list[list[Toponym]] = [[] for _ in sentences]
     j = 0
@@ -54,6 +71,7 @@ def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
     spoken_text = strip_quotes(doc.text)
     facts = []
     for s, tops in zip(sentences, by_sentence, strict=True):
+        check()
         dates = resolver.resolve(s.text, s.start, s.heading_year)
         spoken = spoken_text[s.start:s.end]
         casualties = read_casualties(spoken, s.start)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -122,11 +123,17 @@ class _Mention:
 
 def find_toponyms(
     text: str, gazetteer: Gazetteer, *, sentences: list[tuple[int, int]] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> list[Toponym]:
-    """Every toponym of ``text`` (within ``sentences`` if given), resolved."""
+    """Every toponym of ``text`` (within ``sentences`` if given), resolved.
+
+    ``check`` is called between sentences (the pipeline's time limit raises there).
+    """
     spans = sentences if sentences is not None else [(0, len(text))]
     mentions: list[_Mention] = []
     for s, e in spans:
+        if check is not None:
+            check()
         mentions.extend(_sentence_mentions(text, s, e, gazetteer))
     _resolve(mentions, text, gazetteer)
     return [

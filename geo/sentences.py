@@ -27,6 +27,8 @@ _ABBREVIATIONS = {
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u0600-\u06FF])")
+#: Longest sentence read as one; longer runs are cut at a space.
+MAX_SENTENCE = 2000
 _HEADING_YEAR = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,3}((?:19|20)\d\d)\W*$")
 
 
@@ -81,4 +83,25 @@ def _split(para: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(para):
         spans.append((start, len(para.rstrip())))
-    return [(s, e) for s, e in spans if para[s:e].strip()]
+    out = []
+    for s, e in spans:
+        out.extend(_cap(para, s, e))
+    return [(s, e) for s, e in out if para[s:e].strip()]
+
+
+def _cap(para: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut a run-on "sentence" (a page with no full stops, say) into pieces of at
+    most :data:`MAX_SENTENCE` characters at the last space, so that the work per
+    sentence stays bounded.
+
+    >>> [b - a for a, b in _cap("word " * 1000, 0, 4999)]
+    [2000, 2000, 999]
+    """
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = para.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut + 1 if cut > 0 else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
