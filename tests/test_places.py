@@ -38,7 +38,7 @@ def km(a, b):
         ("Rallies were held in several Iraqi provinces.", "several Iraqi provinces", "Iraq",
          "IQ", "country", 33.04, 43.74, 50),
         ("Some 1500 Iranians were killed.", "Iranians", "Iran", "IR", "country",
-         32.58, 54.27, 50),
+         32.0, 53.0, 50),    # GeoNames' conventional point for Iran
         ("Floods hit Springfield, Illinois yesterday.", "Springfield", "Springfield", "US",
          "city", 39.80, -89.64, 20),
     ],
@@ -123,3 +123,21 @@ class TestGazetteerGeocoderContract:
 
         with pytest.raises(GeocoderQueryError):
             geocoder.geocode("  ")
+
+
+@pytest.mark.parametrize(("text", "mention", "name", "cc", "precision"), [
+    ("Cases rose in the Democratic Republic of the Congo.",
+     "Democratic Republic of the Congo", "Democratic Republic of the Congo", "CD", "country"),
+    ("Fighting resumed in South Sudan.", "South Sudan", "South Sudan", "SS", "country"),
+    ("Flooding hit Western Australia.", "Western Australia", "Western Australia", "AU", "region"),
+    ("Storms hit Missouri on Monday.", "Missouri", "Missouri", "US", "region"),
+    ("The outbreak in California and Georgia worried officials in Texas, United States.",
+     "Georgia", "Georgia", "US", "region"),
+    ("Police in Edmonton, a town in Metcalfe County, Kentucky, said the fire began at night.",
+     "Edmonton", "Edmonton", "US", "city"),
+])
+def test_names_resolved_whole_and_in_context(gazetteer, text, mention, name, cc, precision):
+    found = {t.text: t for t in find_toponyms(text, gazetteer)}
+    assert mention in found, f"{mention!r} not found in {list(found)}"
+    p = found[mention].place
+    assert (p.name, p.country_code, p.precision) == (name, cc, precision)
