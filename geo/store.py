@@ -1,0 +1,194 @@
+"""The event store: GeoParquet files partitioned by month, queried with DuckDB.
+
+A store is a folder::
+
+    STORE/month=2019-12/part-<uuid>.parquet
+    STORE/month=undated/part-<uuid>.parquet
+    STORE/month=aggregate/part-<uuid>.parquet     (reported totals, by period)
+
+Each part is GeoParquet (written by geopandas: a WKB ``geometry`` point in
+EPSG:4326 and the ``geo`` metadata) holding the string columns of
+``python -m geo extract`` plus typed columns for fast filters (``date``,
+``killed``, ``injured``, ``lat``, ``lon``).
+
+Saving never rewrites what is there: every :meth:`EventStore.append` writes new
+parts under temporary names and renames them into place, so a reader never
+sees half a file, and two sessions saving at once both land.  An event saved
+twice (same ``event_id``) is read once: queries keep its latest copy, so
+nothing is double counted; :meth:`EventStore.compact` rewrites the store
+without the duplicates, again by writing new parts before removing old ones.
+
+Example
+-------
+>>> import tempfile
+>>> from geo.table import rows_frame
+>>> store = EventStore(tempfile.mkdtemp())
+>>> store.append(rows_frame([{"event_id": "e1", "event_date": "2019-12-06",
+...     "latitude": "33.3365", "longitude": "44.4150", "fatalities": "19",
+...     "event_type": "Violence against civilians"}]))
+1
+>>> store.query(QueryFilter(start=date(2019, 12, 1), end=date(2019, 12, 31)))["killed"].tolist()
+[19]
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.export import ALL_COLUMNS
+
+log = logging.getLogger("geo")
+
+#: Columns the map needs; queries return these unless asked for more.
+MAP_COLUMNS = ("event_id", "event_date", "date_precision", "event_type", "location",
+               "geo_precision", "lat", "lon", "killed", "injured", "unmapped_reason",
+               "is_aggregate", "actors", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryFilter:
+    """What to read: a date range, event types, a minimum toll, a bounding box."""
+
+    start: date | None = None
+    end: date | None = None
+    types: tuple[str, ...] = ()
+    min_killed: int = 0
+    #: (south, west, north, east)
+    bbox: tuple[float, float, float, float] | None = None
+    search: str = ""
+
+
+def _month(d: pd.Series) -> pd.Series:
+    return d.dt.strftime("%Y-%m").fillna("undated")
+
+
+class EventStore:
+    """A folder of monthly GeoParquet parts (see the module docstring)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    # ---- writing -----------------------------------------------------------------
+    def append(self, frame: pd.DataFrame) -> int:
+        """Add the rows of ``frame`` (a :func:`geo.table.rows_frame`); return how many."""
+        if frame.empty:
+            return 0
+        self.path.mkdir(parents=True, exist_ok=True)
+        df = pd.DataFrame({c: frame[c].astype(str) for c in ALL_COLUMNS})
+        df["date"] = pd.to_datetime(frame["event_date"], errors="coerce")
+        df["period_lo"] = frame["start_date"]
+        df["period_hi"] = frame["end_date"]
+        df["killed"] = frame["killed"].astype("int32")
+        df["injured"] = frame["injured"].astype("int32")
+        df["lat"] = frame["lat"].astype("float64")
+        df["lon"] = frame["lon"].astype("float64")
+        df["saved_ns"] = pd.Timestamp.now().value
+        months = _month(df["date"]).where(df["is_aggregate"] != "true", "aggregate")
+        for month, part in df.groupby(months, sort=False):
+            geom = gpd.points_from_xy(part["lon"], part["lat"], crs="EPSG:4326")
+            gdf = gpd.GeoDataFrame(part.reset_index(drop=True), geometry=geom)
+            folder = self.path / f"month={month}"
+            folder.mkdir(exist_ok=True)
+            name = f"part-{uuid.uuid4().hex}.parquet"
+            tmp = folder / f".{name}.tmp"
+            try:
+                gdf.to_parquet(tmp, index=False)
+                os.replace(tmp, folder / name)
+            finally:
+                tmp.unlink(missing_ok=True)
+        log.info("saved %d events to %s", len(df), self.path)
+        return len(df)
+
+    def compact(self) -> int:
+        """Rewrite the store with one copy of each event; return how many remain."""
+        old = self._parts()
+        if not old:
+            return 0
+        from geo.table import rows_frame
+
+        df = self.query(QueryFilter(), columns=ALL_COLUMNS)
+        self.append(rows_frame(df[list(ALL_COLUMNS)].to_dict("records")))
+        for p in old:
+            p.unlink(missing_ok=True)
+        return len(df)
+
+    # ---- reading -----------------------------------------------------------------
+    def _parts(self) -> list[Path]:
+        return sorted(self.path.glob("month=*/part-*.parquet"))
+
+    def _source(self) -> str:
+        glob = str(self.path / "month=*" / "part-*.parquet").replace("'", "''")
+        return (f"read_parquet('{glob}', hive_partitioning = true, "
+                f"hive_types = {{'month': VARCHAR}}, union_by_name = true)")
+
+    def _where(self, f: QueryFilter) -> tuple[str, list]:
+        sql, args = ["TRUE"], []
+        if f.start is not None or f.end is not None:
+            lo, hi = f.start or date.min, f.end or date.max
+            sql.append("(month IN ('undated', 'aggregate') OR (month BETWEEN ? AND ?))")
+            args += [f"{lo.year:04d}-{lo.month:02d}", f"{hi.year:04d}-{hi.month:02d}"]
+            # undated events stay (they are listed apart); reported totals by their period
+            sql.append("(period_lo IS NULL OR (CAST(period_hi AS DATE) >= ? "
+                       "AND CAST(period_lo AS DATE) <= ?))")
+            args += [lo, hi]
+        if f.types:
+            sql.append(f"event_type IN ({', '.join('?' * len(f.types))})")
+            args += list(f.types)
+        if f.min_killed:
+            sql.append("killed >= ?")
+            args.append(f.min_killed)
+        if f.bbox is not None:
+            s, w, n, e = f.bbox
+            sql.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+            args += [s, n, w, e]
+        if f.search:
+            sql.append("(source_text ILIKE ? OR location ILIKE ? OR actors ILIKE ?)")
+            like = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%") \
+                .replace("_", "\\_") + "%"
+            args += [like] * 3
+        return " AND ".join(sql), args
+
+    def query(self, f: QueryFilter, *, columns: tuple[str, ...] = MAP_COLUMNS,
+              limit: int | None = None) -> pd.DataFrame:
+        """The events matching ``f`` (one copy per ``event_id``), as a DataFrame."""
+        import duckdb
+
+        if not self._parts():
+            return pd.DataFrame(columns=list(columns))
+        where, args = self._where(f)
+        cols = ", ".join(f'"{c}"' for c in columns)
+        sql = (f"SELECT {cols} FROM {self._source()} WHERE {where} "
+               "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY saved_ns DESC) = 1")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with duckdb.connect() as con:
+            return con.execute(sql, args).df()
+
+    def count(self, f: QueryFilter = QueryFilter()) -> int:
+        """How many distinct events match ``f``."""
+        import duckdb
+
+        if not self._parts():
+            return 0
+        where, args = self._where(f)
+        with duckdb.connect() as con:
+            return con.execute(f"SELECT count(DISTINCT event_id) FROM {self._source()} "
+                               f"WHERE {where}", args).fetchone()[0]
+
+    def date_range(self) -> tuple[date, date] | None:
+        """The first and last event dates, or ``None`` for an empty store."""
+        import duckdb
+
+        if not self._parts():
+            return None
+        with duckdb.connect() as con:
+            lo, hi = con.execute(f"SELECT min(date), max(date) FROM {self._source()}").fetchone()
+        return (lo.date(), hi.date()) if lo is not None else None

@@ -1,0 +1,95 @@
+"""The GeoParquet event store: round trip, filters, atomic and concurrent saves."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import multiprocessing
+from datetime import date
+
+import geopandas as gpd
+import pytest
+
+from geo.export import ALL_COLUMNS, to_csv, to_geojson
+from geo.store import EventStore, QueryFilter
+from geo.table import ViewFilter, apply, events_frame, rows_frame
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def seed(gazetteer):
+    from geo.corpus import corpus_from_folder
+
+    return events_frame(corpus_from_folder(SEED.parent, gazetteer).events)
+
+
+def test_round_trip_store_filter_export(tmp_path, seed):
+    store = EventStore(tmp_path / "store")
+    assert store.append(seed) == len(seed)
+    parts = list((tmp_path / "store").glob("month=*/part-*.parquet"))
+    assert {p.parent.name for p in parts} >= {"month=2019-12", "month=undated",
+                                             "month=aggregate"}
+    gdf = gpd.read_parquet(parts[0])                 # real GeoParquet
+    assert gdf.crs.to_epsg() == 4326 and gdf.geometry.name == "geometry"
+    everything = store.query(QueryFilter(), columns=ALL_COLUMNS)
+    assert sorted(everything["event_id"]) == sorted(seed["event_id"])
+    back = rows_frame(everything[list(ALL_COLUMNS)].to_dict("records"))
+    assert back.sort_values("event_id")[list(ALL_COLUMNS)].to_numpy().tolist() == \
+        seed.sort_values("event_id")[list(ALL_COLUMNS)].to_numpy().tolist()
+    rows = everything[list(ALL_COLUMNS)].to_dict("records")
+    assert len(list(csv.DictReader(io.StringIO(to_csv(rows))))) == len(seed)
+    assert len(json.loads(to_geojson(rows))["features"]) == len(seed)
+
+
+@pytest.mark.parametrize("view", [
+    ViewFilter(start=date(2019, 12, 1), end=date(2019, 12, 10)),
+    ViewFilter(start=date(2019, 11, 1), end=date(2019, 11, 30)),   # the aggregate's period
+    ViewFilter(types=("Protests",), min_killed=0),
+    ViewFilter(min_killed=19),
+    ViewFilter(search="tahrir"),
+])
+def test_store_filters_match_the_in_memory_ones(tmp_path, seed, view):
+    store = EventStore(tmp_path)
+    store.append(seed)
+    got = store.query(QueryFilter(start=view.start, end=view.end, types=view.types,
+                                  min_killed=view.min_killed, search=view.search))
+    assert sorted(got["event_id"]) == sorted(apply(seed, view)["event_id"])
+
+
+def test_saving_twice_does_not_double_count(tmp_path, seed):
+    store = EventStore(tmp_path)
+    store.append(seed)
+    store.append(seed)
+    assert store.count() == len(seed)
+    killed = store.query(QueryFilter())["killed"].sum()
+    assert killed == seed["killed"].sum()
+    assert store.compact() == len(seed)
+    assert len(list(tmp_path.glob("month=*/part-*.parquet"))) == len(
+        {p.parent for p in tmp_path.glob("month=*/part-*.parquet")})
+
+
+def _save(path: str, rows: list[dict[str, str]]) -> None:
+    EventStore(path).append(rows_frame(rows))
+
+
+def test_two_sessions_saving_at_once_both_land(tmp_path, seed):
+    rows = seed[list(ALL_COLUMNS)].to_dict("records")
+    a = [dict(r, event_id="a-" + r["event_id"]) for r in rows]
+    b = [dict(r, event_id="b-" + r["event_id"]) for r in rows]
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_save, args=(str(tmp_path), part)) for part in (a, b) * 3]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    store = EventStore(tmp_path)
+    assert store.count() == 2 * len(seed)
+    assert not list(tmp_path.glob("month=*/.*.tmp"))      # no half-written file left
+
+
+def test_empty_store(tmp_path):
+    store = EventStore(tmp_path / "none")
+    assert store.count() == 0 and store.date_range() is None
+    assert store.query(QueryFilter()).empty
