@@ -26,7 +26,7 @@ from geo.details import event_details
 from geo.export import ALL_COLUMNS, to_csv, to_geojson
 from geo.gazetteer import Gazetteer
 from geo.highlight import STYLE
-from geo.mapping import build_map, selected_place
+from geo.mapping import build_map, rows_at, selected_place
 from geo.models import EVENT_TYPES
 from geo.provinces import province_counts
 from geo.table import ViewFilter, actor_names, apply, events_frame, presets, tally
@@ -196,7 +196,7 @@ with left:
         st.session_state["selected_place"] = key
 
 with right:
-    chosen = on_map[on_map["place_key"] == st.session_state.get("selected_place", "")]
+    chosen = rows_at(st.session_state.get("selected_place") or "", on_map)
     if chosen.empty:
         st.subheader("Details")
         st.info("Click a marker to read the sentences its events came from.")

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
@@ -44,18 +45,21 @@ SCALE = 3.0
 MIN_RADIUS = 4.0
 #: Beyond this many markers, draw on a canvas instead of SVG.
 SVG_LIMIT = 1000
+#: Beyond this many markers, sum the events into grid cells.
+MARKER_LIMIT = 2000
+CELL_COLOUR = "#555555"
 COARSE = ("region", "country")
-_KEY = re.compile(r"-?\d{1,2}\.\d{4},-?\d{1,3}\.\d{4}")
+_KEY = re.compile(r"(?:cell:)?-?\d{1,2}\.\d{4},-?\d{1,3}\.\d{4}(?:,\d+(?:\.\d+)?)?")
 _BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
 
 
-def marker_radius(killed: int) -> float:
+def marker_radius(killed: int, scale: float = 3.0) -> float:
     """Radius in pixels: area proportional to ``killed``, never below the minimum.
 
     >>> marker_radius(0) == MIN_RADIUS, marker_radius(1) == SCALE
     (True, False)
     """
-    return max(MIN_RADIUS, SCALE * math.sqrt(max(0, killed)))
+    return max(MIN_RADIUS, scale * math.sqrt(max(0, killed)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,11 @@ class MarkerGroup:
         level = (f" <i>({esc(self.precision)}-level: no finer place given)</i>"
                  if self.precision in COARSE else "")
         n = f"{self.events} events, " if self.events > 1 else ""
+        if self.precision == "cell":
+            return (f"<b>{esc(self.name)}</b><br>{esc(when)}<br>{self.events:,} events, "
+                    f"{self.killed:,} killed, {self.injured:,} injured<br>"
+                    f"{esc(self.event_type)}"
+                    f'<br><span style="color:#777;font-size:10px">{esc(self.key)}</span>')
         return (f"<b>{esc(self.name)}</b>{level}<br>{esc(when)}<br>"
                 f"{esc(self.event_type or 'Unclassified')}: {n}"
                 f"{self.killed} killed, {self.injured} injured"
@@ -149,22 +158,106 @@ class _Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, types: list[str]) -> None:
+    def __init__(self, types: list[str], scale: float = 3.0, cell: float | None = None) -> None:
         super().__init__()
         self._name = "Legend"
         rows = [f'<i style="width:10px;height:10px;background:{TYPE_COLOURS.get(t, OTHER_COLOUR)}">'
                 f"</i>{esc(t or 'Unclassified')}" for t in types]
+        steps = (1, 10, 50) if scale >= SCALE else tuple(
+            k for k in (10, 100, 1000, 10_000, 100_000) if marker_radius(k, scale) <= 40)[-3:]
         sizes = " ".join(
-            f'<i style="width:{2 * marker_radius(k):.0f}px;height:{2 * marker_radius(k):.0f}px;'
-            f'border:1px solid #555"></i>{k}' for k in (1, 10, 50))
+            f'<i style="width:{2 * marker_radius(k, scale):.0f}px;'
+            f'height:{2 * marker_radius(k, scale):.0f}px;border:1px solid #555"></i>{k:,}'
+            for k in steps)
+        grid = ("" if cell is None else
+                f'<br><i style="width:12px;height:12px;background:{CELL_COLOUR}"></i>'
+                f"grey: all events in a {cell:g}° cell (zoom in or filter to see each place)")
         self.html = (
             "<details open><summary><b>Legend</b></summary>"
-            "<b>Event type</b><br>" + "<br>".join(rows)
+            + ("<b>Event type</b><br>" + "<br>".join(rows) if cell is None else
+             "<b>Event types</b> (per cell, in the tooltip)")
             + f"<br><b>Killed</b> (area)<br>{sizes}"
             + '<br><i style="width:12px;height:12px;border:1px solid #555"></i>'
               "outer ring: killed + injured"
             + '<br><i style="width:12px;height:12px;border:2px dashed #555"></i>'
-              "dashed: country/region only</details>")
+              "dashed: country/region only" + grid + "</details>")
+
+
+class _Markers(MacroElement):
+    """All markers as one compact JSON array and a loop (SVG or canvas renderer).
+
+    A folium ``CircleMarker`` per event costs about a kilobyte of generated
+    script; this costs a few dozen bytes.  Tooltips are escaped HTML, and the
+    array is embedded with ``tojson`` (which escapes ``<``, ``>`` and ``&``).
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var d = {{ this.data|tojson }}, colours = {{ this.colours|tojson }};
+            var renderer = {{ "L.canvas({padding: 0.5})" if this.canvas else "L.svg()" }};
+            for (var i = 0; i < d.length; i++) {
+                var x = d[i], c = colours[x[3]], dash = x[4] ? "6 4" : null;
+                if (x[5]) {
+                    L.circleMarker([x[0], x[1]], {radius: x[5], color: c, weight: 1.2,
+                        fill: false, opacity: 0.9, interactive: false, dashArray: dash,
+                        renderer: renderer}).addTo(map);
+                }
+                L.circleMarker([x[0], x[1]], {radius: x[2], color: c, fillColor: c,
+                    fill: true, weight: x[4] ? 2 : 1, fillOpacity: x[4] ? 0.06 : 0.65,
+                    dashArray: dash, renderer: renderer})
+                  .bindTooltip(x[6], {sticky: false}).addTo(map);
+            }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, groups: list[MarkerGroup], scale: float, canvas: bool) -> None:
+        super().__init__()
+        self._name = "Markers"
+        self.canvas = canvas
+        self.colours = [*TYPE_COLOURS.values(), OTHER_COLOUR, CELL_COLOUR]
+        index = {t: i for i, t in enumerate(TYPE_COLOURS)}
+        self.data = []
+        for g in groups:
+            colour = len(TYPE_COLOURS) + 1 if g.precision == "cell" else \
+                index.get(g.event_type, len(TYPE_COLOURS))
+            ring = marker_radius(g.killed + g.injured, scale) if g.injured else 0
+            self.data.append([round(g.lat, 5), round(g.lon, 5),
+                              round(marker_radius(g.killed, scale), 1), colour,
+                              int(g.precision in COARSE), round(ring, 1), g.tooltip()])
+
+
+def grid_groups(on_map: pd.DataFrame, limit: int = MARKER_LIMIT) -> tuple[list[MarkerGroup], float]:
+    """Events summed into grid cells, the finest grid with at most ``limit`` cells.
+
+    Each cell is drawn at the mean position of its events; its counts are
+    exact.  Returns the groups and the cell size in degrees.
+    """
+    lat, lon = on_map["lat"].to_numpy(), on_map["lon"].to_numpy()
+    for size in (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0):
+        cy = np.floor(lat / size).astype(np.int64)
+        cx = np.floor(lon / size).astype(np.int64)
+        cell = cy * 100_000 + cx
+        if len(np.unique(cell)) <= limit:
+            break
+    df = on_map.assign(_cell=cell, _cy=cy, _cx=cx)
+    agg = df.groupby("_cell", sort=False).agg(
+        lat=("lat", "mean"), lon=("lon", "mean"), cy=("_cy", "first"), cx=("_cx", "first"),
+        events=("lat", "size"), killed=("killed", "sum"), injured=("injured", "sum"),
+        places=("place_key", "nunique"), first=("event_date", "min"),
+        last=("event_date", "max"))
+    by_type = df.groupby(["_cell", "event_type"]).size()
+    agg = agg.sort_values(["killed", "events"], ascending=False, kind="stable")
+    out = []
+    for c, r in zip(agg.index, agg.itertuples(index=False), strict=True):
+        types = by_type.loc[c].sort_values(ascending=False)
+        out.append(MarkerGroup(
+            f"cell:{r.cy * size:.4f},{r.cx * size:.4f},{size:g}", float(r.lat), float(r.lon),
+            f"{r.places} places in a {size:g}° cell", "cell",
+            "; ".join(f"{t or 'Unclassified'} {n}" for t, n in types.items()),
+            int(r.events), int(r.killed), int(r.injured), r.first, r.last))
+    return out, size
 
 
 def build_map(on_map: pd.DataFrame, *, assets: StaticAssets | None,
@@ -172,14 +265,23 @@ def build_map(on_map: pd.DataFrame, *, assets: StaticAssets | None,
               province_metric: str = "events") -> folium.Map:
     """A folium map of ``on_map`` (rows that have a place and a date).
 
-    ``assets`` points folium at the app's own scripts (``None``: folium's CDN
-    defaults, for a standalone HTML file).  ``provinces`` is a GeoJSON dict
-    from :func:`geo.provinces.province_counts`, drawn as a choropleth of
+    Up to :data:`MARKER_LIMIT` markers (one per place and type) are drawn one
+    by one, on a canvas beyond :data:`SVG_LIMIT`; past that the events are
+    summed into grid cells, and the size scale shrinks so that the largest
+    cell stays readable (the legend shows the scale in use).  ``assets``
+    points folium at the app's own scripts (``None``: folium's CDN defaults,
+    for a standalone HTML file).  ``provinces`` is a GeoJSON dict from
+    :func:`geo.provinces.province_counts`, drawn as a choropleth of
     ``province_metric`` (``events`` or ``killed``).
     """
-    groups = marker_groups(on_map)
-    m = folium.Map(location=[33.0, 44.0], zoom_start=5, tiles=None,
-                   prefer_canvas=len(groups) > SVG_LIMIT, control_scale=True)
+    groups = marker_groups(on_map) if len(on_map) <= 20 * MARKER_LIMIT else None
+    cell = None
+    if groups is None or len(groups) > MARKER_LIMIT:
+        groups, cell = grid_groups(on_map)
+    scale = SCALE
+    if cell is not None and groups:
+        scale = min(SCALE, 40 / math.sqrt(max(1, max(g.killed for g in groups))))
+    m = folium.Map(location=[33.0, 44.0], zoom_start=5, tiles=None, control_scale=True)
     if assets is not None:
         m.default_js = list(assets.js)
         m.default_css = list(assets.css)
@@ -190,26 +292,11 @@ def build_map(on_map: pd.DataFrame, *, assets: StaticAssets | None,
         _choropleth(provinces, province_metric).add_to(m)
     coarse = [g for g in groups if g.precision in COARSE]
     fine = [g for g in groups if g.precision not in COARSE]
-    for g in coarse + fine:
-        colour = TYPE_COLOURS.get(g.event_type, OTHER_COLOUR)
-        if g.injured:
-            ring = folium.CircleMarker(
-                [g.lat, g.lon], radius=marker_radius(g.killed + g.injured), color=colour,
-                weight=1.2, fill=False, opacity=0.9,
-                dash_array="6 4" if g.precision in COARSE else None,
-            )
-            ring.options["interactive"] = False     # clicks go to the marker inside
-            ring.add_to(m)
-        if g.precision in COARSE:
-            style = {"weight": 2, "dash_array": "6 4", "fill_opacity": 0.06}
-        else:
-            style = {"weight": 1, "fill_opacity": 0.65}
-        folium.CircleMarker(
-            [g.lat, g.lon], radius=marker_radius(g.killed), color=colour, fill=True,
-            fill_color=colour, tooltip=folium.Tooltip(g.tooltip(), sticky=False), **style,
-        ).add_to(m)
-    _Legend(sorted({g.event_type for g in groups},
-                   key=lambda t: EVENT_TYPES.index(t) if t in EVENT_TYPES else 99)).add_to(m)
+    _Markers(coarse + fine, scale, canvas=len(groups) > SVG_LIMIT).add_to(m)
+    types = sorted({g.event_type for g in groups} if cell is None else
+                   set(on_map["event_type"].unique()),
+                   key=lambda t: EVENT_TYPES.index(t) if t in EVENT_TYPES else 99)
+    _Legend(types, scale, cell).add_to(m)
     if groups:
         lats = [g.lat for g in fine] or [g.lat for g in groups]
         lons = [g.lon for g in fine] or [g.lon for g in groups]
@@ -234,23 +321,38 @@ def _choropleth(provinces: dict, metric: str) -> folium.GeoJson:
 
 
 def selected_place(tooltip: str | None, on_map: pd.DataFrame) -> str | None:
-    """The place key of the clicked marker, read from its tooltip's text.
+    """The key of the clicked marker, read from its tooltip's text.
 
     st_folium returns the text of the clicked marker's tooltip; every tooltip
-    ends with its place key (the coordinates, which analysts also want to
-    see).  The last key in the text is taken, so a place name that looks like
-    coordinates cannot redirect the click.
+    ends with its key: a place's coordinates (which analysts also want to
+    see) or a grid cell's ``cell:south,west,size``.  The last key in the text
+    is taken, so a place name that looks like coordinates cannot redirect the
+    click.
 
     >>> from geo.table import rows_frame
     >>> df = rows_frame([{"latitude": "32.0259", "longitude": "44.3462"}])
     >>> selected_place("Najaf 2019-11-28 … 22 killed 32.0259,44.3462", df)
     '32.0259,44.3462'
+    >>> selected_place("3 places in a 0.5° cell … cell:32.0000,44.0000,0.5", df)
+    'cell:32.0000,44.0000,0.5'
     >>> selected_place(None, df) is None, selected_place("Najaf", df) is None
     (True, True)
     """
     if not tooltip or on_map.empty:
         return None
     keys = _KEY.findall(str(tooltip))
-    if not keys or not on_map["place_key"].eq(keys[-1]).any():
+    if not keys:
         return None
-    return keys[-1]
+    key = keys[-1]
+    return key if not rows_at(key, on_map).empty else None
+
+
+def rows_at(key: str, on_map: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a marker: a place's, or every row inside a grid cell."""
+    if key.startswith("cell:"):
+        lat0, lon0, size = (float(x) for x in key[5:].split(","))
+        eps = 1e-9
+        inside = (on_map["lat"] >= lat0 - eps) & (on_map["lat"] < lat0 + size - eps) & \
+            (on_map["lon"] >= lon0 - eps) & (on_map["lon"] < lon0 + size - eps)
+        return on_map[inside]
+    return on_map[on_map["place_key"] == key]
