@@ -247,15 +247,17 @@ def grid_groups(on_map: pd.DataFrame, limit: int = MARKER_LIMIT) -> tuple[list[M
         events=("lat", "size"), killed=("killed", "sum"), injured=("injured", "sum"),
         places=("place_key", "nunique"), first=("event_date", "min"),
         last=("event_date", "max"))
-    by_type = df.groupby(["_cell", "event_type"]).size()
+    by_type = df.groupby(["_cell", "event_type"]).size().sort_values(ascending=False)
+    breakdown: dict[int, list[str]] = {}
+    for (c, t), n in by_type.items():
+        breakdown.setdefault(c, []).append(f"{t or 'Unclassified'} {n}")
     agg = agg.sort_values(["killed", "events"], ascending=False, kind="stable")
     out = []
     for c, r in zip(agg.index, agg.itertuples(index=False), strict=True):
-        types = by_type.loc[c].sort_values(ascending=False)
         out.append(MarkerGroup(
             f"cell:{r.cy * size:.4f},{r.cx * size:.4f},{size:g}", float(r.lat), float(r.lon),
             f"{r.places} places in a {size:g}° cell", "cell",
-            "; ".join(f"{t or 'Unclassified'} {n}" for t, n in types.items()),
+            "; ".join(breakdown[c]),
             int(r.events), int(r.killed), int(r.injured), r.first, r.last))
     return out, size
 

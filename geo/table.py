@@ -56,7 +56,11 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
 
 def rows_frame(rows: list[dict[str, str]]) -> pd.DataFrame:
     """Rows of :func:`geo.export.event_row` as a typed table."""
-    df = pd.DataFrame(rows, columns=list(ALL_COLUMNS), dtype=object).fillna("")
+    return typed_frame(pd.DataFrame(rows, columns=list(ALL_COLUMNS), dtype=object).fillna(""))
+
+
+def typed_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Add the typed helper columns to a table of the CLI's string columns."""
     df["date"] = pd.to_datetime(df["event_date"], errors="coerce")
     df["start_date"] = pd.to_datetime(df["period_start"], errors="coerce").fillna(df["date"])
     df["end_date"] = pd.to_datetime(df["period_end"], errors="coerce").fillna(df["date"])
@@ -65,10 +69,11 @@ def rows_frame(rows: list[dict[str, str]]) -> pd.DataFrame:
     df["lat"] = pd.to_numeric(df["latitude"], errors="coerce")
     df["lon"] = pd.to_numeric(df["longitude"], errors="coerce")
     df["aggregate"] = df["is_aggregate"].eq("true")
-    df["place_key"] = [
-        place_key(a, b) if pd.notna(a) and pd.notna(b) else ""
-        for a, b in zip(df["lat"], df["lon"], strict=True)
-    ]
+    has = df["lat"].notna() & df["lon"].notna()
+    df["place_key"] = ""
+    if has.any():
+        df.loc[has, "place_key"] = (df.loc[has, "lat"].map("{:.4f}".format) + ","
+                                    + df.loc[has, "lon"].map("{:.4f}".format))
     df["row"] = range(len(df))
     return df
 
