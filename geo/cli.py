@@ -8,6 +8,8 @@ half-written.
 Example
 -------
     python -m geo extract data/articles/seed-article.txt --format csv -o events.csv
+    python -m geo extract data/articles/ --workers 2 --store events-store/
+    python -m geo import acled-export.csv --store events-store/
     python -m geo places data/articles/seed-article.txt --format jsonl
     python -m geo geocode "Tahrir Square" --country IQ
 """
@@ -19,9 +21,11 @@ import json
 import logging
 import sys
 from datetime import date
+from pathlib import Path
 
-from geo.documents import read_document
-from geo.exc import DocumentError, ExtractionTimeoutError
+from geo.corpus import SUFFIXES, extract_file
+from geo.documents import MAX_BYTES, read_document
+from geo.exc import DocumentError
 from geo.export import event_row, to_csv, to_geojson, to_parquet_bytes, write_atomic
 from geo.gazetteer import Gazetteer, GazetteerGeocoder
 from geo.pipeline import extract
@@ -33,11 +37,23 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="events of documents, one row per event and place")
-    ex.add_argument("files", nargs="+")
+    ex.add_argument("files", nargs="+", help="files, or folders of .txt/.md/.html files")
+    ex.add_argument("--workers", type=int, default=1,
+                    help="documents read in parallel by N processes")
+    ex.add_argument("--dask", metavar="ADDRESS", default=None,
+                    help="run on a Dask distributed scheduler, e.g. tcp://host:8786")
+    ex.add_argument("--store", metavar="DIR", default=None,
+                    help="append the events to a GeoParquet store instead of printing")
     ex.add_argument("--reference-date", type=date.fromisoformat, default=None,
                     help="publication date (YYYY-MM-DD) for years and relative dates")
     ex.add_argument("--format", choices=("csv", "geojson", "parquet"), default="csv")
     ex.add_argument("-o", "--output", default=None)
+    im = sub.add_parser("import", help="an ACLED export to our columns")
+    im.add_argument("file")
+    im.add_argument("--format", choices=("csv", "geojson", "parquet"), default="csv")
+    im.add_argument("-o", "--output", default=None)
+    im.add_argument("--store", metavar="DIR", default=None,
+                    help="append the events to a GeoParquet store instead of printing")
     pl = sub.add_parser("places", help="every toponym found")
     pl.add_argument("files", nargs="+")
     pl.add_argument("--format", choices=("jsonl",), default="jsonl")
@@ -45,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     gc = sub.add_parser("geocode", help="resolve a place name offline")
     gc.add_argument("query")
     gc.add_argument("--country", default=None, help="ISO 3166-1 alpha-2 code")
-    for s in (ex, pl, gc):
+    for s in (ex, im, pl, gc):
         s.add_argument("-v", "--verbose", action="store_true")
     return p
 
@@ -60,6 +76,98 @@ def _documents(files: list[str], reference: date | None, failed: list[str]):
         except OSError as err:
             failed.append(name)
             print(f"error: {name}: {err.strerror or err}", file=sys.stderr)
+
+
+def _expand(names: list[str]) -> list[str]:
+    """Files as given; a folder stands for its .txt/.md/.html files."""
+    out = []
+    for name in names:
+        p = Path(name)
+        if p.is_dir():
+            out += sorted(str(f) for f in p.iterdir() if f.suffix.lower() in SUFFIXES)
+        else:
+            out.append(name)
+    return out
+
+
+def _payloads(names: list[str], failed: list[str]) -> list[tuple[str, bytes]]:
+    """Each readable file's bytes; unreadable ones are reported and left out."""
+    out = []
+    for name in names:
+        p = Path(name)
+        try:
+            if not p.is_file():
+                raise DocumentError(name, "no such file" if not p.exists() else
+                                    "not a regular file")
+            if p.stat().st_size > MAX_BYTES:
+                raise DocumentError(name, f"file is {p.stat().st_size:,} bytes, over the "
+                                          f"{MAX_BYTES:,} limit")
+            out.append((name, p.read_bytes()))
+        except DocumentError as err:
+            failed.append(name)
+            print(f"error: {err}", file=sys.stderr)
+        except OSError as err:
+            failed.append(name)
+            print(f"error: {name}: {err.strerror or err}", file=sys.stderr)
+    return out
+
+
+def _extract_all(args: argparse.Namespace, failed: list[str]) -> list:
+    """Events of every input, in input order, on one process, N, or a Dask cluster."""
+    from tqdm import tqdm
+
+    payloads = _payloads(_expand(args.files), failed)
+    names = [n for n, _ in payloads]
+    datas = [d for _, d in payloads]
+    refs = [args.reference_date] * len(payloads)
+    bar = tqdm(total=len(payloads), unit="doc", file=sys.stderr, disable=None)
+    if args.dask:
+        from distributed import Client, as_completed
+
+        with Client(args.dask) as client:
+            futures = client.map(extract_file, names, datas, refs, pure=False)
+            for _ in as_completed(futures):
+                bar.update()
+            results = client.gather(futures)
+    elif args.workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=args.workers) as pool:
+            results = []
+            for r in pool.map(extract_file, names, datas, refs, chunksize=4):
+                results.append(r)
+                bar.update()
+    else:
+        results = []
+        for name, data, ref in zip(names, datas, refs, strict=True):
+            results.append(extract_file(name, data, ref))
+            bar.update()
+    bar.close()
+    events = []
+    for r in results:
+        if r.error:
+            failed.append(r.source)
+            print(f"error: {r.source}: {r.error}", file=sys.stderr)
+        events += r.events
+    return events
+
+
+def _import(name: str, failed: list[str]) -> list[dict[str, str]]:
+    """Rows of an ACLED export; each unreadable row is reported with its line."""
+    from geo.acled import read_acled
+
+    try:
+        data = Path(name).read_bytes()
+    except OSError as err:
+        failed.append(name)
+        print(f"error: {name}: {err.strerror or err}", file=sys.stderr)
+        return []
+    result = read_acled(data, source=name)
+    for err in result.errors:
+        failed.append(name)
+        print(f"error: {err}", file=sys.stderr)
+    print(f"{len(result.events)} of {result.rows} rows read from {name}", file=sys.stderr)
+    return [event_row(e) for e in result.events]
 
 
 def _emit(data: bytes, output: str | None) -> None:
@@ -86,15 +194,18 @@ def main(argv: list[str] | None = None) -> int:
                           "latitude": loc.latitude, "longitude": loc.longitude,
                           **loc.raw}, ensure_ascii=False))
         return 0
-    gazetteer = Gazetteer.load()
-    if args.command == "extract":
-        rows = []
-        for doc in _documents(args.files, args.reference_date, failed):
-            try:
-                rows += [event_row(e) for e in extract(doc, gazetteer).events]
-            except ExtractionTimeoutError as err:
-                failed.append(doc.source)
-                print(f"error: {err}", file=sys.stderr)
+    if args.command in ("extract", "import"):
+        if args.command == "extract":
+            rows = [event_row(e) for e in _extract_all(args, failed)]
+        else:
+            rows = _import(args.file, failed)
+        if args.store:
+            from geo.store import EventStore
+            from geo.table import rows_frame
+
+            n = EventStore(args.store).append(rows_frame(rows))
+            print(f"{n} events saved to {args.store}", file=sys.stderr)
+            return 2 if failed else 0
         if args.format == "csv":
             data = to_csv(rows).encode("utf-8")
         elif args.format == "geojson":
@@ -106,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             data = to_parquet_bytes(rows)
         _emit(data, args.output)
     else:
+        gazetteer = Gazetteer.load()
         lines = []
         for doc in _documents(args.files, None, failed):
             for t in extract(doc, gazetteer).toponyms:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 from pathlib import Path
 
 from geo.documents import document_from_bytes, document_from_text, read_document
@@ -133,3 +135,31 @@ def corpus_from_texts(texts: Iterable[tuple[str, str]], gazetteer: Gazetteer) ->
             yield document_from_text(name, text)
 
     return _read_all(docs(), gazetteer)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What one file gave: its events, or why it could not be read."""
+
+    source: str
+    events: tuple[Event, ...] = ()
+    error: str = ""
+
+
+@cache
+def _process_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def extract_file(source: str, data: bytes, publication_date: date | None = None) -> FileResult:
+    """The per-document function of parallel runs (worker processes, Dask).
+
+    It takes the file's bytes rather than its path, so a remote worker needs no
+    access to the files, and loads the gazetteer once per process.
+    """
+    try:
+        doc = document_from_bytes(source, data, publication_date=publication_date,
+                                  is_html=source.lower().endswith((".html", ".htm")))
+        return FileResult(source, extract(doc, _process_gazetteer()).events)
+    except (DocumentError, ExtractionTimeoutError) as err:
+        return FileResult(source, error=err.reason)
