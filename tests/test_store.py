@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import multiprocessing
+import subprocess
+import sys
 from datetime import date
 
 import geopandas as gpd
@@ -14,7 +15,7 @@ import pytest
 from geo.export import ALL_COLUMNS, to_csv, to_geojson
 from geo.store import EventStore, QueryFilter
 from geo.table import ViewFilter, apply, events_frame, rows_frame
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 
 
 @pytest.fixture(scope="module")
@@ -69,24 +70,28 @@ def test_saving_twice_does_not_double_count(tmp_path, seed):
         {p.parent for p in tmp_path.glob("month=*/part-*.parquet")})
 
 
-def _save(path: str, rows: list[dict[str, str]]) -> None:
-    EventStore(path).append(rows_frame(rows))
+SAVE = """
+import json, sys
+from geo.store import EventStore
+from geo.table import rows_frame
+EventStore(sys.argv[1]).append(rows_frame(json.load(open(sys.argv[2]))))
+"""
 
 
 def test_two_sessions_saving_at_once_both_land(tmp_path, seed):
     rows = seed[list(ALL_COLUMNS)].to_dict("records")
-    a = [dict(r, event_id="a-" + r["event_id"]) for r in rows]
-    b = [dict(r, event_id="b-" + r["event_id"]) for r in rows]
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_save, args=(str(tmp_path), part)) for part in (a, b) * 3]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(120)
-        assert p.exitcode == 0
-    store = EventStore(tmp_path)
+    files = []
+    for tag in ("a", "b"):
+        f = tmp_path / f"{tag}.json"
+        f.write_text(json.dumps([dict(r, event_id=f"{tag}-{r['event_id']}") for r in rows]))
+        files.append(f)
+    store_dir = tmp_path / "store"
+    procs = [subprocess.Popen([sys.executable, "-c", SAVE, str(store_dir), str(f)], cwd=ROOT)
+             for f in files * 3]                       # six sessions, at the same time
+    assert all(p.wait(120) == 0 for p in procs)
+    store = EventStore(store_dir)
     assert store.count() == 2 * len(seed)
-    assert not list(tmp_path.glob("month=*/.*.tmp"))      # no half-written file left
+    assert not list(store_dir.glob("month=*/.*.tmp"))     # no half-written file left
 
 
 def test_empty_store(tmp_path):
