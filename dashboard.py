@@ -29,6 +29,7 @@ from geo.highlight import STYLE
 from geo.mapping import build_map, rows_at, selected_place
 from geo.models import EVENT_TYPES
 from geo.provinces import province_counts
+from geo.store import EventStore
 from geo.table import ViewFilter, actor_names, apply, events_frame, presets, tally
 
 st.set_page_config(page_title="Event map", page_icon="🗺️", layout="wide")
@@ -38,6 +39,8 @@ APP_DIR = Path(__file__).resolve().parent
 def _args() -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="dashboard.py")
     p.add_argument("--articles", default=str(APP_DIR / "data" / "articles"))
+    p.add_argument("--store", default=None,
+                   help="a GeoParquet event store (python -m geo import/extract --store)")
     return p.parse_known_args(sys.argv[1:])[0]
 
 
@@ -76,6 +79,19 @@ def load_acled(name: str, data: bytes) -> Corpus:
     return Corpus(events=result.events, errors=result.errors)
 
 
+@st.cache_resource(show_spinner="Opening the event store…", max_entries=2)
+def load_store(path: str, signature: tuple) -> pd.DataFrame:  # noqa: ARG001 - cache key
+    """Every event of a store.  Shared between sessions and never modified:
+    filters return new frames."""
+    return EventStore(path).frame()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def actors_of(key: str, _events: pd.DataFrame) -> list[str]:  # noqa: ARG001 - cache key
+    """The actors named in the events, most frequent first."""
+    return actor_names(_events)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def frame_of(corpus: Corpus) -> pd.DataFrame:
     """The corpus's events as a table."""
@@ -85,7 +101,16 @@ def frame_of(corpus: Corpus) -> pd.DataFrame:
 # ---- Inputs -----------------------------------------------------------------
 args = _args()
 assets = _assets()
-corpus = load_folder(args.articles)
+if args.store:
+    store = EventStore(args.store)
+    signature = store.signature()
+    stored = load_store(args.store, signature)
+    corpus = Corpus()
+    origin = f"the event store `{args.store}`"
+else:
+    signature, stored = (), None
+    corpus = load_folder(args.articles)
+    origin = f"articles from `{args.articles}`"
 
 with st.sidebar:
     st.header("Add your own")
@@ -112,9 +137,12 @@ if added:
     bar.empty()
 
 events = frame_of(corpus)
+if stored is not None:
+    events = stored if events.empty else pd.concat([stored, events], ignore_index=True) \
+        .assign(row=lambda d: range(len(d)))
 
 st.title("Event map")
-st.caption(f"Articles from `{args.articles}`"
+st.caption(f"Events from {origin}"
            + (f" and {len(added)} added by you" if added else "")
            + ". Every figure links back to the sentence it came from.")
 for err in corpus.errors:
@@ -156,7 +184,9 @@ with st.sidebar:
         st.slider("Date range", min_value=lo, max_value=hi, step=timedelta(days=1),
                   format="D MMM YYYY", key="range")
     st.multiselect("Event type", EVENT_TYPES, key="types")
-    st.multiselect("Actor", actor_names(events), key="actors")
+    st.multiselect("Actor", actors_of(
+        f"{args.store or args.articles}|{signature}|{len(events)}|{len(added)}", events),
+                   key="actors")
     st.number_input("Minimum killed", min_value=0, step=1, key="min_killed")
     st.text_input("Search the text", key="q", placeholder="e.g. Tahrir, drone, Kirkuk")
     st.header("Map")
@@ -254,13 +284,25 @@ if left_out:
 
 # ---- Table and downloads ----------------------------------------------------------
 st.subheader("Events in view")
-st.dataframe(shown[["event_date", "event_type", "location", "geo_precision", "fatalities",
-                    "injuries", "actors", "unmapped_reason", "source", "source_text"]],
+TABLE_ROWS = 5000
+if len(shown) > TABLE_ROWS:
+    st.caption(f"Showing the first {TABLE_ROWS:,} of {len(shown):,} events in view; "
+               "the downloads hold them all.")
+st.dataframe(shown.head(TABLE_ROWS)[["event_date", "event_type", "location", "geo_precision",
+                                     "fatalities", "injuries", "actors", "unmapped_reason",
+                                     "source", "source_text"]],
              hide_index=True, width="stretch")
-rows = shown[list(ALL_COLUMNS)].to_dict("records")
+
+
+def _rows() -> list[dict[str, str]]:
+    return shown[list(ALL_COLUMNS)].to_dict("records")
+
+
 tag = hashlib.sha1(repr(sorted(query.items())).encode()).hexdigest()[:6]
 c1, c2, _ = st.columns([1, 1, 4])
-c1.download_button("Download CSV", to_csv(rows), file_name=f"events-{tag}.csv",
-                   mime="text/csv", key="dl_csv")
-c2.download_button("Download GeoJSON", to_geojson(rows), file_name=f"events-{tag}.geojson",
-                   mime="application/geo+json", key="dl_geojson")
+# built when clicked, not on every rerun
+c1.download_button("Download CSV", lambda: to_csv(_rows()), file_name=f"events-{tag}.csv",
+                   mime="text/csv", key="dl_csv", on_click="ignore")
+c2.download_button("Download GeoJSON", lambda: to_geojson(_rows()),
+                   file_name=f"events-{tag}.geojson", mime="application/geo+json",
+                   key="dl_geojson", on_click="ignore")

@@ -45,8 +45,12 @@ SCALE = 3.0
 MIN_RADIUS = 4.0
 #: Beyond this many markers, draw on a canvas instead of SVG.
 SVG_LIMIT = 1000
-#: Beyond this many markers, sum the events into grid cells.
+#: Beyond this many markers, sum the events into grid cells ...
 MARKER_LIMIT = 2000
+#: ... at most this many, so that they stay readable at a country's zoom.
+GRID_LIMIT = 600
+#: Largest radius (pixels) of a grid cell; the area scale follows from it.
+GRID_MAX_RADIUS = 25
 CELL_COLOUR = "#555555"
 COARSE = ("region", "country")
 _KEY = re.compile(r"(?:cell:)?-?\d{1,2}\.\d{4},-?\d{1,3}\.\d{4}(?:,\d+(?:\.\d+)?)?")
@@ -164,7 +168,8 @@ class _Legend(MacroElement):
         rows = [f'<i style="width:10px;height:10px;background:{TYPE_COLOURS.get(t, OTHER_COLOUR)}">'
                 f"</i>{esc(t or 'Unclassified')}" for t in types]
         steps = (1, 10, 50) if scale >= SCALE else tuple(
-            k for k in (10, 100, 1000, 10_000, 100_000) if marker_radius(k, scale) <= 40)[-3:]
+            k for k in (10, 100, 1000, 10_000, 100_000)
+            if marker_radius(k, scale) <= GRID_MAX_RADIUS)[-3:]
         sizes = " ".join(
             f'<i style="width:{2 * marker_radius(k, scale):.0f}px;'
             f'height:{2 * marker_radius(k, scale):.0f}px;border:1px solid #555"></i>{k:,}'
@@ -228,7 +233,7 @@ class _Markers(MacroElement):
                               int(g.precision in COARSE), round(ring, 1), g.tooltip()])
 
 
-def grid_groups(on_map: pd.DataFrame, limit: int = MARKER_LIMIT) -> tuple[list[MarkerGroup], float]:
+def grid_groups(on_map: pd.DataFrame, limit: int = GRID_LIMIT) -> tuple[list[MarkerGroup], float]:
     """Events summed into grid cells, the finest grid with at most ``limit`` cells.
 
     Each cell is drawn at the mean position of its events; its counts are
@@ -282,7 +287,7 @@ def build_map(on_map: pd.DataFrame, *, assets: StaticAssets | None,
         groups, cell = grid_groups(on_map)
     scale = SCALE
     if cell is not None and groups:
-        scale = min(SCALE, 40 / math.sqrt(max(1, max(g.killed for g in groups))))
+        scale = min(SCALE, GRID_MAX_RADIUS / math.sqrt(max(1, max(g.killed for g in groups))))
     m = folium.Map(location=[33.0, 44.0], zoom_start=5, tiles=None, control_scale=True)
     if assets is not None:
         m.default_js = list(assets.js)

@@ -167,12 +167,15 @@ class EventStore:
     def query(self, f: QueryFilter, *, columns: tuple[str, ...] = MAP_COLUMNS,
               limit: int | None = None) -> pd.DataFrame:
         """The events matching ``f`` (one copy per ``event_id``), as a DataFrame."""
-        import duckdb
 
         if not self._parts():
             return pd.DataFrame(columns=list(columns))
+        return self._select(", ".join(f'"{c}"' for c in columns), f, limit)
+
+    def _select(self, cols: str, f: QueryFilter, limit: int | None = None) -> pd.DataFrame:
+        import duckdb
+
         where, args = self._where(f)
-        cols = ", ".join(f'"{c}"' for c in columns)
         sql = f"SELECT {cols} FROM {self._source(f)} WHERE {where}"
         if self._has_duplicates():
             sql += (" QUALIFY row_number() OVER (PARTITION BY event_id "
@@ -194,6 +197,38 @@ class EventStore:
                                 f"FROM {self._source()}").fetchone()[0]
             self._dups = (parts, n > 0)
         return self._dups[1]
+
+    def signature(self) -> tuple[tuple[str, int], ...]:
+        """Names and sizes of the parts: changes whenever the store does."""
+        return tuple((str(p.relative_to(self.path)), p.stat().st_size) for p in self._parts())
+
+    def frame(self, f: QueryFilter | None = None) -> pd.DataFrame:
+        """The events as a typed table, like :func:`geo.table.rows_frame` gives.
+
+        The typed columns come from the store, so nothing is parsed again.
+        """
+        typed = ("date", "killed", "injured", "lat", "lon", "period_lo", "period_hi")
+        if not self._parts():
+            from geo.table import rows_frame
+
+            return rows_frame([])
+        cols = ", ".join(f'"{c}"' for c in ALL_COLUMNS + typed)
+        df = self._select(cols + ", CASE WHEN lat IS NULL OR lon IS NULL THEN '' ELSE "
+                          "printf('%.4f,%.4f', lat, lon) END AS place_key", f or QueryFilter())
+        if df.empty:
+            from geo.table import rows_frame
+
+            return rows_frame([])
+        for c in ALL_COLUMNS:
+            df[c] = df[c].fillna("")
+        df["date"] = pd.to_datetime(df["date"])
+        df["start_date"] = pd.to_datetime(df.pop("period_lo"))
+        df["end_date"] = pd.to_datetime(df.pop("period_hi"))
+        df["killed"] = df["killed"].astype(int)
+        df["injured"] = df["injured"].astype(int)
+        df["aggregate"] = df["is_aggregate"].eq("true")
+        df["row"] = range(len(df))
+        return df
 
     def count(self, f: QueryFilter = QueryFilter()) -> int:
         """How many distinct events match ``f``."""

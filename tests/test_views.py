@@ -193,7 +193,7 @@ def test_many_places_are_summed_into_cells_with_exact_totals():
     m = build_map(df, assets=None)
     data = _marker_data(m)
     assert len(data) <= MARKER_LIMIT
-    assert max(x[2] for x in data) <= 41            # the scale shrinks, stays proportional
+    assert max(x[2] for x in data) <= 26            # the scale shrinks, stays proportional
     big = max(groups, key=lambda g: g.killed)
     assert len(rows_at(big.key, df)) == big.events
     assert selected_place("x " + big.tooltip(), df) == big.key
