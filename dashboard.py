@@ -30,7 +30,16 @@ from geo.mapping import build_map, rows_at, selected_place
 from geo.models import EVENT_TYPES
 from geo.provinces import province_counts
 from geo.store import EventStore
-from geo.table import ViewFilter, actor_names, apply, events_frame, presets, tally
+from geo.table import (
+    LIGHT_COLUMNS,
+    ViewFilter,
+    actor_names,
+    compact,
+    events_frame,
+    match,
+    presets,
+    tally,
+)
 
 st.set_page_config(page_title="Event map", page_icon="🗺️", layout="wide")
 APP_DIR = Path(__file__).resolve().parent
@@ -83,7 +92,7 @@ def load_acled(name: str, data: bytes) -> Corpus:
 def load_store(path: str, signature: tuple) -> pd.DataFrame:  # noqa: ARG001 - cache key
     """Every event of a store.  Shared between sessions and never modified:
     filters return new frames."""
-    return EventStore(path).frame()
+    return compact(EventStore(path).frame())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -207,7 +216,8 @@ if (view.start, view.end) == (lo, hi):
 if query != st.query_params.to_dict():
     st.query_params.from_dict(query)
 
-shown = apply(events, view)
+keep = match(events, view)
+shown = events.loc[keep, list(LIGHT_COLUMNS)]      # full rows are taken only where shown
 on_map = shown[shown["unmapped_reason"] == ""]
 counts = tally(events, shown)
 st.markdown(f"**{counts.line()}**")
@@ -237,7 +247,7 @@ with right:
                    f"{int(chosen['killed'].sum())} killed, {int(chosen['injured'].sum())} "
                    "injured. Marked: date, place, casualty figures.")
         with st.container(height=470):
-            for _, row in chosen.sort_values("date").iterrows():
+            for _, row in events.loc[chosen.sort_values("date").index].iterrows():
                 d = event_details(row, corpus.document(row["source"]))
                 with st.container(border=True):
                     st.html(STYLE + d.card_html())
@@ -246,7 +256,7 @@ with right:
                         st.text("Other places the gazetteer considered: "
                                 + (d.candidates or "none"))
 
-coarse = on_map[on_map["geo_precision"].isin(["region", "country"])]
+coarse = events.loc[on_map.index[on_map["geo_precision"].isin(["region", "country"])]]
 if not coarse.empty:
     with st.expander(f"{len(coarse)} event(s) placed only at country or region level "
                      "(dashed on the map)"):
@@ -255,7 +265,7 @@ if not coarse.empty:
                      hide_index=True, width="stretch")
 
 # ---- Listed apart ---------------------------------------------------------------
-totals = shown[shown["aggregate"]]
+totals = events.loc[shown.index[shown["aggregate"]]]
 if not totals.empty:
     st.subheader("Reported totals")
     st.caption("Cumulative figures over a period, as the text gives them. They are not "
@@ -264,7 +274,7 @@ if not totals.empty:
                          "source_text"]], hide_index=True, width="stretch")
 for reason, label in (("no place", "Events without a place"),
                       ("no date", "Events without a date")):
-    part = shown[shown["unmapped_reason"] == reason]
+    part = events.loc[shown.index[shown["unmapped_reason"] == reason]]
     if not part.empty:
         with st.expander(f"{label} ({len(part)})"):
             st.dataframe(part[["event_date", "location_text", "event_type", "fatalities",
@@ -288,14 +298,14 @@ TABLE_ROWS = 5000
 if len(shown) > TABLE_ROWS:
     st.caption(f"Showing the first {TABLE_ROWS:,} of {len(shown):,} events in view; "
                "the downloads hold them all.")
-st.dataframe(shown.head(TABLE_ROWS)[["event_date", "event_type", "location", "geo_precision",
-                                     "fatalities", "injuries", "actors", "unmapped_reason",
-                                     "source", "source_text"]],
+st.dataframe(events.loc[shown.index[:TABLE_ROWS],
+                        ["event_date", "event_type", "location", "geo_precision", "fatalities",
+                         "injuries", "actors", "unmapped_reason", "source", "source_text"]],
              hide_index=True, width="stretch")
 
 
 def _rows() -> list[dict[str, str]]:
-    return shown[list(ALL_COLUMNS)].to_dict("records")
+    return events.loc[shown.index, list(ALL_COLUMNS)].to_dict("records")
 
 
 tag = hashlib.sha1(repr(sorted(query.items())).encode()).hexdigest()[:6]

@@ -28,9 +28,9 @@ def timeline_data(shown: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     left_out = len(shown) - len(daily)
     if daily.empty:
         return pd.DataFrame(columns=["day", "event_type", "events", "killed"]), left_out
-    data = (daily.assign(event_type=daily["event_type"].replace("", "Unclassified"))
-            .groupby([daily["date"].rename("day"), "event_type"])
+    data = (daily.groupby([daily["date"].rename("day"), "event_type"], observed=True)
             .agg(events=("row", "size"), killed=("killed", "sum")).reset_index())
+    data["event_type"] = data["event_type"].astype(str).replace("", "Unclassified")
     return data, left_out
 
 

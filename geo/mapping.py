@@ -239,19 +239,20 @@ def grid_groups(on_map: pd.DataFrame, limit: int = GRID_LIMIT) -> tuple[list[Mar
     Each cell is drawn at the mean position of its events; its counts are
     exact.  Returns the groups and the cell size in degrees.
     """
-    lat, lon = on_map["lat"].to_numpy(), on_map["lon"].to_numpy()
+    pts = on_map[["lat", "lon"]].drop_duplicates().to_numpy()    # few distinct places
     for size in (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0):
-        cy = np.floor(lat / size).astype(np.int64)
-        cx = np.floor(lon / size).astype(np.int64)
-        cell = cy * 100_000 + cx
-        if len(np.unique(cell)) <= limit:
+        cells = np.floor(pts[:, 0] / size) * 100_000 + np.floor(pts[:, 1] / size)
+        if len(np.unique(cells)) <= limit:
             break
+    lat, lon = on_map["lat"].to_numpy(), on_map["lon"].to_numpy()
+    cy = np.floor(lat / size).astype(np.int64)
+    cx = np.floor(lon / size).astype(np.int64)
+    cell = cy * 100_000 + cx
     df = on_map.assign(_cell=cell, _cy=cy, _cx=cx)
     agg = df.groupby("_cell", sort=False).agg(
         lat=("lat", "mean"), lon=("lon", "mean"), cy=("_cy", "first"), cx=("_cx", "first"),
         events=("lat", "size"), killed=("killed", "sum"), injured=("injured", "sum"),
-        places=("place_key", "nunique"), first=("event_date", "min"),
-        last=("event_date", "max"))
+        places=("place_key", "nunique"), first=("date", "min"), last=("date", "max"))
     by_type = df.groupby(["_cell", "event_type"]).size().sort_values(ascending=False)
     breakdown: dict[int, list[str]] = {}
     for (c, t), n in by_type.items():
@@ -263,8 +264,12 @@ def grid_groups(on_map: pd.DataFrame, limit: int = GRID_LIMIT) -> tuple[list[Mar
             f"cell:{r.cy * size:.4f},{r.cx * size:.4f},{size:g}", float(r.lat), float(r.lon),
             f"{r.places} places in a {size:g}° cell", "cell",
             "; ".join(breakdown[c]),
-            int(r.events), int(r.killed), int(r.injured), r.first, r.last))
+            int(r.events), int(r.killed), int(r.injured), _day(r.first), _day(r.last)))
     return out, size
+
+
+def _day(value: object) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
 def build_map(on_map: pd.DataFrame, *, assets: StaticAssets | None,
