@@ -20,7 +20,7 @@ from streamlit_folium import st_folium
 
 from geo.acled import read_acled
 from geo.assets import StaticAssets, install_static
-from geo.charts import timeline_chart, timeline_data
+from geo.charts import DAILY_SPAN, timeline_chart, timeline_data
 from geo.corpus import Corpus, corpus_from_files, corpus_from_folder, corpus_from_texts
 from geo.details import event_details
 from geo.export import ALL_COLUMNS, to_csv, to_geojson
@@ -31,10 +31,10 @@ from geo.models import EVENT_TYPES
 from geo.provinces import province_counts
 from geo.store import EventStore
 from geo.table import (
+    CATEGORY_COLUMNS,
     LIGHT_COLUMNS,
     ViewFilter,
     actor_names,
-    compact,
     events_frame,
     match,
     presets,
@@ -92,7 +92,7 @@ def load_acled(name: str, data: bytes) -> Corpus:
 def load_store(path: str, signature: tuple) -> pd.DataFrame:  # noqa: ARG001 - cache key
     """Every event of a store.  Shared between sessions and never modified:
     filters return new frames."""
-    return compact(EventStore(path).frame())
+    return EventStore(path).frame(categories=CATEGORY_COLUMNS)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -287,6 +287,9 @@ data, left_out = timeline_data(shown)
 if data.empty:
     st.info("No day-dated incidents in the current view.")
 else:
+    if len(data) and (data["day"].max() - data["day"].min()).days > DAILY_SPAN:
+        st.caption("Per week (weeks start on Monday): the range is longer than "
+                   f"{DAILY_SPAN} days. Narrow it to see each day.")
     st.altair_chart(timeline_chart(data), width="stretch")
 if left_out:
     st.caption(f"{left_out} event(s) not in the timeline: reported totals, undated, or "
@@ -294,7 +297,7 @@ if left_out:
 
 # ---- Table and downloads ----------------------------------------------------------
 st.subheader("Events in view")
-TABLE_ROWS = 5000
+TABLE_ROWS = 1000
 if len(shown) > TABLE_ROWS:
     st.caption(f"Showing the first {TABLE_ROWS:,} of {len(shown):,} events in view; "
                "the downloads hold them all.")

@@ -20,15 +20,23 @@ import pandas as pd
 
 from geo.mapping import OTHER_COLOUR, TYPE_COLOURS
 
+#: Longest span (days) drawn per day; longer ones are drawn per week (a day is
+#: under a pixel wide then, and thousands of bars slow the browser).
+DAILY_SPAN = 400
+
 
 def timeline_data(shown: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """Events and killed per day and type, and how many events were left out."""
+    """Events and killed per day (per week, Monday first, past :data:`DAILY_SPAN`
+    days) and type, and how many events were left out."""
     daily = shown[(shown["date_precision"] == "day") & ~shown["aggregate"]
                   & shown["date"].notna()]
     left_out = len(shown) - len(daily)
     if daily.empty:
         return pd.DataFrame(columns=["day", "event_type", "events", "killed"]), left_out
-    data = (daily.groupby([daily["date"].rename("day"), "event_type"], observed=True)
+    day = daily["date"]
+    if (day.max() - day.min()).days > DAILY_SPAN:
+        day = day - pd.to_timedelta(day.dt.weekday, unit="D")
+    data = (daily.groupby([day.rename("day"), "event_type"], observed=True)
             .agg(events=("row", "size"), killed=("killed", "sum")).reset_index())
     data["event_type"] = data["event_type"].astype(str).replace("", "Unclassified")
     return data, left_out

@@ -172,8 +172,10 @@ class EventStore:
             return pd.DataFrame(columns=list(columns))
         return self._select(", ".join(f'"{c}"' for c in columns), f, limit)
 
-    def _select(self, cols: str, f: QueryFilter, limit: int | None = None) -> pd.DataFrame:
+    def _select(self, cols: str, f: QueryFilter, limit: int | None = None,
+                categories: tuple[str, ...] = ()) -> pd.DataFrame:
         import duckdb
+        import pyarrow as pa
 
         where, args = self._where(f)
         sql = f"SELECT {cols} FROM {self._source(f)} WHERE {where}"
@@ -184,7 +186,13 @@ class EventStore:
             sql += f" LIMIT {int(limit)}"
         with duckdb.connect() as con:
             # through Arrow: several times faster than .df() for string columns
-            return con.sql(sql, params=args).to_arrow_table().to_pandas()
+            table = con.sql(sql, params=args).to_arrow_table()
+        for c in categories:                # dictionary-encoded: pandas categories
+            i = table.schema.get_field_index(c)
+            if i >= 0:
+                table = table.set_column(i, c, pa.compute.dictionary_encode(
+                    table.column(c).fill_null("")))
+        return table.to_pandas()
 
     def _has_duplicates(self) -> bool:
         """Whether some event was saved twice (checked once per set of parts)."""
@@ -202,10 +210,13 @@ class EventStore:
         """Names and sizes of the parts: changes whenever the store does."""
         return tuple((str(p.relative_to(self.path)), p.stat().st_size) for p in self._parts())
 
-    def frame(self, f: QueryFilter | None = None) -> pd.DataFrame:
+    def frame(self, f: QueryFilter | None = None, *,
+              categories: tuple[str, ...] = ()) -> pd.DataFrame:
         """The events as a typed table, like :func:`geo.table.rows_frame` gives.
 
-        The typed columns come from the store, so nothing is parsed again.
+        The typed columns come from the store, so nothing is parsed again;
+        ``categories`` come back as pandas categories (see
+        :func:`geo.table.compact`).
         """
         typed = ("date", "killed", "injured", "lat", "lon", "period_lo", "period_hi")
         if not self._parts():
@@ -214,13 +225,15 @@ class EventStore:
             return rows_frame([])
         cols = ", ".join(f'"{c}"' for c in ALL_COLUMNS + typed)
         df = self._select(cols + ", CASE WHEN lat IS NULL OR lon IS NULL THEN '' ELSE "
-                          "printf('%.4f,%.4f', lat, lon) END AS place_key", f or QueryFilter())
+                          "printf('%.4f,%.4f', lat, lon) END AS place_key", f or QueryFilter(),
+                          categories=categories)
         if df.empty:
             from geo.table import rows_frame
 
             return rows_frame([])
         for c in ALL_COLUMNS:
-            df[c] = df[c].fillna("")
+            if c not in categories:
+                df[c] = df[c].fillna("")
         df["date"] = pd.to_datetime(df["date"])
         df["start_date"] = pd.to_datetime(df.pop("period_lo"))
         df["end_date"] = pd.to_datetime(df.pop("period_hi"))
