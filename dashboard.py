@@ -29,7 +29,7 @@ from geo.highlight import STYLE
 from geo.mapping import build_map, rows_at, selected_place
 from geo.models import EVENT_TYPES
 from geo.provinces import province_counts
-from geo.store import EventStore
+from geo.store import LIGHT_STRINGS, TEXT_COLUMNS, EventStore
 from geo.table import (
     CATEGORY_COLUMNS,
     LIGHT_COLUMNS,
@@ -92,7 +92,25 @@ def load_acled(name: str, data: bytes) -> Corpus:
 def load_store(path: str, signature: tuple) -> pd.DataFrame:  # noqa: ARG001 - cache key
     """Every event of a store.  Shared between sessions and never modified:
     filters return new frames."""
-    return EventStore(path).frame(categories=CATEGORY_COLUMNS)
+    return EventStore(path).frame(categories=CATEGORY_COLUMNS, strings=LIGHT_STRINGS)
+
+
+@st.cache_resource(show_spinner="Reading the events' texts…", max_entries=2)
+def load_store_texts(path: str, signature: tuple) -> pd.DataFrame:  # noqa: ARG001 - cache key
+    """The store's other columns (source text, spans…) by event id, read after the map."""
+    return EventStore(path).texts(TEXT_COLUMNS)
+
+
+def full_rows(index: pd.Index) -> pd.DataFrame:
+    """Every column of the events at ``index`` (a store's texts are joined in)."""
+    rows = events.loc[index]
+    if stored is None:
+        return rows
+    texts = load_store_texts(args.store, signature).reindex(rows["event_id"].astype(str))
+    for c in TEXT_COLUMNS:
+        found = pd.Series(texts[c].to_numpy(), index=rows.index)
+        rows[c] = rows[c].where(rows[c].notna(), found) if c in rows else found
+    return rows.fillna(dict.fromkeys(TEXT_COLUMNS, ""))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -216,7 +234,12 @@ if (view.start, view.end) == (lo, hi):
 if query != st.query_params.to_dict():
     st.query_params.from_dict(query)
 
-keep = match(events, view)
+searched = events
+if view.search and stored is not None:     # the store's texts are read on demand
+    texts = load_store_texts(args.store, signature)["source_text"]
+    searched = events.assign(source_text=events["event_id"].astype(str).map(texts)
+                             .fillna(events.get("source_text", "")).fillna(""))
+keep = match(searched, view)
 shown = events.loc[keep, list(LIGHT_COLUMNS)]      # full rows are taken only where shown
 on_map = shown[shown["unmapped_reason"] == ""]
 counts = tally(events, shown)
@@ -247,7 +270,7 @@ with right:
                    f"{int(chosen['killed'].sum())} killed, {int(chosen['injured'].sum())} "
                    "injured. Marked: date, place, casualty figures.")
         with st.container(height=470):
-            for _, row in events.loc[chosen.sort_values("date").index].iterrows():
+            for _, row in full_rows(chosen.sort_values("date").index).iterrows():
                 d = event_details(row, corpus.document(row["source"]))
                 with st.container(border=True):
                     st.html(STYLE + d.card_html())
@@ -256,7 +279,7 @@ with right:
                         st.text("Other places the gazetteer considered: "
                                 + (d.candidates or "none"))
 
-coarse = events.loc[on_map.index[on_map["geo_precision"].isin(["region", "country"])]]
+coarse = full_rows(on_map.index[on_map["geo_precision"].isin(["region", "country"])])
 if not coarse.empty:
     with st.expander(f"{len(coarse)} event(s) placed only at country or region level "
                      "(dashed on the map)"):
@@ -265,7 +288,7 @@ if not coarse.empty:
                      hide_index=True, width="stretch")
 
 # ---- Listed apart ---------------------------------------------------------------
-totals = events.loc[shown.index[shown["aggregate"]]]
+totals = full_rows(shown.index[shown["aggregate"]])
 if not totals.empty:
     st.subheader("Reported totals")
     st.caption("Cumulative figures over a period, as the text gives them. They are not "
@@ -274,7 +297,7 @@ if not totals.empty:
                          "source_text"]], hide_index=True, width="stretch")
 for reason, label in (("no place", "Events without a place"),
                       ("no date", "Events without a date")):
-    part = events.loc[shown.index[shown["unmapped_reason"] == reason]]
+    part = full_rows(shown.index[shown["unmapped_reason"] == reason])
     if not part.empty:
         with st.expander(f"{label} ({len(part)})"):
             st.dataframe(part[["event_date", "location_text", "event_type", "fatalities",
@@ -301,14 +324,14 @@ TABLE_ROWS = 1000
 if len(shown) > TABLE_ROWS:
     st.caption(f"Showing the first {TABLE_ROWS:,} of {len(shown):,} events in view; "
                "the downloads hold them all.")
-st.dataframe(events.loc[shown.index[:TABLE_ROWS],
+st.dataframe(full_rows(shown.index[:TABLE_ROWS]).loc[:,
                         ["event_date", "event_type", "location", "geo_precision", "fatalities",
                          "injuries", "actors", "unmapped_reason", "source", "source_text"]],
              hide_index=True, width="stretch")
 
 
 def _rows() -> list[dict[str, str]]:
-    return events.loc[shown.index, list(ALL_COLUMNS)].to_dict("records")
+    return full_rows(shown.index)[list(ALL_COLUMNS)].to_dict("records")
 
 
 tag = hashlib.sha1(repr(sorted(query.items())).encode()).hexdigest()[:6]

@@ -107,11 +107,11 @@ def marker_groups(on_map: pd.DataFrame) -> list[MarkerGroup]:
     agg = g.agg(lat=("lat", "first"), lon=("lon", "first"), name=("location", "first"),
                 precision=("geo_precision", "first"), events=("row", "size"),
                 killed=("killed", "sum"), injured=("injured", "sum"),
-                first=("event_date", "min"), last=("event_date", "max")).reset_index()
+                first=("date", "min"), last=("date", "max")).reset_index()
     agg = agg.sort_values(["killed", "events"], ascending=False, kind="stable")
     return [MarkerGroup(r.place_key, float(r.lat), float(r.lon), r.name, r.precision,
                         r.event_type, int(r.events), int(r.killed), int(r.injured),
-                        r.first, r.last) for r in agg.itertuples(index=False)]
+                        _day(r.first), _day(r.last)) for r in agg.itertuples(index=False)]
 
 
 class _Basemap(MacroElement):

@@ -47,6 +47,12 @@ from geo.export import ALL_COLUMNS
 
 log = logging.getLogger("geo")
 
+#: String columns a large view reads first (filters, map, counts, timeline) ...
+LIGHT_STRINGS = ("event_id", "event_date", "date_precision", "event_type", "actors",
+                 "location", "location_text", "geo_precision", "fatalities", "injuries",
+                 "is_aggregate", "period_start", "period_end", "unmapped_reason", "source")
+#: ... and the rest, read after the map is drawn (see :meth:`EventStore.texts`).
+TEXT_COLUMNS = tuple(c for c in ALL_COLUMNS if c not in LIGHT_STRINGS)
 #: Columns the map needs; queries return these unless asked for more.
 MAP_COLUMNS = ("event_id", "event_date", "date_precision", "event_type", "location",
                "geo_precision", "lat", "lon", "killed", "injured", "unmapped_reason",
@@ -210,20 +216,32 @@ class EventStore:
         """Names and sizes of the parts: changes whenever the store does."""
         return tuple((str(p.relative_to(self.path)), p.stat().st_size) for p in self._parts())
 
+    def texts(self, columns: tuple[str, ...]) -> pd.DataFrame:
+        """String ``columns`` of every event, indexed by ``event_id`` (one copy each):
+        what :meth:`frame` with fewer ``strings`` left out."""
+        if not self._parts():
+            return pd.DataFrame(columns=list(columns), index=pd.Index([], name="event_id"))
+        cols = ", ".join(f'"{c}"' for c in ("event_id", *columns))
+        df = self._select(cols, QueryFilter())
+        return df.set_index("event_id").fillna("")
+
     def frame(self, f: QueryFilter | None = None, *,
-              categories: tuple[str, ...] = ()) -> pd.DataFrame:
+              categories: tuple[str, ...] = (),
+              strings: tuple[str, ...] = ALL_COLUMNS) -> pd.DataFrame:
         """The events as a typed table, like :func:`geo.table.rows_frame` gives.
 
         The typed columns come from the store, so nothing is parsed again;
         ``categories`` come back as pandas categories (see
-        :func:`geo.table.compact`).
+        :func:`geo.table.compact`); only the string columns in ``strings`` are
+        read (``event_id`` always), the others are left out.
         """
         typed = ("date", "killed", "injured", "lat", "lon", "period_lo", "period_hi")
         if not self._parts():
             from geo.table import rows_frame
 
             return rows_frame([])
-        cols = ", ".join(f'"{c}"' for c in ALL_COLUMNS + typed)
+        strings = tuple(c for c in ALL_COLUMNS if c in strings or c == "event_id")
+        cols = ", ".join(f'"{c}"' for c in strings + typed)
         df = self._select(cols + ", CASE WHEN lat IS NULL OR lon IS NULL THEN '' ELSE "
                           "printf('%.4f,%.4f', lat, lon) END AS place_key", f or QueryFilter(),
                           categories=categories)
@@ -231,7 +249,7 @@ class EventStore:
             from geo.table import rows_frame
 
             return rows_frame([])
-        for c in ALL_COLUMNS:
+        for c in strings:
             if c not in categories:
                 df[c] = df[c].fillna("")
         df["date"] = pd.to_datetime(df["date"])

@@ -121,3 +121,24 @@ def test_another_articles_folder(tmp_path, monkeypatch):
     assert not at.exception
     assert _counts(at)["total"] == 1
     assert any("broken.txt" in e.value and "binary" in e.value for e in at.error)
+
+
+def test_a_store_opens_with_its_texts_and_search(tmp_path, monkeypatch, gazetteer):
+    from geo.corpus import corpus_from_folder
+    from geo.store import EventStore
+    from geo.table import events_frame
+
+    EventStore(tmp_path).append(events_frame(corpus_from_folder(ROOT / "data" / "articles",
+                                                                gazetteer).events))
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--store", str(tmp_path)])
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["selected_place"] = NAJAF
+    at.run()
+    assert not at.exception
+    c = _counts(at)
+    assert c["on_map"] >= 18 and c["outside"] == 0
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert '<mark class="hl-place" title="place">Najaf</mark>' not in html  # no document text
+    assert "bloody crackdown" in html and "44 killed in the whole incident" in html
+    at.text_input(key="q").input("Khalani").run()
+    assert _counts(at)["on_map"] == 1
