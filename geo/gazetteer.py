@@ -72,6 +72,10 @@ _QUOTES = str.maketrans(dict.fromkeys("'’‘`ʿʾ´ʼ", ""))
 _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|at|ash|az|the) ")
 
 
+_SEPARATORS = re.compile(r"[\s\-_./,]+")
+_SEPARATOR_CHARS = frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f-_./,")
+
+
 def normalize(name: str) -> str:
     """Fold a place name for lookup: case, accents, quotes, hyphens.
 
@@ -80,10 +84,13 @@ def normalize(name: str) -> str:
     >>> normalize("Nāṣiriyah")
     'nasiriyah'
     """
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c))
+    ascii_only = name.isascii()
+    if not ascii_only:
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c))
     name = name.translate(_QUOTES).lower()
-    name = re.sub(r"[\s\-_./,]+", " ", name)
+    if not ascii_only or _SEPARATOR_CHARS.intersection(name):
+        name = _SEPARATORS.sub(" ", name)
     return name.strip()
 
 
@@ -239,6 +246,16 @@ class Gazetteer:
         (only within ``country_code``) the spelling skeleton.
         """
         key = normalize(name)
+        memo = self.__dict__.setdefault("_lookups", {})   # the index is read-only
+        found = memo.get((key, country_code))
+        if found is None:
+            found = self._lookup(key, country_code)
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[(key, country_code)] = found
+        return list(found)
+
+    def _lookup(self, key: str, country_code: str | None) -> tuple[Entry, ...]:
         ids = _ids(self.index.get(key)) or _ids(self.index.get(strip_article(key)))
         if not ids and country_code and len(key) >= 5:
             ids = tuple(
@@ -247,10 +264,8 @@ class Gazetteer:
             )
         found = [self.entries[i] for i in ids]
         if country_code:
-            found = [e for e in found if e.country_code == country_code] or (
-                [] if country_code else found
-            )
-        return sorted(found, key=_rank)
+            found = [e for e in found if e.country_code == country_code]
+        return tuple(sorted(found, key=_rank))
 
     def lookup_variant(self, name: str) -> list[Entry]:
         """Entries whose spelling skeleton matches ``name``, in any country.
@@ -325,11 +340,15 @@ class _Columns:
         return len(self.name)
 
     def __getitem__(self, i: int) -> Entry:
-        return Entry(
-            self.gazetteer_id[i], self.name[i], self.latitude[i], self.longitude[i],
-            _KINDS[self.kind[i]], self.country_code[i], self.admin1[i],
-            self.population[i], self.city.get(i, ""),
-        )
+        memo = self.__dict__.setdefault("_memo", {})   # entries are immutable: build once
+        e = memo.get(i)
+        if e is None:
+            e = memo[i] = Entry(
+                self.gazetteer_id[i], self.name[i], self.latitude[i], self.longitude[i],
+                _KINDS[self.kind[i]], self.country_code[i], self.admin1[i],
+                self.population[i], self.city.get(i, ""),
+            )
+        return e
 
 
 _KIND_RANK = {"country": 0, "site": 1, "admin1": 2, "region": 2, "continent": 1, "city": 3}
@@ -594,14 +613,16 @@ class GazetteerGeocoder(Geocoder):
         if not found:
             demonym = self.gazetteer.demonym_country(query)
             found = [demonym] if demonym else []
-        found = sorted(found, key=_rank)
+        if codes and len(codes) > 1:
+            found = sorted(found, key=_rank)
         if not found:
             return None
         if found[0].kind == "admin1":
             best = prefer_city(found[0], found)
             found = [best, *(e for e in found if e is not best)]
-        locations = [self._location(e) for e in found[: limit or None]]
-        return locations[0] if exactly_one else locations
+        if exactly_one:
+            return self._location(found[0])
+        return [self._location(e) for e in found[: limit or None]]
 
     def reverse(self, query: object, *, exactly_one: bool = True,
                 timeout: object = DEFAULT_SENTINEL) -> None:
