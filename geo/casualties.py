@@ -96,6 +96,10 @@ _KILLED_OBJ = re.compile(
     r"(?:a|an|one|the)\s+(?!number)[\w-]+",
     re.IGNORECASE,
 )
+#: Every killing pattern holds one of these stems, every injury pattern one of those.
+_KILL_HINT = re.compile(r"kill|dead|died|slain|murder|assassinat|execut|lives|perish|"
+                        r"behead|death", re.IGNORECASE)
+_INJURE_HINT = re.compile(r"injur|wound|hurt", re.IGNORECASE)
 _KILLED_OR_INJURED = re.compile(r"killed\s+or\s+(?:injured|wounded)|(?:injured|wounded)\s+or\s+killed|casualties", re.IGNORECASE)
 
 
@@ -128,19 +132,21 @@ def read_casualties(sentence: str, offset: int = 0) -> Casualties:
     killed, injured, estimated = None, None, False
     spans: list[tuple[int, int]] = []
     ambiguous = _KILLED_OR_INJURED.search(sentence)
-    for m in _iter_counts(sentence, (_KILLED_AFTER, _KILLED_BEFORE)):
+    # most sentences tell no toll: skip the costly patterns unless a stem is there
+    kill_hint, injure_hint = _KILL_HINT.search(sentence), _INJURE_HINT.search(sentence)
+    for m in _iter_counts(sentence, (_KILLED_AFTER, _KILLED_BEFORE) if kill_hint else ()):
         if _is_subset(sentence, m) or (ambiguous and ambiguous.start() - 40 < m.start() < ambiguous.end() + 40):
             continue
         value, est = m.value
         killed = value if killed is None else killed + value
         estimated |= est
         spans.append((m.start + offset, m.end + offset))
-    if killed is None and not ambiguous:
+    if killed is None and not ambiguous and kill_hint:
         implicit = _implicit_killed(sentence)
         if implicit:
             killed, span = implicit
             spans.append((span[0] + offset, span[1] + offset))
-    for m in _iter_counts(sentence, (_INJURED_AFTER, _INJURED_BEFORE)):
+    for m in _iter_counts(sentence, (_INJURED_AFTER, _INJURED_BEFORE) if injure_hint else ()):
         if _is_subset(sentence, m) or any(s - offset <= m.start < e - offset for s, e in spans):
             continue
         value, est = m.value

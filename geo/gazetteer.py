@@ -45,6 +45,7 @@ import unicodedata
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
@@ -76,6 +77,7 @@ _SEPARATORS = re.compile(r"[\s\-_./,]+")
 _SEPARATOR_CHARS = frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f-_./,")
 
 
+@lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Fold a place name for lookup: case, accents, quotes, hyphens.
 

@@ -36,6 +36,9 @@ from geo.gazetteer import Entry, Gazetteer, normalize, prefer_city
 from geo.models import Place, Toponym
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
+_POSSESSIVE = re.compile(r"[’']s$")
+_ARTICLE_CAP = re.compile(r"(?:al|el|ad|an|as|ar|at)-[A-Z]")
+_BREAK = re.compile(r"[,;:()\"“”!?]|\.\s")
 _CONNECTORS = {"of", "de", "del", "la", "al", "el", "bin", "ibn", "upon", "on", "du", "da",
                "des", "dos", "le", "the"}
 _PERSON_TITLES = {
@@ -160,12 +163,12 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer) -> list[_Mentio
     first_words = gz.site_first_words()
     for i in range(len(tokens)):
         if normalize(tokens[i][2]) not in first_words and \
-                normalize(re.sub(r"[’']s$", "", tokens[i][2])) not in first_words:
+                normalize(_POSSESSIVE.sub("", tokens[i][2])) not in first_words:
             continue
         for n in range(min(7, len(tokens) - i), 0, -1):
             a, b = tokens[i][0], tokens[i + n - 1][1]
             phrase = sent[a:b]
-            phrase = re.sub(r"[’']s$", "", phrase)
+            phrase = _POSSESSIVE.sub("", phrase)
             key = normalize(phrase)
             ids = gz.site_ids(key)
             if ids and free(a, b):
@@ -199,7 +202,7 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer) -> list[_Mentio
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[0].isupper() or bool(re.match(r"(?:al|el|ad|an|as|ar|at)-[A-Z]", tok))
+    return tok[0].isupper() or bool(_ARTICLE_CAP.match(tok))
 
 
 def _capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[list[int]]:
@@ -207,13 +210,13 @@ def _capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[lis
     cur: list[int] = []
     for i, (a, _b, tok) in enumerate(tokens):
         gap = sent[tokens[i - 1][1]:a] if i else ""
-        breaks = bool(re.search(r"[,;:()\"“”!?]|\.\s", gap)) or "\n" in gap
+        breaks = bool(gap) and (bool(_BREAK.search(gap)) or "\n" in gap)
         if _is_cap(tok) and not tok[0].isdigit():
             if cur and breaks:
                 runs.append(cur)
                 cur = []
             cur.append(i)
-            if re.search(r"[’']s$", tok):
+            if _POSSESSIVE.search(tok):
                 runs.append(cur)
                 cur = []
         elif tok.lower() in _CONNECTORS and cur and not breaks and i + 1 < len(tokens) \
@@ -243,7 +246,7 @@ def _match_run(sent, s, run, tokens, gz, free, taken):
         for n in range(min(6, n_run - i), 0, -1):
             a, b = tokens[run[i]][0], tokens[run[i + n - 1]][1]
             phrase = sent[a:b]
-            poss = bool(re.search(r"[’']s$", phrase))
+            poss = bool(_POSSESSIVE.search(phrase))
             if poss:
                 phrase = phrase[:-2]
             if phrase.split()[0].lower() in _CONNECTORS or \
