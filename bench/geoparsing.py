@@ -5,6 +5,7 @@ Reads TR-News, GeoVirus, LGL and GeoWebNews from ``../shared/realdata/geoparsing
 A predicted toponym matches a gold one when their character spans overlap.
 
 - precision = matched predictions / predictions; recall = matched gold / gold;
+- words/s = the whole pipeline's speed on these unseen articles (one process);
 - acc@161 = matched gold toponyms whose predicted point lies within 161 km of
   the gold point (the field's usual "accuracy within 161 km", over the toponyms
   both found); rec@161 = the same over all gold toponyms.
@@ -110,6 +111,7 @@ class Score:
     matched_gold: int = 0
     within: int = 0
     seconds: float = 0.0
+    words: int = 0
 
     def row(self) -> tuple[float, float, float, float, float]:
         p = self.matched_pred / self.predicted if self.predicted else 0.0
@@ -131,6 +133,7 @@ def evaluate(name: str, gazetteer: Gazetteer, *, limit: int | None = None,
             log.warning("%s article %d: text changed on reading; skipped", name, i)
             continue
         preds = list(extract(doc, gazetteer, time_limit=None).toponyms)
+        score.words += len(art.text.split())
         score.predicted += len(preds)
         score.gold += len(art.gold)
         hit_pred = set()
@@ -173,12 +176,12 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"{DIR} is absent: this benchmark needs ../shared")
     gz = Gazetteer.load()
     print(f"{'corpus':<11} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
-          f"{'acc@161':>8} {'rec@161':>8} {'s':>6}")
+          f"{'acc@161':>8} {'rec@161':>8} {'s':>6} {'words/s':>8}")
     for name in args.corpus or CORPORA:
         s = evaluate(name, gz, limit=args.limit, show=args.show_misses)
         p, r, f1, acc, rec = s.row()
         print(f"{name:<11} {s.gold:>5} {s.predicted:>5} {p:>6.3f} {r:>6.3f} {f1:>6.3f} "
-              f"{acc:>8.3f} {rec:>8.3f} {s.seconds:>6.1f}")
+              f"{acc:>8.3f} {rec:>8.3f} {s.seconds:>6.1f} {s.words / s.seconds:>8,.0f}")
 
 
 if __name__ == "__main__":

@@ -110,6 +110,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+#: Every pattern above needs one of these (checked first: most sentences have none).
+_DATE_HINT = re.compile(r"\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|"
+                        r"sep|oct|nov|dec", re.IGNORECASE)
+
+
 @dataclass
 class DateResolver:
     """Resolve the dates of one document's sentences, in reading order.
@@ -280,6 +285,8 @@ def find_date_spans(text: str) -> list[tuple[str, re.Match[str]]]:
     >>> [k for k, _ in find_date_spans("On 3 May 2020 and in June")]
     ['day_month', 'bare_month']
     """
+    if not _DATE_HINT.search(text):
+        return []           # no digit, month, weekday or day/week/month/year word
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
