@@ -52,13 +52,16 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
                 r"\bburning\s+of\s+the\b|\bburned\s+tires|\bmilitias?\b.{0,40}\battacked\s+the\s+(?:US\s+)?embassy", re.I)),
     ("Battles", "Armed clash",
      re.compile(r"\b(?:clash\w*|fighting|gunfight|firefight|ambush\w*|repelled|battle|exchanged\s+fire|raids?|launched\s+an\s+attack|attacked)\b|"
+                r"\b(?:operation|offensive)\s+against\b|\bsnip(?:er|ers|ing)\b|"
+                r"\battack\s+on\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:checkpoints?|positions?|"
+                r"posts?|bases?|convoys?|patrols?|units?|headquarters|outposts?)\b|"
                 r"\bkilled\s+\S+\s+(?:\w+\s+){0,2}(?:militants|fighters|insurgents|soldiers)", re.I)),
     ("Violence against civilians", "Attack",
      re.compile(r"\b(?:was|were)\s+(?:shot|killed|stabbed)\b|\bkill(?:ed|ing)\b", re.I)),
     ("Protests", "Peaceful protest",
      re.compile(r"^(?:Protest\w*|Demonstrat\w*|Rall(?:y|ies|ied))\b|"
                 r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marche?d?|sit-ins?|"
-                r"general\s+strike|strike|gathered|blocked\s+(?:major\s+)?roads)\b")),
+                r"general\s+strike|strike|gathered|blocked\s+(?:major\s+)?roads|demand(?:ing|ed))\b")),
     ("Strategic developments", "Other",
      re.compile(r"\b(?:sanction\w*|resign\w*|rejected\s+the\s+nomination|withdrew|closed|shut\s+down|"
                 r"threatened|arrest\w*|seized|agreement|ceasefire|appointed|approved\s+a\s+new\s+government|"
@@ -87,9 +90,14 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
-def classify(sentence: str) -> tuple[str, str] | None:
-    """ACLED event type and sub-event type of a sentence, or ``None``."""
+def classify(sentence: str, *, skip: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """ACLED event type and sub-event type of a sentence, or ``None``.
+
+    Rules whose sub-event type is in ``skip`` are passed over.
+    """
     for event_type, sub, pattern in _RULES:
+        if sub in skip:
+            continue
         if pattern.search(sentence):
             if event_type == "Strategic developments":
                 for t, s, p in _SUB_OVERRIDE:
@@ -209,7 +217,10 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
         injured = f.casualties.injured or 0
         if kind is not None and kind[1] == "Attack" and not killed and not injured \
                 and not re.search(r"shot|stabbed|assassinat", spoken, re.I):
-            kind = None  # "killed" with no one counted: a report, not an incident
+            # "killed" with no one counted: a report, not an attack; maybe something else
+            kind = classify(spoken, skip=("Attack",))
+            if kind is not None and kind[0] == "Strategic developments":
+                kind = None
         if kind is not None and not f.casualties.spans and re.search(
                 r"\bof\s+the\s+(?:killed|dead|victims)\b", spoken, re.I):
             kind = None  # "33 of the killed were activists": about a toll told before

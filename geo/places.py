@@ -77,6 +77,7 @@ _MODIFIED_NOUNS = {
 }
 _PLACE_SUFFIX = {"province", "governorate", "state", "region", "district", "county",
                  "city", "town", "village", "area", "municipality", "oblast", "prefecture"}
+_SETTLEMENT = {"city", "town", "village"}
 _STOP = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -391,7 +392,9 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
             if c.kind == "country":
                 score += 4
             elif c.kind in ("admin1", "region"):
-                score += 0.5 if not m.suffix else 4
+                score += 4 if m.suffix and m.suffix not in _SETTLEMENT else 0.5
+            elif c.kind == "city" and m.suffix in _SETTLEMENT:
+                score += 4      # "Najaf city", "Rashad town"
             elif c.kind == "continent" or c.kind == "site":
                 score += 3
             share = focus.get(c.country_code, 0) / total
@@ -416,7 +419,7 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
             m.candidates = [c for _, c in scored]
             continue
         # a province named like its capital: the city, unless "X province"
-        if best.kind == "admin1" and not m.suffix:
+        if best.kind == "admin1" and (not m.suffix or m.suffix in _SETTLEMENT):
             best = prefer_city(best, [c for _, c in scored])
         m.candidates = [best] + [c for _, c in scored if c is not best]
         m.place = best.to_place()

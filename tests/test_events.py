@@ -1,0 +1,41 @@
+"""Event typing and which sentences make events (a table of sentences nobody here wrote
+the rules around: ACLED-style notes and reports about events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.events import classify
+from geo.pipeline import extract_events
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("IS militants attacked an army post near Tuz.", ("Battles", "Armed clash")),
+    ("The PMF carried out an operation against IS in Diyala.", ("Battles", "Armed clash")),
+    ("IS snipers targeted and wounded two policemen.", ("Battles", "Armed clash")),
+    ("An IS attack on the TMF's security checkpoint left 3 dead.", ("Battles", "Armed clash")),
+    ("Employees protested in front of the hospital demanding salaries.",
+     ("Protests", "Peaceful protest")),
+    ("Hundreds gathered demanding jobs.", ("Protests", "Peaceful protest")),
+    ("A roadside bomb exploded near a patrol.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Trump said the attack on the embassy was planned.", None),
+])
+def test_classify(sentence, expected):
+    assert classify(sentence) == expected
+
+
+@pytest.mark.parametrize(("text", "n", "event_type"), [
+    # a protest about "those killed" is a protest, not an attack without victims
+    ("On 1 May 2020, hundreds of protesters carried a protest with the coffins of those "
+     "killed in the movement, in Najaf city.", 1, "Protests"),
+    # a statement about an attack is not an event
+    ("US President Donald Trump said on 31 December, in his response to the attack on the "
+     "embassy, that Iran would be responsible.", 0, None),
+])
+def test_which_sentences_make_events(gazetteer, text, n, event_type):
+    events = extract_events(text, gazetteer=gazetteer)
+    assert len(events) == n
+    if n:
+        assert events[0].event_type == event_type
+        assert (events[0].place.name, events[0].place.precision) == ("Najaf", "city")
