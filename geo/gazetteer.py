@@ -57,7 +57,7 @@ from geo.models import Place
 log = logging.getLogger("geo")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 #: Kinds of gazetteer entry, and the precision each is shown with.
 KIND_PRECISION = {
@@ -412,8 +412,11 @@ class _Builder:
 
     def add(self, entry: Entry, names: set[str]) -> int:
         i = self.entries.append(entry)
-        for n in names:
-            key = normalize(n)
+        keys = {normalize(n) for n in names}
+        if entry.kind in ("admin1", "region", "site"):
+            # "Al Anbar" is also "Anbar" (cities keep theirs: "Al Kut" is "Kut" by lookup)
+            keys |= {strip_article(k) for k in keys}
+        for key in keys:
             if len(key) < 2:
                 continue
             bucket = self.index[key]

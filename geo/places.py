@@ -366,8 +366,9 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
         cands = list(m.candidates)
         if not cands and m.kind == "gazetteer" and focus_cc:
             cands = gz.lookup(m.text, country_code=focus_cc)
-        if m.kind == "variant":
+        if m.kind == "variant" and doc_countries:
             # a spelling variant counts only in a country the document is about
+            # (a note that names no country at all keeps them: "in Nassriya city")
             cands = [c for c in cands if c.country_code in doc_countries]
         if m.kind == "region" and not cands:
             # "the south of the country": the document's country
