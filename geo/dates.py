@@ -110,6 +110,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_REFERENCE_HINT = re.compile(r"yesterday|today|tonight|night|month|year|week")
 #: Every pattern above needs one of these (checked first: most sentences have none).
 _DATE_HINT = re.compile(r"\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|"
                         r"sep|oct|nov|dec", re.IGNORECASE)
@@ -287,9 +290,21 @@ def find_date_spans(text: str) -> list[tuple[str, re.Match[str]]]:
     """
     if not _DATE_HINT.search(text):
         return []           # no digit, month, weekday or day/week/month/year word
+    low = text.lower()
+    has_digit = bool(_DIGIT.search(text))
+    has_month = bool(_MONTH_HINT.search(text))
+    needs = {   # what each pattern cannot match without (checked cheaply first)
+        "iso": has_digit and "-" in text,
+        "day_month": has_digit and has_month, "month_day": has_digit and has_month,
+        "month_year": has_digit and has_month, "bare_month": has_month,
+        "year": has_digit, "anchor_offset": "day" in low,
+        "reference": bool(_REFERENCE_HINT.search(low)), "weekday": "day" in low,
+    }
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
+        if not needs.get(kind, True):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

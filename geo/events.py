@@ -90,6 +90,8 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
+
+
 def classify(sentence: str, *, skip: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """ACLED event type and sub-event type of a sentence, or ``None``.
 
