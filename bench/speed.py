@@ -12,6 +12,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from geo.documents import read_document
@@ -33,25 +34,27 @@ def words_per_second(gz: Gazetteer, seconds: float = 5.0) -> float:
     return runs * words / (time.perf_counter() - t0)
 
 
-def lookups_per_second(gz: Gazetteer, repeat: int = 2000) -> float:
-    """Offline geocoder lookups per second (geopy interface)."""
-    geocoder = GazetteerGeocoder(gz)
-    names = ["Najaf", "Baghdad", "Nasiriyah", "Kirkuk", "Basra", "Tahrir Square", "Paris",
-             "Springfield", "Xqzzy", "Erbil"] * repeat
+#: A mix of common, ambiguous, site and unknown names, repeated.
+NAMES = ("Najaf", "Baghdad", "Nasiriyah", "Kirkuk", "Basra", "Tahrir Square", "Paris",
+         "Springfield", "Xqzzy", "Erbil")
+
+
+def _rate(call: Callable[[str], object], names: list[str]) -> float:
+    """Calls per second of ``call`` over ``names``."""
     t0 = time.perf_counter()
     for n in names:
-        geocoder.geocode(n)
+        call(n)
     return len(names) / (time.perf_counter() - t0)
+
+
+def lookups_per_second(gz: Gazetteer, repeat: int = 2000) -> float:
+    """Offline geocoder lookups per second (geopy interface)."""
+    return _rate(GazetteerGeocoder(gz).geocode, list(NAMES) * repeat)
 
 
 def index_lookups_per_second(gz: Gazetteer, repeat: int = 2000) -> float:
     """``Gazetteer.lookup`` per second (what the pipeline calls; no geopy objects)."""
-    names = ["Najaf", "Baghdad", "Nasiriyah", "Kirkuk", "Basra", "Tahrir Square", "Paris",
-             "Springfield", "Xqzzy", "Erbil"] * repeat
-    t0 = time.perf_counter()
-    for n in names:
-        gz.lookup(n)
-    return len(names) / (time.perf_counter() - t0)
+    return _rate(gz.lookup, list(NAMES) * repeat)
 
 
 def distinct_lookups_per_second(gz: Gazetteer, n: int = 10_000) -> float:
@@ -64,11 +67,7 @@ def distinct_lookups_per_second(gz: Gazetteer, n: int = 10_000) -> float:
     rng = random.Random(0)
     names = rng.sample(cities, int(n * 0.8)) + [f"Xq{i}zz" for i in range(n // 5)]
     rng.shuffle(names)
-    geocoder = GazetteerGeocoder(gz)
-    t0 = time.perf_counter()
-    for name in names:
-        geocoder.geocode(name)
-    return len(names) / (time.perf_counter() - t0)
+    return _rate(GazetteerGeocoder(gz).geocode, names)
 
 
 def cold_cli() -> float:

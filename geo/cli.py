@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from geo.corpus import SUFFIXES, extract_file
-from geo.documents import MAX_BYTES, read_document
+from geo.documents import read_bytes, read_document
 from geo.exc import DocumentError
 from geo.export import event_row, to_csv, to_geojson, to_parquet_bytes, write_atomic
 from geo.gazetteer import Gazetteer, GazetteerGeocoder
@@ -66,16 +66,21 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _fail(failed: list[str], name: str, err: Exception) -> None:
+    """Report an input that could not be read: one line on stderr naming it."""
+    failed.append(name)
+    if isinstance(err, DocumentError):
+        print(f"error: {err}", file=sys.stderr)
+    else:
+        print(f"error: {name}: {getattr(err, 'strerror', None) or err}", file=sys.stderr)
+
+
 def _documents(files: list[str], reference: date | None, failed: list[str]):
     for name in files:
         try:
             yield read_document(name, source=name, publication_date=reference)
-        except DocumentError as err:
-            failed.append(name)
-            print(f"error: {err}", file=sys.stderr)
-        except OSError as err:
-            failed.append(name)
-            print(f"error: {name}: {err.strerror or err}", file=sys.stderr)
+        except (DocumentError, OSError) as err:
+            _fail(failed, name, err)
 
 
 def _expand(names: list[str]) -> list[str]:
@@ -94,21 +99,10 @@ def _payloads(names: list[str], failed: list[str]) -> list[tuple[str, bytes]]:
     """Each readable file's bytes; unreadable ones are reported and left out."""
     out = []
     for name in names:
-        p = Path(name)
         try:
-            if not p.is_file():
-                raise DocumentError(name, "no such file" if not p.exists() else
-                                    "not a regular file")
-            if p.stat().st_size > MAX_BYTES:
-                raise DocumentError(name, f"file is {p.stat().st_size:,} bytes, over the "
-                                          f"{MAX_BYTES:,} limit")
-            out.append((name, p.read_bytes()))
-        except DocumentError as err:
-            failed.append(name)
-            print(f"error: {err}", file=sys.stderr)
-        except OSError as err:
-            failed.append(name)
-            print(f"error: {name}: {err.strerror or err}", file=sys.stderr)
+            out.append((name, read_bytes(name)))
+        except (DocumentError, OSError) as err:
+            _fail(failed, name, err)
     return out
 
 
@@ -159,8 +153,7 @@ def _import(name: str, failed: list[str]) -> list[dict[str, str]]:
     try:
         data = Path(name).read_bytes()
     except OSError as err:
-        failed.append(name)
-        print(f"error: {name}: {err.strerror or err}", file=sys.stderr)
+        _fail(failed, name, err)
         return []
     result = read_acled(data, source=name)
     for err in result.errors:

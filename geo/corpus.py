@@ -22,7 +22,12 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from geo.documents import document_from_bytes, document_from_text, read_document
+from geo.documents import (
+    document_from_bytes,
+    document_from_text,
+    is_html_name,
+    read_document,
+)
 from geo.exc import DocumentError, ExtractionTimeoutError
 from geo.gazetteer import Gazetteer
 from geo.models import Document, Event
@@ -159,7 +164,7 @@ def extract_file(source: str, data: bytes, publication_date: date | None = None)
     """
     try:
         doc = document_from_bytes(source, data, publication_date=publication_date,
-                                  is_html=source.lower().endswith((".html", ".htm")))
+                                  is_html=is_html_name(source))
         return FileResult(source, extract(doc, _process_gazetteer()).events)
     except (DocumentError, ExtractionTimeoutError) as err:
         return FileResult(source, error=err.reason)

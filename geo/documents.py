@@ -49,6 +49,17 @@ def read_document(
     ``source`` names the document in results (default: the path as given).
     """
     name = str(path) if source is None else source
+    return document_from_bytes(
+        name, read_bytes(path, source=name), is_html=is_html_name(str(path)),
+        publication_date=publication_date,
+    )
+
+
+def read_bytes(path: str | Path, *, source: str | None = None) -> bytes:
+    """The bytes of the file at ``path``, or :class:`DocumentError` if it is
+    missing, not a regular file, or over :data:`MAX_BYTES` (checked before reading).
+    """
+    name = str(path) if source is None else source
     p = Path(path)
     if not p.exists():
         raise DocumentError(name, "no such file")
@@ -57,10 +68,16 @@ def read_document(
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise DocumentError(name, f"file is {size:,} bytes, over the {MAX_BYTES:,} limit")
-    return document_from_bytes(
-        name, p.read_bytes(), is_html=p.suffix.lower() in SUFFIXES_HTML,
-        publication_date=publication_date,
-    )
+    return p.read_bytes()
+
+
+def is_html_name(name: str) -> bool:
+    """Whether a file name says HTML.
+
+    >>> is_html_name("page.HTM"), is_html_name("note.txt")
+    (True, False)
+    """
+    return name.lower().endswith(SUFFIXES_HTML)
 
 
 def document_from_bytes(
