@@ -306,17 +306,17 @@ for reason, label in (("no place", "Events without a place"),
 
 # ---- Timeline -------------------------------------------------------------------
 st.subheader("Timeline")
-data, left_out = timeline_data(shown)
-if data.empty:
+timeline = timeline_data(shown)
+if timeline.data.empty:
     st.info("No day-dated incidents in the current view.")
 else:
-    if len(data) and (data["day"].max() - data["day"].min()).days > DAILY_SPAN:
+    if timeline.weekly:
         st.caption("Per week (weeks start on Monday): the range is longer than "
                    f"{DAILY_SPAN} days. Narrow it to see each day.")
-    st.altair_chart(timeline_chart(data), width="stretch")
-if left_out:
-    st.caption(f"{left_out} event(s) not in the timeline: reported totals, undated, or "
-               "dated only to the month.")
+    st.altair_chart(timeline_chart(timeline.data), width="stretch")
+if timeline.left_out:
+    st.caption(f"{timeline.left_out} event(s) not in the timeline: reported totals, "
+               "undated, or dated only to the month.")
 
 # ---- Table and downloads ----------------------------------------------------------
 st.subheader("Events in view")

@@ -8,12 +8,14 @@ left out, so the dashboard can print it.
 Example
 -------
 >>> from geo.table import rows_frame
->>> data, left_out = timeline_data(rows_frame([]))
->>> list(data.columns), left_out
+>>> t = timeline_data(rows_frame([]))
+>>> list(t.data.columns), t.left_out
 (['day', 'event_type', 'events', 'killed'], 0)
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -25,21 +27,32 @@ from geo.mapping import OTHER_COLOUR, TYPE_COLOURS
 DAILY_SPAN = 400
 
 
-def timeline_data(shown: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """Events and killed per day (per week, Monday first, past :data:`DAILY_SPAN`
-    days) and type, and how many events were left out."""
+@dataclass(frozen=True)
+class Timeline:
+    """Counts per ``day`` and type (``weekly``: per week, starting on Monday), and
+    how many events were left out."""
+
+    data: pd.DataFrame
+    left_out: int
+    weekly: bool = False
+
+
+def timeline_data(shown: pd.DataFrame) -> Timeline:
+    """Events and killed per day (per week past :data:`DAILY_SPAN` days) and type."""
     daily = shown[(shown["date_precision"] == "day") & ~shown["aggregate"]
                   & shown["date"].notna()]
     left_out = len(shown) - len(daily)
     if daily.empty:
-        return pd.DataFrame(columns=["day", "event_type", "events", "killed"]), left_out
+        return Timeline(pd.DataFrame(columns=["day", "event_type", "events", "killed"]),
+                        left_out)
     day = daily["date"]
-    if (day.max() - day.min()).days > DAILY_SPAN:
-        day = day - pd.to_timedelta(day.dt.weekday, unit="D")
+    weekly = (day.max() - day.min()).days > DAILY_SPAN
+    if weekly:
+        day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
     data = (daily.groupby([day.rename("day"), "event_type"], observed=True)
             .agg(events=("row", "size"), killed=("killed", "sum")).reset_index())
     data["event_type"] = data["event_type"].astype(str).replace("", "Unclassified")
-    return data, left_out
+    return Timeline(data, left_out, weekly)
 
 
 def timeline_chart(data: pd.DataFrame) -> alt.VConcatChart:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from geo.acled import read_acled
@@ -294,3 +295,15 @@ def test_acled_refuses_what_is_not_acled(data, reason):
     result = read_acled(data, source="x.csv")
     assert not result.events
     assert reason in result.errors[0].reason
+
+
+def test_timeline_goes_weekly_past_its_span_and_keeps_totals():
+    from geo.charts import DAILY_SPAN, timeline_data
+    from geo.synthetic import synthetic_frame
+
+    long = synthetic_frame(5000, seed=2)                      # five years
+    t = timeline_data(long)
+    assert t.weekly and (t.data["day"].dt.day_of_week == 0).all()
+    assert t.data["events"].sum() == len(long) and t.data["killed"].sum() == long["killed"].sum()
+    short = long[long["date"] < long["date"].min() + pd.Timedelta(days=DAILY_SPAN)]
+    assert not timeline_data(short).weekly
