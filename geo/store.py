@@ -232,7 +232,7 @@ class EventStore:
 
         The typed columns come from the store, so nothing is parsed again;
         ``categories`` come back as pandas categories (see
-        :func:`geo.table.compact`); only the string columns in ``strings`` are
+        :data:`geo.table.CATEGORY_COLUMNS`); only the string columns in ``strings`` are
         read (``event_id`` always), the others are left out.
         """
         typed = ("date", "killed", "injured", "lat", "lon", "period_lo", "period_hi")

@@ -36,15 +36,6 @@ log = logging.getLogger("geo")
 REASONS = ("aggregate", "no place", "no date")
 
 
-def place_key(lat: float, lon: float) -> str:
-    """One key per drawn location (about 10 m).
-
-    >>> place_key(32.02594, 44.34621)
-    '32.0259,44.3462'
-    """
-    return f"{lat:.4f},{lon:.4f}"
-
-
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     """Events as a table: the CLI's columns plus typed helper columns.
 
@@ -70,6 +61,8 @@ def typed_frame(df: pd.DataFrame) -> pd.DataFrame:
     df["lon"] = pd.to_numeric(df["longitude"], errors="coerce")
     df["aggregate"] = df["is_aggregate"].eq("true")
     has = df["lat"].notna() & df["lon"].notna()
+    # one key per drawn location (about 10 m): "32.0259,44.3462"; the store
+    # computes the same key with printf('%.4f,%.4f') in DuckDB
     df["place_key"] = ""
     if has.any():
         df.loc[has, "place_key"] = (df.loc[has, "lat"].map("{:.4f}".format) + ","
@@ -146,15 +139,10 @@ LIGHT_COLUMNS = ("event_date", "date_precision", "event_type", "location",
                  "aggregate", "place_key", "row", "date", "start_date", "end_date")
 
 
-#: Columns with few distinct values, kept as categories in large tables.
+#: Columns with few distinct values, kept as categories in large tables
+#: (:meth:`geo.store.EventStore.frame`).
 CATEGORY_COLUMNS = ("event_type", "geo_precision", "unmapped_reason", "date_precision",
                     "location", "place_key", "event_date")
-
-
-def compact(df: pd.DataFrame) -> pd.DataFrame:
-    """``df`` with :data:`CATEGORY_COLUMNS` as categories: far cheaper to filter
-    and copy when there are a million rows."""
-    return df.astype(dict.fromkeys(CATEGORY_COLUMNS, "category"))
 
 
 def apply(df: pd.DataFrame, f: ViewFilter) -> pd.DataFrame:
