@@ -5,7 +5,8 @@ Reads TR-News, GeoVirus, LGL and GeoWebNews from ``../shared/realdata/geoparsing
 A predicted toponym matches a gold one when their character spans overlap.
 
 - precision = matched predictions / predictions; recall = matched gold / gold;
-- words/s = the whole pipeline's speed on these unseen articles (one process);
+- words/s = the whole pipeline's speed on these unseen articles (one process,
+  extraction time only, after a one-sentence warm-up builds the lazy tables);
 - acc@161 = matched gold toponyms whose predicted point lies within 161 km of
   the gold point (the field's usual "accuracy within 161 km", over the toponyms
   both found); rec@161 = the same over all gold toponyms.
@@ -126,13 +127,14 @@ def evaluate(name: str, gazetteer: Gazetteer, *, limit: int | None = None,
              show: bool = False) -> Score:
     """Score the pipeline's toponyms on one corpus."""
     score = Score()
-    t0 = time.perf_counter()
     for i, art in enumerate(read_corpus(name)[:limit]):
         doc = document_from_text(f"{name}-{i}", art.text)
         if doc.text != art.text:   # line ends normalised: offsets would drift
             log.warning("%s article %d: text changed on reading; skipped", name, i)
             continue
+        t0 = time.perf_counter()
         preds = list(extract(doc, gazetteer, time_limit=None).toponyms)
+        score.seconds += time.perf_counter() - t0
         score.words += len(art.text.split())
         score.predicted += len(preds)
         score.gold += len(art.gold)
@@ -161,7 +163,6 @@ def evaluate(name: str, gazetteer: Gazetteer, *, limit: int | None = None,
                 if j not in hit_pred:
                     print(f"EXTRA {name}-{i} {t.text!r} -> "
                           f"{t.place.name if t.place else None}")
-    score.seconds = time.perf_counter() - t0
     return score
 
 
@@ -175,6 +176,8 @@ def main(argv: list[str] | None = None) -> None:
     if not DIR.exists():
         raise SystemExit(f"{DIR} is absent: this benchmark needs ../shared")
     gz = Gazetteer.load()
+    # once loaded: lazy tables (common words, name lengths) are built on a first text
+    extract(document_from_text("warm-up", "Protests in Baghdad on 3 May 2020."), gz)
     print(f"{'corpus':<11} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
           f"{'acc@161':>8} {'rec@161':>8} {'s':>6} {'words/s':>8}")
     for name in args.corpus or CORPORA:

@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from geo.models import DateMention
 
@@ -130,8 +131,9 @@ class DateResolver:
     year: int | None = None
     month: int | None = None
     anchor: date | None = None
-    #: Year of the first explicit date, used for bare dates told before it.
-    lookahead_year: int | None = None
+    #: The document, read for its first explicit year only when a bare date
+    #: is told before any year (see :meth:`prime`).
+    _document: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         if self.year is None and self.publication_date is not None:
@@ -139,16 +141,23 @@ class DateResolver:
             self.month = self.publication_date.month
 
     def prime(self, text: str) -> None:
-        """Read ``text`` (the whole document) for its first explicit year.
-
-        A bare date told before any year takes that year.
+        """Give the whole document: a bare date told before any year takes the
+        year of its first explicit date (read only when such a date comes up).
         """
-        first = None
-        for kind, m in find_date_spans(text):
+        self._document = text
+
+    @cached_property
+    def lookahead_year(self) -> int | None:
+        """Year of the document's first explicit date, or ``None``.
+
+        >>> r = DateResolver(); r.prime("On 3 May, and later on 5 June 2020.")
+        >>> r.lookahead_year
+        2020
+        """
+        for kind, m in find_date_spans(self._document):
             if kind != "year" and m.groupdict().get("year"):
-                first = int(m.group("year"))
-                break
-        self.lookahead_year = first
+                return int(m.group("year"))
+        return None
 
     def resolve(
         self, sentence: str, offset: int = 0, heading_year: int | None = None

@@ -213,10 +213,12 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
         if f.paragraph != last_paragraph:
             last_date, last_paragraph, last_places = None, f.paragraph, []
         spoken = f.spoken
-        kind = classify(spoken) if spoken.strip() else None
         own_dates = [d for d in f.dates if spoken[d.start - f.start:d.end - f.start].strip()]
         killed = f.casualties.killed or 0
         injured = f.casualties.injured or 0
+        if not own_dates and not killed and not injured and not _CONCRETE.search(spoken):
+            continue  # no date, no toll, no concrete act: no incident, whatever its words
+        kind = classify(spoken) if spoken.strip() else None
         if kind is not None and kind[1] == "Attack" and not killed and not injured \
                 and not re.search(r"shot|stabbed|assassinat", spoken, re.I):
             # "killed" with no one counted: a report, not an attack; maybe something else

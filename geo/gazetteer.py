@@ -70,7 +70,8 @@ KIND_PRECISION = {
 }
 
 _QUOTES = str.maketrans(dict.fromkeys("'’‘`ʿʾ´ʼ", ""))
-_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|at|ash|az|the) ")
+_ARTICLES = ("al", "el", "ad", "an", "ar", "as", "at", "ash", "az", "the")
+_ARTICLE = re.compile(rf"^(?:{'|'.join(_ARTICLES)}) ")
 
 
 _SEPARATORS = re.compile(r"[\s\-_./,]+")
@@ -117,10 +118,15 @@ def skeleton(key: str) -> str:
     True
     """
     key = strip_article(key).replace(" ", "")
-    key = re.sub(r"h$", "", key)
-    key = re.sub(r"(.)\1+", r"\1", key)
+    if key.endswith("h"):
+        key = key[:-1]
+    key = _REPEATS.sub(r"\1", key)
     key = key.replace("q", "k").replace("ou", "u").replace("ee", "i")
-    return key[:1] + re.sub(r"[aeiouyw]", "", key[1:])
+    return key[:1] + key[1:].translate(_VOWELS)
+
+
+_REPEATS = re.compile(r"(.)\1+")
+_VOWELS = str.maketrans(dict.fromkeys("aeiouyw"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +191,11 @@ class Gazetteer:
                     cached[key] = ids
                     cached.setdefault(strip_article(key), ids)
             self._sites = cached
-            self._site_first = {k.split()[0] for k in cached}
+            first: dict[str, int] = {}
+            for k in cached:
+                words = k.split()
+                first[words[0]] = max(first.get(words[0], 0), len(words))
+            self._site_first = first
         return cached
 
     def site_ids(self, key: str) -> tuple[int, ...]:
@@ -196,8 +206,9 @@ class Gazetteer:
         """
         return self._site_index().get(key, ())
 
-    def site_first_words(self) -> set[str]:
-        """First words of the site names, to skip most n-grams cheaply."""
+    def site_first_words(self) -> dict[str, int]:
+        """First words of the site names → most words in such a name, to skip
+        most n-grams cheaply."""
         self._site_index()
         return self._site_first
 
@@ -295,6 +306,30 @@ class Gazetteer:
         key = normalize(word)
         code = self.demonyms.get(key) or self.demonyms.get(re.sub(r"s$", "", key))
         return self.country(code) if code else None
+
+    def name_words(self, first: str) -> int:
+        """Most words in an indexed name whose first word is ``first`` (folded).
+
+        0 when no name starts with it; an article ("al", "the") allows any
+        length, since lookups also try names without it. Lets a caller skip
+        n-grams that cannot match.
+
+        >>> gz = Gazetteer(_Columns(), {"tuz khurmatu": 0, "tuz": 1}, {}, {}, {})
+        >>> gz.name_words("tuz"), gz.name_words("najaf"), gz.name_words("al")
+        (2, 0, 99)
+        """
+        spans = self.__dict__.get("_name_words")
+        if spans is None:
+            spans = {}
+            for key in self.index:
+                head, _, rest = key.partition(" ")
+                n = rest.count(" ") + 2 if rest else 1
+                if spans.get(head, 0) < n:
+                    spans[head] = n
+            for article in _ARTICLES:
+                spans[article] = 99
+            self.__dict__["_name_words"] = spans
+        return spans.get(first, 0)
 
     def has_name(self, key: str) -> bool:
         """Whether a folded name is in the index."""

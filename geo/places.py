@@ -163,10 +163,12 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer) -> list[_Mentio
     # 1. curated sites (lower-case words allowed)
     first_words = gz.site_first_words()
     for i in range(len(tokens)):
-        if normalize(tokens[i][2]) not in first_words and \
-                normalize(_POSSESSIVE.sub("", tokens[i][2])) not in first_words:
+        tok = tokens[i][2]
+        longest = first_words.get(normalize(tok)) or (
+            tok[-1] == "s" and first_words.get(normalize(_POSSESSIVE.sub("", tok))))
+        if not longest:
             continue
-        for n in range(min(7, len(tokens) - i), 0, -1):
+        for n in range(min(7, len(tokens) - i, longest), 0, -1):
             a, b = tokens[i][0], tokens[i + n - 1][1]
             phrase = sent[a:b]
             phrase = _POSSESSIVE.sub("", phrase)
@@ -203,7 +205,7 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer) -> list[_Mentio
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[0].isupper() or bool(_ARTICLE_CAP.match(tok))
+    return tok[0].isupper() or (tok[2:3] == "-" and bool(_ARTICLE_CAP.match(tok)))
 
 
 def _capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[list[int]]:
@@ -211,7 +213,7 @@ def _capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[lis
     cur: list[int] = []
     for i, (a, _b, tok) in enumerate(tokens):
         gap = sent[tokens[i - 1][1]:a] if i else ""
-        breaks = bool(gap) and (bool(_BREAK.search(gap)) or "\n" in gap)
+        breaks = gap != " " and bool(gap) and (bool(_BREAK.search(gap)) or "\n" in gap)
         if _is_cap(tok) and not tok[0].isdigit():
             if cur and breaks:
                 runs.append(cur)
@@ -241,10 +243,14 @@ def _match_run(sent, s, run, tokens, gz, free, taken):
     prev_tok = tokens[run[0] - 1][2].lower().rstrip(".") if run[0] > 0 else ""
     sentence_initial = run[0] == 0
     matched: list[tuple[int, int, list[Entry], str, bool]] = []
+    # a variant spelling is kept only as a lone word after "in", "near"...: try no other
+    variant_ok = n_run == 1 and not sentence_initial and prev_tok in _LOCATIVE
     i = 0
     while i < n_run:
         hit = None
-        for n in range(min(6, n_run - i), 0, -1):
+        first = normalize(words[i]).partition(" ")[0]
+        longest = min(6, n_run - i, max(1, gz.name_words(first)))
+        for n in range(longest, 0, -1):
             a, b = tokens[run[i]][0], tokens[run[i + n - 1]][1]
             phrase = sent[a:b]
             poss = bool(_POSSESSIVE.search(phrase))
@@ -262,7 +268,7 @@ def _match_run(sent, s, run, tokens, gz, free, taken):
                 country = gz.demonym_country(phrase)
                 if country is not None:
                     cands, kind = [country], "demonym"
-            if not cands and n <= 3 and len(key) >= 6 and key not in _STOP:
+            if not cands and variant_ok and len(key) >= 6 and key not in _STOP:
                 cands, kind = gz.lookup_variant(phrase), "variant"
             if cands:
                 hit = (i, n, cands, kind, poss, phrase)
