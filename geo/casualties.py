@@ -100,6 +100,10 @@ _KILLED_OBJ = re.compile(
 _KILL_HINT = re.compile(r"kill|dead|died|slain|murder|assassinat|execut|lives|perish|"
                         r"behead|death", re.IGNORECASE)
 _INJURE_HINT = re.compile(r"injur|wound|hurt", re.IGNORECASE)
+#: Every pattern below needs one of these words (most sentences have none).
+_ANY_HINT = re.compile(rf"{_KILL_HINT.pattern}|{_INJURE_HINT.pattern}|casualt|fatalit",
+                       re.IGNORECASE)
+_NONE = Casualties(None, None, False, ())
 _KILLED_OR_INJURED = re.compile(r"killed\s+or\s+(?:injured|wounded)|(?:injured|wounded)\s+or\s+killed|casualties", re.IGNORECASE)
 
 
@@ -129,6 +133,8 @@ def parse_number(text: str) -> tuple[int, bool] | None:
 
 def read_casualties(sentence: str, offset: int = 0) -> Casualties:
     """Killed and injured counts of one sentence (``None`` if not told)."""
+    if not _ANY_HINT.search(sentence):
+        return _NONE
     killed, injured, estimated = None, None, False
     spans: list[tuple[int, int]] = []
     ambiguous = _KILLED_OR_INJURED.search(sentence)
