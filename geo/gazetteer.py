@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from geopy.distance import great_circle
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
@@ -57,7 +58,7 @@ from geo.models import Place
 log = logging.getLogger("geo")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 #: Kinds of gazetteer entry, and the precision each is shown with.
 KIND_PRECISION = {
@@ -412,6 +413,11 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+#: A town this close to the middle of a province of its name is what the name means;
+#: farther away, only a city of 100,000 or more (Washington, D.C.) is.
+CAPITAL_KM = 250.0
+
+
 def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     """A province named like its capital means the city ("Najaf", "Basra").
 
@@ -423,6 +429,14 @@ def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     Only a city of that name counts, not one that merely lists it as an
     alternate name (Bozeman is not Missouri):
 
+    Nor a small town of that name far from the province: Delaware, Ohio is not
+    the state of Delaware:
+
+    >>> state = Entry("d", "Delaware", 39.0, -75.5, "admin1", "US", "Delaware", 1_000_000)
+    >>> prefer_city(state, [state, Entry("o", "Delaware", 40.3, -83.1, "city", "US",
+    ...                                  "Ohio", 37_995)]).kind
+    'admin1'
+
     >>> other = Entry("b", "Bozeman", 45.7, -111.0, "city", "US", "Montana", 43_405)
     >>> prefer_city(Entry("m", "Missouri", 38.3, -92.5, "admin1", "US", "Missouri",
     ...                   1_000_000), [other]).name
@@ -432,7 +446,9 @@ def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
         return skeleton(strip_article(normalize(name)))
 
     same = [c for c in candidates if c.kind == "city" and c.country_code == admin1.country_code
-            and c.population >= 20_000 and key(c.name) == key(admin1.name)]
+            and c.population >= 20_000 and key(c.name) == key(admin1.name)
+            and (c.population >= 100_000 or great_circle(
+                (c.latitude, c.longitude), (admin1.latitude, admin1.longitude)).km <= CAPITAL_KM)]
     return max(same, key=lambda c: c.population) if same else admin1
 
 
@@ -536,8 +552,12 @@ class _Builder:
                 if r["admin1"] and r["cc"] not in ne_countries:
                     groups[(r["cc"], r["admin1"])].append((lat, lon))
         for (cc, name), pts in groups.items():
-            lat = statistics.median(p[0] for p in pts)
-            lon = statistics.median(p[1] for p in pts)
+            # the middle of the province's extent, as GeoNames places its
+            # first-level divisions (Texas 31.3 N 99.3 W), not its busiest corner
+            lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+            lons = [p[1] for p in pts]
+            lon = (min(lons) + max(lons)) / 2 if max(lons) - min(lons) < 180 \
+                else statistics.median(lons)    # across the antimeridian (Chukotka)
             names = {name, re.sub(r"\s+(Province|Region|State|Governorate|Oblast)$", "", name)}
             self.add(
                 Entry(f"admin1:{cc}:{name}", name, round(lat, 4), round(lon, 4),

@@ -368,8 +368,42 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
         if m.candidates and m.kind == "gazetteer" and m.candidates[0].kind == "admin1"
         and m.candidates[0].country_code in doc_countries
     }
+    original = [list(m.candidates) for m in mentions]
+    _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_countries,
+                  named_cities, admin_focus, anchors=())
+    # places named together lie together: a town a few miles from another place the
+    # document names is that one (Edmonton beside Tottenham is Edmonton, London)
+    anchors = tuple(
+        (normalize(m.text), m.place.latitude, m.place.longitude) for i, m in enumerate(mentions)
+        if m.place is not None and m.place.precision in ("city", "site")
+        and len({(round(c.latitude), round(c.longitude)) for c in original[i]}) == 1
+    )
+    if anchors:
+        _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant,
+                      doc_countries, named_cities, admin_focus, anchors=anchors)
+
+
+#: Within this many km of another place the document names, a candidate is near it.
+NEAR_KM = 100.0
+
+
+def _near(c: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> bool:
+    """Whether ``c`` lies within :data:`NEAR_KM` of an anchor named otherwise."""
+    cos = math.cos(math.radians(c.latitude))
+    for name, lat, lon in anchors:
+        if name == key:
+            continue
+        dy, dx = lat - c.latitude, (lon - c.longitude) * cos
+        if dy * dy + dx * dx <= (NEAR_KM / 111.2) ** 2:
+            return True
+    return False
+
+
+def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_countries,
+                  named_cities, admin_focus, anchors) -> None:
+    total = sum(focus.values()) or 1
     for idx, m in enumerate(mentions):
-        cands = list(m.candidates)
+        cands = list(original[idx])
         if not cands and m.kind == "gazetteer" and focus_cc:
             cands = gz.lookup(m.text, country_code=focus_cc)
         if m.kind == "variant" and doc_countries:
@@ -417,6 +451,8 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
                 if following.kind == "admin1" and c.admin1 and \
                         normalize(c.admin1) == normalize(following.admin1):
                     score += 3
+            if anchors and c.kind in ("city", "site") and _near(c, normalize(m.text), anchors):
+                score += 4
             scored.append((score, c))
         scored.sort(key=lambda sc: -sc[0])
         best = scored[0][1]

@@ -135,9 +135,22 @@ class TestGazetteerGeocoderContract:
      "Georgia", "Georgia", "US", "region"),
     ("Police in Edmonton, a town in Metcalfe County, Kentucky, said the fire began at night.",
      "Edmonton", "Edmonton", "US", "city"),
+    # a town near another place the text names is the one there, not the bigger namesake
+    ("Flooding hit Edmonton, a suburb south of Cairns, on Monday.",
+     "Edmonton", "Edmonton", "AU", "city"),
+    # a small town far from the state of its name is not what the name means
+    ("Voters in Delaware went to the polls.", "Delaware", "Delaware", "US", "region"),
 ])
 def test_names_resolved_whole_and_in_context(gazetteer, text, mention, name, cc, precision):
     found = {t.text: t for t in find_toponyms(text, gazetteer)}
     assert mention in found, f"{mention!r} not found in {list(found)}"
     p = found[mention].place
     assert (p.name, p.country_code, p.precision) == (name, cc, precision)
+
+
+def test_province_point_is_the_middle_of_its_extent(gazetteer):
+    """A state's point sits in its middle, as GeoNames puts it, not in its busiest
+    corner (Texas's cities cluster in the east; GeoNames: 31.25 N, 99.25 W)."""
+    (t,) = find_toponyms("Prices in Texas rose.", gazetteer)
+    assert t.place.precision == "region"
+    assert km((t.place.latitude, t.place.longitude), (31.25, -99.25)) < 161
