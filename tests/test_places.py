@@ -138,6 +138,9 @@ class TestGazetteerGeocoderContract:
     # a town near another place the text names is the one there, not the bigger namesake
     ("Flooding hit Edmonton, a suburb south of Cairns, on Monday.",
      "Edmonton", "Edmonton", "AU", "city"),
+    # a county by its full name, in the state the text names
+    ("Deputies in Adair County, Kentucky, found the car.", "Adair County", "Adair County",
+     "US", "region"),
     # a small town far from the state of its name is not what the name means
     ("Voters in Delaware went to the polls.", "Delaware", "Delaware", "US", "region"),
 ])
