@@ -59,7 +59,7 @@ from geo.models import Place
 log = logging.getLogger("geo")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 
 #: Kinds of gazetteer entry, and the precision each is shown with.
 KIND_PRECISION = {
@@ -570,7 +570,7 @@ class _Builder:
         groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
         with _rg_csv().open(encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
-                if r["admin2"] and _ADMIN2_WORD.search(r["admin2"]):
+                if r["admin2"] and (_ADMIN2_WORD.search(r["admin2"]) or r["cc"] in _BARE_ADMIN2):
                     groups[(r["cc"], r["admin1"], r["admin2"])].append(
                         (float(r["lat"]), float(r["lon"])))
         for (cc, admin1, name), pts in groups.items():
@@ -634,6 +634,8 @@ class _Builder:
 
 #: Words that make a second-level division's name its own ("Adair County").
 _ADMIN2_WORD = re.compile(r"\b(?:County|Parish|District|Borough|Municipality)\b")
+#: Countries whose counties go by their bare names ("Suffolk", "Fife", "Devon").
+_BARE_ADMIN2 = {"GB", "IE"}
 
 
 def _middle(pts: list[tuple[float, float]]) -> tuple[float, float]:

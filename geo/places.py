@@ -376,7 +376,7 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
     # document names is that one (Edmonton beside Tottenham is Edmonton, London)
     anchors = tuple(
         (normalize(m.text), m.place.latitude, m.place.longitude) for i, m in enumerate(mentions)
-        if m.place is not None and m.place.precision in ("city", "site")
+        if m.place is not None and m.candidates[0].kind in ("city", "site", "admin2")
         and len({(round(c.latitude), round(c.longitude)) for c in original[i]}) == 1
     )
     if anchors:
@@ -453,7 +453,8 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
                 if following.kind == "admin1" and c.admin1 and \
                         normalize(c.admin1) == normalize(following.admin1):
                     score += 3
-            if anchors and c.kind in ("city", "site") and _near(c, normalize(m.text), anchors):
+            if anchors and c.kind in ("city", "site", "admin2") \
+                    and _near(c, normalize(m.text), anchors):
                 score += 4
             scored.append((score, c))
         scored.sort(key=lambda sc: -sc[0])
