@@ -46,6 +46,7 @@ import unicodedata
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -98,6 +99,11 @@ def normalize(name: str) -> str:
     if not ascii_only or _SEPARATOR_CHARS.intersection(name):
         name = _SEPARATORS.sub(" ", name)
     return name.strip()
+
+
+#: How alike (difflib ratio, 0-1) a variant spelling and a name must look:
+#: Khalani/Khilani 0.86, Nassriya/Nasiriyah 0.82, Nassriya/Navsari 0.53.
+VARIANT_LIKENESS = 0.7
 
 
 def strip_article(key: str) -> str:
@@ -285,15 +291,25 @@ class Gazetteer:
         return tuple(sorted(found, key=_rank))
 
     def lookup_variant(self, name: str) -> list[Entry]:
-        """Entries whose spelling skeleton matches ``name``, in any country.
+        """Entries whose spelling skeleton matches ``name``, in any country, most
+        alike first ("Nassriya" is Nasiriyah before Ahvaz, whose skeleton an
+        alternate name shares).
 
-        Only provinces, sites and towns of 50,000 or more: callers keep the
-        ones in a country the document is about.
+        Only provinces, sites and towns of 50,000 or more whose own name looks
+        like ``name`` (:data:`VARIANT_LIKENESS`): callers keep the ones in a
+        country the document is about.
         """
         key = normalize(name)
+        bare = strip_article(key)
         found = [self.entries[i] for i in _ids(self.skeletons.get(skeleton(key)))]
-        return sorted((e for e in found if e.kind != "city" or e.population >= 50_000),
-                      key=_rank)
+        close = []
+        for e in found:
+            if e.kind == "city" and e.population < 50_000:
+                continue
+            like = SequenceMatcher(None, bare, strip_article(normalize(e.name))).ratio()
+            if like >= VARIANT_LIKENESS:
+                close.append((-round(like, 1), _rank(e), e))
+        return [e for *_, e in sorted(close, key=lambda x: x[:2])]
 
     def country(self, code: str) -> Entry | None:
         """The country entry for an ISO 3166-1 alpha-2 code."""

@@ -78,6 +78,7 @@ _MODIFIED_NOUNS = {
 _PLACE_SUFFIX = {"province", "governorate", "state", "region", "district", "county",
                  "city", "town", "village", "area", "municipality", "oblast", "prefecture"}
 _SETTLEMENT = {"city", "town", "village"}
+_ARTICLES = {"al", "el", "as", "ad", "an", "ar", "at", "ash", "az"}
 _STOP = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -243,8 +244,12 @@ def _match_run(sent, s, run, tokens, gz, free, taken):
     prev_tok = tokens[run[0] - 1][2].lower().rstrip(".") if run[0] > 0 else ""
     sentence_initial = run[0] == 0
     matched: list[tuple[int, int, list[Entry], str, bool]] = []
-    # a variant spelling is kept only as a lone word after "in", "near"...: try no other
-    variant_ok = n_run == 1 and not sentence_initial and prev_tok in _LOCATIVE
+    # a variant spelling is kept only as a lone name (maybe after an article) told as a
+    # place: after "in", "near"... or before "city", "town", "village"; try no other
+    after = run[-1] + 1
+    settlement = after < len(tokens) and tokens[after][2].lower() in _SETTLEMENT
+    variant_ok = (n_run == 1 or (n_run == 2 and words[0].lower() in _ARTICLES)) \
+        and not sentence_initial and (prev_tok in _LOCATIVE or settlement)
     i = 0
     while i < n_run:
         hit = None
@@ -297,10 +302,9 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> boo
     if m.kind == "demonym":
         m.modifier = True
         return True
-    if m.kind == "variant" and (n > 1 or i0 > 0 or len(words) > n or sentence_initial
-                                or normalize(m.text) in _common_words() or m.possessive
-                                or prev_tok not in _LOCATIVE):
-        return False
+    if m.kind == "variant" and (n != len(words) or sentence_initial
+                                or normalize(m.text) in _common_words() or m.possessive):
+        return False    # the caller tried variants only where one can be told as a place
     key = normalize(m.text)
     # a person's title before the run: "President Barham Saleh"
     if i0 == 0 and prev_tok in _PERSON_TITLES:
