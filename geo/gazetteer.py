@@ -433,6 +433,11 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+@lru_cache(maxsize=50_000)
+def _name_key(name: str) -> str:
+    return skeleton(strip_article(normalize(name)))
+
+
 #: A town this close to the middle of a province of its name is what the name means;
 #: farther away, only a city of 100,000 or more (Washington, D.C.) is.
 CAPITAL_KM = 250.0
@@ -462,11 +467,8 @@ def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     ...                   1_000_000), [other]).name
     'Missouri'
     """
-    def key(name: str) -> str:
-        return skeleton(strip_article(normalize(name)))
-
     same = [c for c in candidates if c.kind == "city" and c.country_code == admin1.country_code
-            and c.population >= 20_000 and key(c.name) == key(admin1.name)
+            and c.population >= 20_000 and _name_key(c.name) == _name_key(admin1.name)
             and (c.population >= 100_000 or great_circle(
                 (c.latitude, c.longitude), (admin1.latitude, admin1.longitude)).km <= CAPITAL_KM)]
     return max(same, key=lambda c: c.population) if same else admin1

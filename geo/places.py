@@ -380,16 +380,24 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
     # document names is that one (Edmonton beside Tottenham is Edmonton, London)
     anchors = tuple(
         (normalize(m.text), m.place.latitude, m.place.longitude) for i, m in enumerate(mentions)
-        if m.place is not None and m.candidates[0].kind in ("city", "site", "admin2")
+        if m.place is not None and m.candidates[0].kind in _ANCHORED
         and len({(round(c.latitude), round(c.longitude)) for c in original[i]}) == 1
     )
-    if anchors:
+    # only a mention with a candidate near an anchor can change
+    again = [
+        i for i, (m, cands) in enumerate(zip(mentions, original, strict=True))
+        if len(cands) > 1 and any(c.kind in _ANCHORED and _near(c, normalize(m.text), anchors)
+                                  for c in cands)
+    ] if anchors else []
+    if again:
         _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant,
-                      doc_countries, named_cities, admin_focus, anchors=anchors)
+                      doc_countries, named_cities, admin_focus, anchors=anchors, only=again)
 
 
 #: Within this many km of another place the document names, a candidate is near it.
 NEAR_KM = 100.0
+#: Kinds of place small enough to anchor, or be drawn to, their neighbours.
+_ANCHORED = ("city", "site", "admin2")
 
 
 def _near(c: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> bool:
@@ -405,9 +413,10 @@ def _near(c: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> 
 
 
 def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_countries,
-                  named_cities, admin_focus, anchors) -> None:
+                  named_cities, admin_focus, anchors, only=None) -> None:
     total = sum(focus.values()) or 1
-    for idx, m in enumerate(mentions):
+    for idx in range(len(mentions)) if only is None else only:
+        m = mentions[idx]
         cands = list(original[idx])
         if not cands and m.kind == "gazetteer" and focus_cc:
             cands = gz.lookup(m.text, country_code=focus_cc)
@@ -457,8 +466,7 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
                 if following.kind == "admin1" and c.admin1 and \
                         normalize(c.admin1) == normalize(following.admin1):
                     score += 3
-            if anchors and c.kind in ("city", "site", "admin2") \
-                    and _near(c, normalize(m.text), anchors):
+            if anchors and c.kind in _ANCHORED and _near(c, normalize(m.text), anchors):
                 score += 4
             scored.append((score, c))
         scored.sort(key=lambda sc: -sc[0])
