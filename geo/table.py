@@ -170,11 +170,29 @@ def match(df: pd.DataFrame, f: ViewFilter) -> pd.Series:
     if f.min_killed:
         keep &= df["killed"] >= f.min_killed
     if f.search:
-        needle = f.search.casefold()
-        hay = (df["source_text"].astype(str) + " " + df["location"].astype(str) + " "
-               + df["actors"].astype(str)).str.casefold()
-        keep &= hay.str.contains(needle, regex=False)
+        # only the rows the other filters keep, each column on its own (a category's
+        # distinct values once): a million sentences are not glued together first
+        rows = df[keep]
+        found = pd.Series(False, index=rows.index)
+        for column in ("source_text", "location", "actors"):
+            if column in rows:
+                found |= _contains(rows[column], f.search)
+        keep &= found.reindex(df.index, fill_value=False)
     return keep
+
+
+def _contains(values: pd.Series, needle: str) -> pd.Series:
+    """Case-blind substring test, on a category's distinct values when it is one.
+
+    >>> _contains(pd.Series(["Tahrir Square", None, "Najaf"]), "tahrir").tolist()
+    [True, False, False]
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        hit = _contains(pd.Series(values.cat.categories), needle).to_numpy()
+        codes = values.cat.codes.to_numpy()
+        return pd.Series((codes >= 0) & hit[codes.clip(0)], index=values.index)
+    return values.astype("str").str.contains(needle, case=False, regex=False) \
+        .fillna(False).astype(bool)
 
 
 @dataclass(frozen=True, slots=True)

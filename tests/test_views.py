@@ -111,6 +111,20 @@ def test_filters(seed_frame, view, check):
     assert check(out)
 
 
+def test_search_is_case_blind_over_text_place_and_actors_in_any_column_type(seed_frame):
+    """Search reads the sentence, the place (a category in a store's frame) and the
+    actors, without regard to case, and gives the same rows whatever the dtype."""
+    _, df = seed_frame
+    as_categories = df.astype({"location": "category", "actors": "category"})
+    for q in ("KHILANI", "khilani square", "us forces", "Najaf"):
+        plain, cat = apply(df, ViewFilter(search=q)), apply(as_categories, ViewFilter(search=q))
+        expected = df[df["source_text"].str.lower().str.contains(q.lower(), regex=False)
+                      | df["location"].str.lower().str.contains(q.lower(), regex=False)
+                      | df["actors"].str.lower().str.contains(q.lower(), regex=False)]
+        assert len(plain) > 0, q
+        assert list(plain.index) == list(cat.index) == list(expected.index), q
+
+
 # ---- map -------------------------------------------------------------------------
 
 def test_marker_area_is_proportional_to_killed():
