@@ -64,6 +64,9 @@ _NOT_PLACE_AFTER = {
     "revolution", "boulevard", "lane", "drive", "mountains", "mountain", "desert",
     "lake", "valley", "sea", "ocean", "gulf", "bay",
 }
+#: Seas and gulfs named after the land beside them ("Persian Gulf", "Indian Ocean").
+_WATERS = {"ocean", "sea", "gulf", "bay", "strait", "straits"}
+_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake|Isle)\s+of\s+(?:the\s+)?$")
 #: Words before a name that say it is a place: a variant spelling needs one.
 _LOCATIVE = {"in", "to", "at", "near", "from", "into", "outside", "inside", "around", "across",
              "toward", "towards", "through", "reached", "entered", "city", "town"}
@@ -91,6 +94,10 @@ _STOP = {
     "university", "army", "police", "regime", "republic", "kingdom", "union", "twitter", "facebook", "reuters", "associated", "press", "television", "radio",
     "ebola", "zika", "covid", "sars", "mers", "aids", "hiv", "h1n1", "flu", "cholera",
     "parliament", "congress", "senate", "white", "house", "pentagon",
+    # a landform's generic word is not the place it names ("the Bay of Bengal" is not
+    # Somalia's Bay region, "the Gulf" not Papua New Guinea's Gulf province)
+    "bay", "gulf", "sea", "ocean", "strait", "straits", "lake", "river", "cape", "coast",
+    "island", "islands", "peninsula", "desert", "valley", "mount", "mountains",
 }
 _DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
 _REGION = re.compile(
@@ -299,6 +306,10 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> boo
     best = m.candidates[0]
     strong = best.kind in ("country", "admin1", "admin2", "continent") \
         or best.population >= 1_000_000
+    nxt_idx = run[i0 + n - 1] + 1
+    nxt = tokens[nxt_idx][2].lower() if nxt_idx < len(tokens) else ""
+    if nxt in _WATERS or _WATER_OF.search(sent[:tokens[run[i0]][0]]):
+        return False    # "the Indian Ocean", "the Gulf of Aden": the water, not the land
     if m.kind == "demonym":
         m.modifier = True
         return True
@@ -314,8 +325,6 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> boo
     if before and not strong and any(w in _PERSON_TITLES or w not in _CONNECTORS for w in before):
         # "Qais Khazali", "Muhammad Baqir Hakim": the run goes on before it
         return False
-    nxt_idx = run[i0 + n - 1] + 1
-    nxt = tokens[nxt_idx][2].lower() if nxt_idx < len(tokens) else ""
     if after_words and not m.possessive:
         head = after_words[0].lower().rstrip(".")
         if head in _PLACE_SUFFIX:

@@ -69,6 +69,21 @@ def test_people_and_words_are_not_places(gazetteer, text, not_places):
 
 
 @pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        ("The cyclone crossed the Bay of Bengal toward Kolkata.", {"Bay"}),
+        ("Pirates struck in the Indian Ocean and the Gulf of Aden.", {"Indian", "Gulf", "Aden"}),
+        ("Tankers crossed the Persian Gulf.", {"Persian", "Gulf"}),
+    ],
+)
+def test_seas_are_not_the_land_they_are_named_after(gazetteer, text, not_places):
+    found = {t.text for t in find_toponyms(text, gazetteer)}
+    assert not (found & not_places), found
+    assert {t.text for t in find_toponyms("Fighting in Aden; Indian troops moved.", gazetteer)} \
+        == {"Aden", "Indian"}
+
+
+@pytest.mark.parametrize(
     ("a", "b"), [("Khalani", "Khilani"), ("Nasiriyah", "Nassiriya"), ("Diwaniyah", "Diwaniya")]
 )
 def test_spelling_variants_share_a_skeleton(a, b):
