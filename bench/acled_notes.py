@@ -5,7 +5,8 @@ The note's first event gives the date; the place counts as right when one of
 the note's extracted places lies within 25 km of ACLED's coordinates (ACLED
 codes some notes as several rows, one per place); fatalities compare the sum
 over the note's distinct incidents with ACLED's figure (a note coded as
-several rows has its figure summed over them).
+several rows has its figure summed over them); the event type is the note's
+first event's, against ACLED's.
 
     python -m bench.acled_notes [--show-misses]
 """
@@ -35,7 +36,7 @@ def evaluate(path: Path = CSV, show: bool = False) -> dict[str, float]:
     by_note: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         by_note[r["notes"]].append(r)
-    n = date_ok = place_ok = fat_ok = 0
+    n = date_ok = place_ok = fat_ok = type_ok = no_event = 0
     for note, group in by_note.items():
         doc = document_from_text("note", note)
         events = [e for e in extract(doc, gz).events if not e.is_aggregate]
@@ -45,6 +46,7 @@ def evaluate(path: Path = CSV, show: bool = False) -> dict[str, float]:
         incidents = {e.incident_id: e.incident_fatalities for e in events}
         got_fat = sum(incidents.values())
         gold_fat = sum(int(r["fatalities"]) for r in group)
+        got_type = events[0].event_type if events else None
         for r in group:
             n += 1
             point = (float(r["latitude"]), float(r["longitude"]))
@@ -53,6 +55,8 @@ def evaluate(path: Path = CSV, show: bool = False) -> dict[str, float]:
             d_ok = got_date == gold_date
             p_ok = bool(dists) and min(dists) <= 25
             f_ok = got_fat == gold_fat
+            type_ok += got_type == r["event_type"]
+            no_event += not events
             date_ok += d_ok
             place_ok += p_ok
             fat_ok += f_ok
@@ -61,7 +65,7 @@ def evaluate(path: Path = CSV, show: bool = False) -> dict[str, float]:
                       f"date {got_date} place {min(dists) if dists else None!s:.6} "
                       f"fat {got_fat}/{gold_fat} | {note[:150]}")
     return {"rows": n, "date": date_ok / n, "place_25km": place_ok / n,
-            "fatalities": fat_ok / n}
+            "fatalities": fat_ok / n, "event_type": type_ok / n, "no_event": no_event}
 
 
 def main() -> None:
@@ -75,6 +79,8 @@ def main() -> None:
     print(f"| date right | {r['date']:.1%} | >= 95% |")
     print(f"| place within 25 km | {r['place_25km']:.1%} | >= 70% |")
     print(f"| fatalities exact | {r['fatalities']:.1%} | >= 90% |")
+    print(f"| event type right (the note's first event) | {r['event_type']:.1%} | |")
+    print(f"| rows whose note gave no event | {r['no_event']} | |")
 
 
 if __name__ == "__main__":

@@ -30,13 +30,17 @@ from dateutil.relativedelta import relativedelta
 from geo.models import Casualties, DateMention, Event, Toponym, precision_rank
 
 _RULES: list[tuple[str, str, re.Pattern[str]]] = [
+    # a bomb found and made safe is not an explosion
+    ("Strategic developments", "Disrupted weapons use",
+     re.compile(r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing)|disarm(?:ed|ing))\b", re.I)),
     ("Explosions/Remote violence", "Suicide bomb", re.compile(r"\bsuicide\s+(?:bomb|attack|car)", re.I)),
     ("Explosions/Remote violence", "Air/drone strike",
-     re.compile(r"\b(?:drone|air\s*strikes?|airstrikes?|air\s+raids?|warplanes?|bombed|bombing\s+raid)", re.I)),
+     re.compile(r"\b(?:drone|air\s*strikes?|airstrikes?|air\s+raids?|warplanes?|bombed|bombing\s+raid|"
+                r"air\s+force\s+(?:targeted|struck|hit|bombed|pounded))", re.I)),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      re.compile(r"\b(?:missiles?|rockets?|katyushas?|shell(?:ed|ing|s)?|mortars?|artillery)\b", re.I)),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
-     re.compile(r"\b(?:IEDs?|roadside\s+bomb|landmines?|explosive\s+device|car\s+bomb|bomb|explosion|exploded|blast)\b", re.I)),
+     re.compile(r"\b(?:IEDs?|roadside\s+bomb|landmines?|explosive\s+device|car\s+bomb|bomb|explosion|exploded|blast|detonat\w*)\b", re.I)),
     ("Explosions/Remote violence", "Grenade", re.compile(r"\bgrenades?\b", re.I)),
     ("Protests", "Excessive force against protesters",
      re.compile(r"\b(?:security\s+forces|police|troops|army|soldiers)\b.{0,120}\b(?:opened\s+fire|fired|shot|killed|crackdown)\b.{0,60}\b(?:protesters|demonstrators)|"
@@ -53,6 +57,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("Battles", "Armed clash",
      re.compile(r"\b(?:clash\w*|fighting|gunfight|firefight|ambush\w*|repelled|battle|exchanged\s+fire|raids?|launched\s+an\s+attack|attacked)\b|"
                 r"\b(?:operation|offensive)\s+against\b|\bsnip(?:er|ers|ing)\b|"
+                r"\b(?:ground|military|security|clearing|combing)\s+operations?\b|"
+                r"\boperations?\s+(?:near|in|on|around)\s+(?:the\s+)?(?-i:[A-Z])|"
                 r"\battack\s+on\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:checkpoints?|positions?|"
                 r"posts?|bases?|convoys?|patrols?|units?|headquarters|outposts?)\b|"
                 r"\bkilled\s+\S+\s+(?:\w+\s+){0,2}(?:militants|fighters|insurgents|soldiers)", re.I)),

@@ -20,6 +20,15 @@ from geo.pipeline import extract_events
     ("A roadside bomb exploded near a patrol.",
      ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
     ("Trump said the attack on the embassy was planned.", None),
+    ("A PMF operation near the Tigris river left 3 militants dead.", ("Battles", "Armed clash")),
+    ("Special forces carried out a ground operation in Gara.", ("Battles", "Armed clash")),
+    ("A rescue operation in the morning found no one.", None),
+    ("Militants cut power after detonating three transmission towers.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("The Iraqi air force targeted an IS hideout in the desert.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Iraqi forces defused a booby-trapped vehicle before it exploded.",
+     ("Strategic developments", "Disrupted weapons use")),
 ])
 def test_classify(sentence, expected):
     assert classify(sentence) == expected
