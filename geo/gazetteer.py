@@ -61,7 +61,7 @@ from geo.models import Place
 log = logging.getLogger("geo")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 
 #: Kinds of gazetteer entry, and the precision each is shown with.
 KIND_PRECISION = {
@@ -519,24 +519,32 @@ class _Builder:
             "CI": {"Ivory Coast", "Cote d'Ivoire"}, "MM": {"Myanmar", "Burma"},
             "CZ": {"Czech Republic", "Czechia"}, "PS": {"Palestine", "Palestinian Territories"},
             "VA": {"Vatican"}, "TW": {"Taiwan"}, "VN": {"Vietnam"}, "LA": {"Laos"},
+            # former and other common names
+            "MK": {"Macedonia", "North Macedonia"}, "SZ": {"Swaziland", "Eswatini"},
+            "TL": {"East Timor", "Timor-Leste"}, "CV": {"Cape Verde"},
+            "NL": {"Holland", "the Netherlands"}, "BA": {"Bosnia", "Bosnia-Herzegovina"},
+            "CG": {"Republic of Congo", "Congo-Brazzaville"}, "TR": {"Turkiye", "Türkiye"},
+            "SA": {"KSA"}, "XK": {"Kosovo"}, "GM": {"Gambia", "The Gambia"},
+            "BS": {"Bahamas", "The Bahamas"},
         }
+        # Natural Earth leaves ISO_A2 at -99 where it is disputed or split (France and
+        # Norway, for their overseas parts; Kosovo): take the code from ISO 3166 alpha-3
+        by_iso3 = {row["iso3"]: code for code, row in info.items()} | {"KOS": "XK"}
         for f in feats:
             p = f["properties"]
-            code = p["ISO_A2"]
-            if code in ("-99", None):
-                continue
+            code = p["ISO_A2"] if p["ISO_A2"] not in ("-99", None) \
+                else by_iso3.get(p["ADM0_A3"])
+            if code is None or code in self.countries:
+                continue    # Somaliland, Northern Cyprus...: no ISO country of their own
             geom = shapely.geometry.shape(f["geometry"])
             if geom.geom_type == "MultiPolygon":
                 geom = max(geom.geoms, key=lambda g: g.area)
             pt = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
             lat, lon = conventional.get(code, (round(pt.y, 4), round(pt.x, 4)))
-            row = info.get(code, {})
-            names = {p["NAME"], row.get("name", p["NAME"])} | aliases.get(code, set())
-            entry = Entry(
-                f"country:{code}", row.get("name", p["NAME"]), lat, lon,
-                "country", code, "", int(row.get("population", 0) or 0),
-            )
-            self.countries[code] = self.add(entry, names)
+            self._add_country(code, p["NAME"], lat, lon, info, aliases)
+        for code, row in info.items():   # too small for a 1:50m outline (Tuvalu, Monaco)
+            if code not in self.countries and code in conventional:
+                self._add_country(code, row["name"], *conventional[code], info, aliases)
         with (DATA_DIR / "demonyms.csv").open(encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
                 self.demonyms[normalize(r["demonym"])] = r["country_code"]
@@ -546,6 +554,14 @@ class _Builder:
                       float(cont["lng"]), "continent", "", "", int(cont["population"])),
                 {cont["name"], cont["asciiName"]},
             )
+
+    def _add_country(self, code: str, name: str, lat: float, lon: float,
+                     info: dict, aliases: dict[str, set[str]]) -> None:
+        row = info.get(code, {})
+        names = {name, row.get("name", name)} | aliases.get(code, set())
+        entry = Entry(f"country:{code}", row.get("name", name), lat, lon,
+                      "country", code, "", int(row.get("population", 0) or 0))
+        self.countries[code] = self.add(entry, names)
 
     def add_admin1(self) -> None:
         import shapely.geometry

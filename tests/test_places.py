@@ -172,3 +172,21 @@ def test_province_point_is_the_middle_of_its_extent(gazetteer):
     (t,) = find_toponyms("Prices in Texas rose.", gazetteer)
     assert t.place.precision == "region"
     assert km((t.place.latitude, t.place.longitude), (31.25, -99.25)) < 161
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    # Natural Earth codes these -99 (France and Norway for their overseas parts)
+    ("France", "FR"), ("Norway", "NO"), ("Kosovo", "XK"),
+    # former and short names
+    ("Macedonia", "MK"), ("Swaziland", "SZ"), ("East Timor", "TL"), ("Holland", "NL"),
+    # too small for the 1:50m outlines
+    ("Tuvalu", "TV"), ("Bahrain", "BH"),
+])
+def test_every_country_is_in_the_gazetteer(gazetteer, name, code):
+    best = gazetteer.lookup(name)[0]
+    assert (best.kind, best.country_code) == ("country", code)
+
+
+def test_demonyms_of_every_country(gazetteer):
+    assert gazetteer.demonym_country("French").country_code == "FR"
+    assert gazetteer.demonym_country("Norwegians").country_code == "NO"
