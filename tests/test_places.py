@@ -156,6 +156,10 @@ class TestGazetteerGeocoderContract:
     # a county by its full name, in the state the text names
     ("Deputies in Adair County, Kentucky, found the car.", "Adair County", "Adair County",
      "US", "region"),
+    # a neighbour of the country the text is about
+    ("Israeli jets struck targets in Gaza after rockets were fired at Israel.", "Gaza", "Gaza",
+     "PS", "city"),
+    ("Floods hit Gaza province in Mozambique.", "Gaza", "Gaza", "MZ", "region"),
     # a small town far from the state of its name is not what the name means
     ("Voters in Delaware went to the polls.", "Delaware", "Delaware", "US", "region"),
 ])
