@@ -61,7 +61,7 @@ from geo.models import Place
 log = logging.getLogger("geo")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 
 #: Kinds of gazetteer entry, and the precision each is shown with.
 KIND_PRECISION = {
@@ -139,6 +139,10 @@ _REPEATS = re.compile(r"(.)\1+")
 _VOWELS = str.maketrans(dict.fromkeys("aeiouyw"))
 
 
+#: A first-level division ranks like a city of this population.
+PROVINCE_PROMINENCE = 1_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer row."""
@@ -152,6 +156,16 @@ class Entry:
     admin1: str
     population: int
     city: str = ""
+
+    @property
+    def prominence(self) -> int:
+        """How well known the place is, for ranking: its population, or for a
+        first-level division (the data give none) that of a city of a million.
+
+        >>> Entry("p", "Anbar", 32.9, 41.5, "admin1", "IQ", "Anbar", 0).prominence
+        1000000
+        """
+        return PROVINCE_PROMINENCE if self.kind == "admin1" else self.population
 
     def to_place(self) -> Place:
         """This row as a pipeline :class:`~geo.models.Place`."""
@@ -468,7 +482,7 @@ CAPITAL_KM = 250.0
 def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     """A province named like its capital means the city ("Najaf", "Basra").
 
-    >>> prov = Entry("p", "Najaf", 31.5, 44.0, "admin1", "IQ", "Najaf", 1_000_000)
+    >>> prov = Entry("p", "Najaf", 31.5, 44.0, "admin1", "IQ", "Najaf", 0)
     >>> city = Entry("c", "Najaf", 32.0, 44.3, "city", "IQ", "17", 482_576)
     >>> prefer_city(prov, [prov, city]).kind
     'city'
@@ -479,14 +493,14 @@ def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     Nor a small town of that name far from the province: Delaware, Ohio is not
     the state of Delaware:
 
-    >>> state = Entry("d", "Delaware", 39.0, -75.5, "admin1", "US", "Delaware", 1_000_000)
+    >>> state = Entry("d", "Delaware", 39.0, -75.5, "admin1", "US", "Delaware", 0)
     >>> prefer_city(state, [state, Entry("o", "Delaware", 40.3, -83.1, "city", "US",
     ...                                  "Ohio", 37_995)]).kind
     'admin1'
 
     >>> other = Entry("b", "Bozeman", 45.7, -111.0, "city", "US", "Montana", 43_405)
     >>> prefer_city(Entry("m", "Missouri", 38.3, -92.5, "admin1", "US", "Missouri",
-    ...                   1_000_000), [other]).name
+    ...                   0), [other]).name
     'Missouri'
     """
     same = [c for c in candidates if c.kind == "city" and c.country_code == admin1.country_code
@@ -600,7 +614,7 @@ class _Builder:
                      f"{name_en} Province", f"{name_en} Governorate"}
             self.add(
                 Entry(f"ne:{p['adm1_code']}", name_en, round(pt.y, 4), round(pt.x, 4),
-                      "admin1", p["iso_a2"], name_en, 1_000_000),
+                      "admin1", p["iso_a2"], name_en, 0),
                 names,
             )
         groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -616,7 +630,7 @@ class _Builder:
             names = {name, re.sub(r"\s+(Province|Region|State|Governorate|Oblast)$", "", name)}
             self.add(
                 Entry(f"admin1:{cc}:{name}", name, round(lat, 4), round(lon, 4),
-                      "admin1", cc, name, 1_000_000),
+                      "admin1", cc, name, 0),
                 names,
             )
 

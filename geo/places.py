@@ -366,7 +366,7 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
         if m.kind == "demonym":
             weight = 2
         if len({c.country_code for c in m.candidates}) == 1 or top.kind == "country" \
-                or top.population >= 500_000:
+                or top.prominence >= 500_000:
             focus[top.country_code] += weight
     total = sum(focus.values()) or 1
     named_cities = {
@@ -452,7 +452,7 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
         following = _admin_after(mentions, idx, text)
         scored = []
         for c in cands:
-            score = math.log10(c.population + 10)
+            score = math.log10(c.prominence + 10)
             if c.kind == "country":
                 score += 4
             elif c.kind in ("admin1", "region"):
