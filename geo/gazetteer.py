@@ -474,8 +474,8 @@ def _name_key(name: str) -> str:
     return skeleton(strip_article(normalize(name)))
 
 
-#: A town this close to the middle of a province of its name is what the name means;
-#: farther away, only a city of 100,000 or more (Washington, D.C.) is.
+#: A town this close to the middle of a province of its name is what the name means
+#: (see :func:`prefer_city` for the other cases).
 CAPITAL_KM = 250.0
 
 
@@ -483,30 +483,47 @@ def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     """A province named like its capital means the city ("Najaf", "Basra").
 
     >>> prov = Entry("p", "Najaf", 31.5, 44.0, "admin1", "IQ", "Najaf", 0)
-    >>> city = Entry("c", "Najaf", 32.0, 44.3, "city", "IQ", "17", 482_576)
+    >>> city = Entry("c", "Najaf", 32.0, 44.3, "city", "IQ", "An Najaf", 482_576)
     >>> prefer_city(prov, [prov, city]).kind
     'city'
 
     Only a city of that name counts, not one that merely lists it as an
     alternate name (Bozeman is not Missouri):
 
-    Nor a small town of that name far from the province: Delaware, Ohio is not
-    the state of Delaware:
+    >>> other = Entry("b", "Bozeman", 45.7, -111.0, "city", "US", "Montana", 43_405)
+    >>> prefer_city(Entry("m", "Missouri", 38.3, -92.5, "admin1", "US", "Missouri", 0),
+    ...             [other]).name
+    'Missouri'
+
+    A city at the far end of a large province is not what the name alone means
+    (Quebec is the province; its capital is "Quebec City"), unless it has a
+    million people:
+
+    >>> qc = Entry("q", "Quebec", 53.5, -70.0, "admin1", "CA", "Quebec", 0)
+    >>> prefer_city(qc, [qc, Entry("c", "Québec", 46.8, -71.2, "city", "CA", "Quebec",
+    ...                            531_902)]).kind
+    'admin1'
+
+    A namesake outside the province counts only when it is a city of 100,000 or
+    more (Washington, D.C., not Delaware, Ohio):
 
     >>> state = Entry("d", "Delaware", 39.0, -75.5, "admin1", "US", "Delaware", 0)
     >>> prefer_city(state, [state, Entry("o", "Delaware", 40.3, -83.1, "city", "US",
     ...                                  "Ohio", 37_995)]).kind
     'admin1'
-
-    >>> other = Entry("b", "Bozeman", 45.7, -111.0, "city", "US", "Montana", 43_405)
-    >>> prefer_city(Entry("m", "Missouri", 38.3, -92.5, "admin1", "US", "Missouri",
-    ...                   0), [other]).name
-    'Missouri'
     """
+    def fits(c: Entry) -> bool:
+        if c.population >= 1_000_000:
+            return True
+        if great_circle((c.latitude, c.longitude),
+                        (admin1.latitude, admin1.longitude)).km <= CAPITAL_KM:
+            return True
+        inside = _name_key(c.admin1) == _name_key(admin1.name)
+        return not inside and c.population >= 100_000
+
     same = [c for c in candidates if c.kind == "city" and c.country_code == admin1.country_code
             and c.population >= 20_000 and _name_key(c.name) == _name_key(admin1.name)
-            and (c.population >= 100_000 or great_circle(
-                (c.latitude, c.longitude), (admin1.latitude, admin1.longitude)).km <= CAPITAL_KM)]
+            and fits(c)]
     return max(same, key=lambda c: c.population) if same else admin1
 
 
