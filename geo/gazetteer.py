@@ -139,8 +139,10 @@ _REPEATS = re.compile(r"(.)\1+")
 _VOWELS = str.maketrans(dict.fromkeys("aeiouyw"))
 
 
-#: A first-level division ranks like a city of this population.
+#: A first-level division ranks like a city of this population; a second-level one
+#: (a county, a district) like a town of the second.
 PROVINCE_PROMINENCE = 1_000_000
+COUNTY_PROMINENCE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,12 +162,15 @@ class Entry:
     @property
     def prominence(self) -> int:
         """How well known the place is, for ranking: its population, or for a
-        first-level division (the data give none) that of a city of a million.
+        division (the data give none) that of a city of a million (a province)
+        or a town of 100,000 (a county).
 
         >>> Entry("p", "Anbar", 32.9, 41.5, "admin1", "IQ", "Anbar", 0).prominence
         1000000
         """
-        return PROVINCE_PROMINENCE if self.kind == "admin1" else self.population
+        if self.kind == "admin1":
+            return PROVINCE_PROMINENCE
+        return COUNTY_PROMINENCE if self.kind == "admin2" else self.population
 
     def to_place(self) -> Place:
         """This row as a pipeline :class:`~geo.models.Place`."""

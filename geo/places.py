@@ -40,7 +40,7 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _ARTICLE_CAP = re.compile(r"(?:al|el|ad|an|as|ar|at)-[A-Z]")
 _BREAK = re.compile(r"[,;:()\"“”!?]|\.\s")
 _CONNECTORS = {"of", "de", "del", "la", "al", "el", "bin", "ibn", "upon", "on", "du", "da",
-               "des", "dos", "le", "the"}
+               "des", "dos", "le", "the", "es", "ul", "am", "an", "der"}
 _PERSON_TITLES = {
     "president", "mr", "mrs", "ms", "dr", "gen", "general", "ayatollah", "sheikh",
     "shaikh", "minister", "king", "queen", "prince", "princess", "imam", "sayyid", "lt",
@@ -455,7 +455,7 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
             score = math.log10(c.prominence + 10)
             if c.kind == "country":
                 score += 4
-            elif c.kind in ("admin1", "region"):
+            elif c.kind in ("admin1", "region", "admin2"):
                 score += 4 if m.suffix and m.suffix not in _SETTLEMENT else 0.5
             elif c.kind == "city" and m.suffix in _SETTLEMENT:
                 score += 4      # "Najaf city", "Rashad town"

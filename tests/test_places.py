@@ -156,6 +156,10 @@ class TestGazetteerGeocoderContract:
     # a county by its full name, in the state the text names
     ("Deputies in Adair County, Kentucky, found the car.", "Adair County", "Adair County",
      "US", "region"),
+    # names joined by lower-case particles, and counties by their bare names in Britain
+    ("Flights to Dar es Salaam, Tanzania, resumed.", "Dar es Salaam", "Dar es Salaam", "TZ",
+     "city"),
+    ("Floods in Devon and Cornwall, England.", "Devon", "Devon", "GB", "region"),
     # a neighbour of the country the text is about
     ("Israeli jets struck targets in Gaza after rockets were fired at Israel.", "Gaza", "Gaza",
      "PS", "city"),
