@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.gazetteer import Entry, Gazetteer, neighbours, normalize, prefer_city
+from geo.gazetteer import Entry, Gazetteer, neighbours, normalize, prefer_city, strip_article
 from geo.models import Place, Toponym
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
@@ -403,6 +403,8 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
                       doc_countries, named_cities, admin_focus, anchors=anchors, only=again)
 
 
+#: A city matched by one of its other names scores this much less than one of that name.
+ALIAS_PENALTY = 1.0
 #: Within this many km of another place the document names, a candidate is near it.
 NEAR_KM = 100.0
 #: Kinds of place small enough to anchor, or be drawn to, their neighbours.
@@ -451,8 +453,11 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
         context_city = _city_before(mentions, idx, text) if m.kind == "site" else None
         following = _admin_after(mentions, idx, text)
         scored = []
+        said = strip_article(normalize(m.text))
         for c in cands:
             score = math.log10(c.prominence + 10)
+            if c.kind == "city" and strip_article(normalize(c.name)) != said:
+                score -= ALIAS_PENALTY   # known by another name (Victoria, once Hong Kong's)
             if c.kind == "country":
                 score += 4
             elif c.kind in ("admin1", "region", "admin2"):
