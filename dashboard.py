@@ -28,6 +28,7 @@ from geo.gazetteer import Gazetteer
 from geo.highlight import STYLE
 from geo.mapping import build_map, rows_at, selected_place
 from geo.models import EVENT_TYPES
+from geo.online import OnlineLookup
 from geo.provinces import province_counts
 from geo.store import LIGHT_STRINGS, TEXT_COLUMNS, EventStore
 from geo.table import (
@@ -63,22 +64,31 @@ def _gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
+@st.cache_resource
+def _online_lookup() -> OnlineLookup:
+    return OnlineLookup()
+
+
+def _online(on: bool) -> OnlineLookup | None:
+    return _online_lookup() if on else None
+
+
 @st.cache_data(show_spinner="Reading the articles…")
-def load_folder(folder: str) -> Corpus:
+def load_folder(folder: str, online: bool = False) -> Corpus:
     """Events of every article in ``folder``."""
-    return corpus_from_folder(folder, _gazetteer())
+    return corpus_from_folder(folder, _gazetteer(), online=_online(online))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def load_upload(name: str, data: bytes) -> Corpus:
+def load_upload(name: str, data: bytes, online: bool = False) -> Corpus:
     """Events of one uploaded article."""
-    return corpus_from_files([(name, data)], _gazetteer())
+    return corpus_from_files([(name, data)], _gazetteer(), online=_online(online))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def load_pasted(name: str, text: str) -> Corpus:
+def load_pasted(name: str, text: str, online: bool = False) -> Corpus:
     """Events of pasted text."""
-    return corpus_from_texts([(name, text)], _gazetteer())
+    return corpus_from_texts([(name, text)], _gazetteer(), online=_online(online))
 
 
 @st.cache_data(show_spinner="Reading the ACLED file…", max_entries=8)
@@ -128,17 +138,6 @@ def frame_of(corpus: Corpus) -> pd.DataFrame:
 # ---- Inputs -----------------------------------------------------------------
 args = _args()
 assets = _assets()
-if args.store:
-    store = EventStore(args.store)
-    signature = store.signature()
-    stored = load_store(args.store, signature)
-    corpus = Corpus()
-    origin = f"the event store `{args.store}`"
-else:
-    signature, stored = (), None
-    corpus = load_folder(args.articles)
-    origin = f"articles from `{args.articles}`"
-
 with st.sidebar:
     st.header("Add your own")
     uploads = st.file_uploader("Articles (.txt, .md, .html)", type=["txt", "md", "html", "htm"],
@@ -149,17 +148,33 @@ with st.sidebar:
         pasted = st.text_area("Or paste an article", key="paste_text", height=100)
         if st.form_submit_button("Add text") and pasted.strip():
             st.session_state.setdefault("pasted", []).append(pasted)
+    online = st.toggle(
+        "Look up unknown places online", key="online",
+        help="Places the offline gazetteer lacks (villages, hills) are looked up on "
+             "OpenStreetMap's Nominatim, one a second, and the answers kept on disk. "
+             "Off: nothing leaves this machine.")
+
+if args.store:
+    store = EventStore(args.store)
+    signature = store.signature()
+    stored = load_store(args.store, signature)
+    corpus = Corpus()
+    origin = f"the event store `{args.store}`"
+else:
+    signature, stored = (), None
+    corpus = load_folder(args.articles, online)
+    origin = f"articles from `{args.articles}`"
 
 added = list(uploads or []) + list(acled_files or []) + st.session_state.get("pasted", [])
 if added:
     bar = st.progress(0.0, text="Reading what you added…")
     for i, item in enumerate(added):
         if isinstance(item, str):
-            corpus = corpus + load_pasted(f"pasted-{i + 1}.txt", item)
+            corpus = corpus + load_pasted(f"pasted-{i + 1}.txt", item, online)
         elif item.name.lower().endswith(".csv"):
             corpus = corpus + load_acled(f"upload/{item.name}", item.getvalue())
         else:
-            corpus = corpus + load_upload(f"upload/{item.name}", item.getvalue())
+            corpus = corpus + load_upload(f"upload/{item.name}", item.getvalue(), online)
         bar.progress((i + 1) / len(added), text=f"Read {i + 1} of {len(added)}")
     bar.empty()
 

@@ -12,6 +12,7 @@ Example
     python -m geo import acled-export.csv --store events-store/
     python -m geo places data/articles/seed-article.txt --format jsonl
     python -m geo geocode "Tahrir Square" --country IQ
+    python -m geo extract note.txt --online     # unknown places from Nominatim, 1 request/s
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     gc = sub.add_parser("geocode", help="resolve a place name offline")
     gc.add_argument("query")
     gc.add_argument("--country", default=None, help="ISO 3166-1 alpha-2 code")
+    for s in (ex, pl, gc):
+        s.add_argument("--online", action="store_true",
+                       help="look up places the offline gazetteer lacks on OpenStreetMap's "
+                            "Nominatim (1 request/s, answers cached on disk); off by default")
     for s in (ex, im, pl, gc):
         s.add_argument("-v", "--verbose", action="store_true")
     return p
@@ -132,9 +137,10 @@ def _extract_all(args: argparse.Namespace, failed: list[str]) -> list:
                 results.append(r)
                 bar.update()
     else:
+        online = _online() if args.online else None
         results = []
         for name, data, ref in zip(names, datas, refs, strict=True):
-            results.append(extract_file(name, data, ref))
+            results.append(extract_file(name, data, ref, online=online))
             bar.update()
     bar.close()
     events = []
@@ -144,6 +150,12 @@ def _extract_all(args: argparse.Namespace, failed: list[str]) -> list:
             print(f"error: {r.source}: {r.error}", file=sys.stderr)
         events += r.events
     return events
+
+
+def _online():
+    from geo.online import OnlineLookup
+
+    return OnlineLookup()
 
 
 def _import(name: str, failed: list[str]) -> list[dict[str, str]]:
@@ -177,15 +189,28 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     failed: list[str] = []
+    if getattr(args, "online", False) and (getattr(args, "workers", 1) > 1
+                                           or getattr(args, "dask", None)):
+        print("error: --online runs in one process (Nominatim allows one request a "
+              "second); leave out --workers and --dask", file=sys.stderr)
+        return 2
     if args.command == "geocode":
         geocoder = GazetteerGeocoder(Gazetteer.load())
         loc = geocoder.geocode(args.query, country_codes=args.country)
-        if loc is None:
+        if loc is not None:
+            raw = loc.raw
+        elif args.online:
+            entry = _online().lookup(args.query, (args.country,) if args.country else ())
+            raw = entry.as_raw() if entry is not None else None
+        else:
+            raw = None
+        if raw is None:
             print(f"error: no place found for {args.query!r}", file=sys.stderr)
             return 1
-        print(json.dumps({"query": args.query, "address": loc.address,
-                          "latitude": loc.latitude, "longitude": loc.longitude,
-                          **loc.raw}, ensure_ascii=False))
+        print(json.dumps({"query": args.query,
+                          "address": ", ".join(x for x in (raw["name"], raw["country_code"]) if x),
+                          "latitude": raw["latitude"], "longitude": raw["longitude"],
+                          **raw}, ensure_ascii=False))
         return 0
     if args.command in ("extract", "import"):
         if args.command == "extract":
@@ -211,9 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         _emit(data, args.output)
     else:
         gazetteer = Gazetteer.load()
+        online = _online() if args.online else None
         lines = []
         for doc in _documents(args.files, None, failed):
-            for t in extract(doc, gazetteer).toponyms:
+            for t in extract(doc, gazetteer, online=online).toponyms:
                 p = t.place
                 lines.append(json.dumps({
                     "source": doc.source, "start": t.start, "end": t.end, "text": t.text,

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.documents import (
     document_from_bytes,
@@ -32,6 +33,9 @@ from geo.exc import DocumentError, ExtractionTimeoutError
 from geo.gazetteer import Gazetteer
 from geo.models import Document, Event
 from geo.pipeline import extract
+
+if TYPE_CHECKING:
+    from geo.online import OnlineLookup
 
 log = logging.getLogger("geo")
 
@@ -70,14 +74,15 @@ class Corpus:
                       self.errors + other.errors)
 
 
-def _read_all(docs: Iterable[Document | InputError], gazetteer: Gazetteer) -> Corpus:
+def _read_all(docs: Iterable[Document | InputError], gazetteer: Gazetteer,
+              online: OnlineLookup | None = None) -> Corpus:
     documents, events, errors = [], [], []
     for item in docs:
         if isinstance(item, InputError):
             errors.append(item)
             continue
         try:
-            events += extract(item, gazetteer).events
+            events += extract(item, gazetteer, online=online).events
         except ExtractionTimeoutError as err:
             errors.append(InputError(item.source, err.reason))
         documents.append(item)
@@ -92,7 +97,8 @@ def _limited(items: list, errors: list[InputError], what: str) -> list:
     return items
 
 
-def corpus_from_folder(folder: str | Path, gazetteer: Gazetteer) -> Corpus:
+def corpus_from_folder(folder: str | Path, gazetteer: Gazetteer, *,
+                       online: OnlineLookup | None = None) -> Corpus:
     """Every ``.txt``/``.md``/``.html`` file in ``folder`` (sources are file names)."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -110,11 +116,12 @@ def corpus_from_folder(folder: str | Path, gazetteer: Gazetteer) -> Corpus:
             except OSError as err:
                 yield InputError(path.name, err.strerror or str(err))
 
-    c = _read_all(docs(), gazetteer)
+    c = _read_all(docs(), gazetteer, online)
     return Corpus(c.documents, c.events, tuple(errors) + c.errors)
 
 
-def corpus_from_files(files: Iterable[tuple[str, bytes]], gazetteer: Gazetteer) -> Corpus:
+def corpus_from_files(files: Iterable[tuple[str, bytes]], gazetteer: Gazetteer, *,
+                      online: OnlineLookup | None = None) -> Corpus:
     """Uploaded files as ``(name, content)``; unreadable ones become errors."""
     errors: list[InputError] = []
     files = _limited(list(files), errors, "upload")
@@ -126,11 +133,12 @@ def corpus_from_files(files: Iterable[tuple[str, bytes]], gazetteer: Gazetteer) 
             except DocumentError as err:
                 yield InputError(name, err.reason)
 
-    c = _read_all(docs(), gazetteer)
+    c = _read_all(docs(), gazetteer, online)
     return Corpus(c.documents, c.events, tuple(errors) + c.errors)
 
 
-def corpus_from_texts(texts: Iterable[tuple[str, str]], gazetteer: Gazetteer) -> Corpus:
+def corpus_from_texts(texts: Iterable[tuple[str, str]], gazetteer: Gazetteer, *,
+                      online: OnlineLookup | None = None) -> Corpus:
     """Pasted texts as ``(name, text)``."""
     def docs():
         for name, text in texts:
@@ -139,7 +147,7 @@ def corpus_from_texts(texts: Iterable[tuple[str, str]], gazetteer: Gazetteer) ->
                 continue
             yield document_from_text(name, text)
 
-    return _read_all(docs(), gazetteer)
+    return _read_all(docs(), gazetteer, online)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,15 +164,17 @@ def _process_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-def extract_file(source: str, data: bytes, publication_date: date | None = None) -> FileResult:
+def extract_file(source: str, data: bytes, publication_date: date | None = None, *,
+                 online: OnlineLookup | None = None) -> FileResult:
     """The per-document function of parallel runs (worker processes, Dask).
 
     It takes the file's bytes rather than its path, so a remote worker needs no
-    access to the files, and loads the gazetteer once per process.
+    access to the files, and loads the gazetteer once per process. ``online``
+    is for a single process only (Nominatim allows one request a second).
     """
     try:
         doc = document_from_bytes(source, data, publication_date=publication_date,
                                   is_html=is_html_name(source))
-        return FileResult(source, extract(doc, _process_gazetteer()).events)
+        return FileResult(source, extract(doc, _process_gazetteer(), online=online).events)
     except (DocumentError, ExtractionTimeoutError) as err:
         return FileResult(source, error=err.reason)

@@ -93,6 +93,9 @@ def event_details(row: pd.Series, document: Document | None) -> EventDetails:
         where = ", ".join(x for x in (row["location"], row["admin1"], row["country_code"]) if x)
         said = f' from "{row["location_text"]}"' if row["location_text"] else ""
         place_note = f"{where} ({row['geo_precision']} precision{said})"
+        if str(row.get("gazetteer_id") or "").startswith("osm:"):
+            place_note += (", looked up online: OpenStreetMap's Nominatim, "
+                           "© OpenStreetMap contributors, ODbL")
     else:
         place_note = "no place found in the text"
     toll = f"{row['killed']} killed, {row['injured']} injured"

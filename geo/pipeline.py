@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from geo.casualties import read_casualties
 from geo.dates import DateResolver
@@ -27,6 +28,9 @@ from geo.gazetteer import Gazetteer
 from geo.models import Document, Event, Sentence, Toponym
 from geo.places import find_toponyms
 from geo.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from geo.online import OnlineLookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +48,13 @@ TIME_LIMIT = 120.0
 
 
 def extract(doc: Document, gazetteer: Gazetteer, *,
-            time_limit: float | None = TIME_LIMIT) -> Extraction:
+            time_limit: float | None = TIME_LIMIT,
+            online: OnlineLookup | None = None) -> Extraction:
     """Run every stage over ``doc``.
 
     Raises :class:`~geo.exc.ExtractionTimeoutError` past ``time_limit`` seconds
-    (``None``: no limit).
+    (``None``: no limit). ``online`` (off by default) looks up the places the
+    gazetteer lacks on Nominatim (:mod:`geo.online`).
     """
     deadline = None if time_limit is None else time.monotonic() + time_limit
 
@@ -59,7 +65,7 @@ def extract(doc: Document, gazetteer: Gazetteer, *,
     sentences = split_sentences(doc)
     resolver = DateResolver(publication_date=doc.publication_date)
     resolver.prime(doc.text)
-    toponyms = find_toponyms(doc.text, gazetteer, check=check,
+    toponyms = find_toponyms(doc.text, gazetteer, check=check, online=online,
                              sentences=[(s.start, s.end) for s in sentences])
     by_sentence: list[list[Toponym]] = [[] for _ in sentences]
     j = 0

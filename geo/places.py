@@ -31,9 +31,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from geo.gazetteer import Entry, Gazetteer, neighbours, normalize, prefer_city, strip_article
 from geo.models import Place, Toponym
+
+if TYPE_CHECKING:
+    from geo.online import OnlineLookup
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -64,6 +68,13 @@ _NOT_PLACE_AFTER = {
     "revolution", "boulevard", "lane", "drive", "mountains", "mountain", "desert",
     "lake", "valley", "sea", "ocean", "gulf", "bay",
 }
+#: Landforms named after a place ("Badush mountains"): looked up whole online.
+_LANDFORMS = {"mountains", "mountain", "hill", "hills", "desert", "valley", "plains", "plain",
+              "river", "lake", "island"}
+#: "east of Amerli", "the outskirts of Abu Saida": words before "of" that locate.
+_OF_WHERE = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+             "southwest", "north-east", "north-west", "south-east", "south-west",
+             "outskirts", "vicinity", "suburbs", "center", "centre", "heart"}
 #: Seas and gulfs named after the land beside them ("Persian Gulf", "Indian Ocean").
 _WATERS = {"ocean", "sea", "gulf", "bay", "strait", "straits"}
 _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake|Isle)\s+of\s+(?:the\s+)?$")
@@ -135,19 +146,25 @@ class _Mention:
 
 def find_toponyms(
     text: str, gazetteer: Gazetteer, *, sentences: list[tuple[int, int]] | None = None,
-    check: Callable[[], None] | None = None,
+    check: Callable[[], None] | None = None, online: OnlineLookup | None = None,
 ) -> list[Toponym]:
     """Every toponym of ``text`` (within ``sentences`` if given), resolved.
 
     ``check`` is called between sentences (the pipeline's time limit raises there).
+    With ``online`` (see :mod:`geo.online`), names the gazetteer does not know but
+    the text tells as places ("near Sulayman Bak", "in Zaghniya village") are
+    looked up there, within the countries the document is about; those found
+    are of kind ``online``, the others of kind ``unknown``, without a place.
     """
     spans = sentences if sentences is not None else [(0, len(text))]
     mentions: list[_Mention] = []
     for s, e in spans:
         if check is not None:
             check()
-        mentions.extend(_sentence_mentions(text, s, e, gazetteer))
-    _resolve(mentions, text, gazetteer)
+        mentions.extend(_sentence_mentions(text, s, e, gazetteer, unknown=online is not None))
+    countries = _resolve(mentions, text, gazetteer)
+    if online is not None:
+        _look_up_online(mentions, countries, online, check)
     return [
         Toponym(
             m.start, m.end, m.text, m.place,
@@ -159,7 +176,8 @@ def find_toponyms(
     ]
 
 
-def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer) -> list[_Mention]:
+def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer,
+                       unknown: bool = False) -> list[_Mention]:
     sent = text[s:e]
     taken: list[tuple[int, int]] = []
     out: list[_Mention] = []
@@ -208,8 +226,72 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer) -> list[_Mentio
     runs = _capitalised_runs(sent, tokens)
     for run in runs:
         out.extend(_match_run(sent, s, run, tokens, gz, free, taken))
+    if unknown:
+        out.extend(_unknown_mentions(sent, s, runs, tokens, free, taken))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _unknown_mentions(sent, s, runs, tokens, free, taken) -> list[_Mention]:
+    """Capitalised names the gazetteer lacks that the text tells as places: after
+    "in", "near"... ("in al Muhammadi", "east of Amerli"), or before "village",
+    "district", "mountains"... ("Tooz Khurmato district", "Badush mountains")."""
+    out: list[_Mention] = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        a, b = tokens[first][0], tokens[last][1]
+        words = [tokens[i][2] for i in run]
+        if first == 0 or not free(a, b) or _POSSESSIVE.search(words[-1]):
+            continue
+        if not _askable(" ".join(words)):
+            continue
+        prev = tokens[first - 1][2].lower()
+        prev2 = tokens[first - 2][2].lower() if first >= 2 else ""
+        if prev in _ARTICLES and prev2 in _LOCATIVE:
+            a, prev = tokens[first - 1][0], prev2       # "in al Muhammadi"
+        elif prev == "the" and prev2 in _LOCATIVE:
+            prev = prev2                                # "in the Jurf Nasr"
+        nxt = tokens[last + 1][2].lower() if last + 1 < len(tokens) else ""
+        if nxt in _LANDFORMS:
+            b = tokens[last + 1][1]                     # "Badush mountains"
+        elif nxt in _NOT_PLACE_AFTER:
+            continue                                    # "Sadr Movement"
+        if not (prev in _LOCATIVE or nxt in _PLACE_SUFFIX or nxt in _LANDFORMS
+                or (prev == "of" and prev2 in _OF_WHERE)):
+            continue
+        out.append(_Mention(s + a, s + b, sent[a:b], "unknown", [], s))
+        taken.append((a, b))
+    return out
+
+
+def _askable(name: str) -> bool:
+    """Whether a name the gazetteer lacks is worth asking about: not a month, a
+    title, an acronym ("IS", "PMF", "NGO") or a common word."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _LANDFORMS:
+        words = words[:-1]                  # "Badush mountains"
+    if any(normalize(w) in _STOP or w.lower() in _PERSON_TITLES for w in words) \
+            or all(w.isupper() and len(w) <= 5 for w in words):
+        return False
+    key = normalize(" ".join(words))
+    return len(key) >= 3 and not (len(words) == 1 and key in _common_words())
+
+
+def _look_up_online(mentions: list[_Mention], countries: set[str], online: OnlineLookup,
+                    check: Callable[[], None] | None) -> None:
+    """Places for the mentions the gazetteer left without one, from :mod:`geo.online`,
+    kept only in a country the document is about (when it is about any)."""
+    within = tuple(sorted(c for c in countries if c))
+    for m in mentions:
+        if m.place is not None or m.kind not in ("unknown", "gazetteer", "variant") \
+                or not _askable(m.text):
+            continue
+        if check is not None:
+            check()
+        entry = online.lookup(m.text, within)
+        if entry is None or (within and entry.country_code not in within):
+            continue
+        m.kind, m.candidates, m.place = "online", [entry], entry.to_place()
 
 
 def _is_cap(tok: str) -> bool:
@@ -356,7 +438,8 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> boo
     return not (len(key) < 3 and not key.isupper())
 
 
-def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
+def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> set[str]:
+    """Choose each mention's place; return the countries the document is about."""
     focus: Counter[str] = Counter()
     for m in mentions:
         if not m.candidates or m.kind == "variant":
@@ -401,6 +484,7 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> None:
     if again:
         _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant,
                       doc_countries, named_cities, admin_focus, anchors=anchors, only=again)
+    return doc_countries
 
 
 #: A city matched by one of its other names scores this much less than one of that name.

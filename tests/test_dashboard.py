@@ -3,9 +3,11 @@ selections work, and pasted text shows up."""
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -142,3 +144,39 @@ def test_a_store_opens_with_its_texts_and_search(tmp_path, monkeypatch, gazettee
     assert "bloody crackdown" in html and "44 killed in the whole incident" in html
     at.text_input(key="q").input("Khalani").run()
     assert _counts(at)["on_map"] == 1
+
+
+def test_online_lookup_is_off_until_switched_on(tmp_path, monkeypatch):
+    """With the switch off nothing leaves the machine and the IED near a village the
+    gazetteer lacks sits at its province; switched on, the village is looked up (on a
+    Nominatim stand-in here) and the event moves there, its source named."""
+    from geo.gazetteer import _data_fingerprint
+    from tests.nominatim_standin import NOTE, standin
+
+    articles, cache = tmp_path / "articles", tmp_path / "cache"
+    articles.mkdir()
+    cache.mkdir()
+    (articles / "note.txt").write_text(NOTE, encoding="utf-8")
+    index = f"gazetteer-{_data_fingerprint()}.pickle"
+    built = Path(os.environ.get("GEO_CACHE_DIR") or Path.home() / ".cache" / "geo-eventmap")
+    (cache / index).symlink_to(built / index)      # the session's index, not a rebuild
+    with standin() as server:
+        monkeypatch.setenv("GEO_NOMINATIM_URL", f"http://127.0.0.1:{server.server_port}")
+        monkeypatch.setenv("GEO_CACHE_DIR", str(cache))
+        monkeypatch.setattr(sys, "argv", ["dashboard.py", "--articles", str(articles)])
+        at = _app()
+        assert not at.exception and not server.requests
+        assert at.toggle(key="online").value is False
+        line = next(m.value for m in at.markdown if "events extracted" in m.value)
+        assert "1 on the map (1 of them country- or region-level)" in line
+        at.toggle(key="online").set_value(True).run()
+        assert not at.exception
+        assert [q["q"] for _, q in server.requests] == [["Sulayman Bak"]]
+        line = next(m.value for m in at.markdown if "events extracted" in m.value)
+        assert "1 on the map," in line and "region-level" not in line
+        at.session_state["selected_place"] = "34.9590,44.6440"
+        at.run()
+        assert "Selected: Sulayman Bak" in [h.value for h in at.subheader]
+        html = " ".join(h.proto.body for h in at.get("html"))
+        assert "Nominatim, © OpenStreetMap contributors" in html
+        assert (cache / "nominatim.sqlite").exists()

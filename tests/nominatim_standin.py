@@ -1,0 +1,68 @@
+"""A Nominatim stand-in on the loopback address, for the online fallback's tests:
+real HTTP through geopy, never the internet."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+#: What the stand-in knows: Nominatim's ``format=json`` answers, with address details.
+PLACES = {
+    "sulayman bak": {
+        "osm_type": "node", "osm_id": 101, "lat": "34.9590", "lon": "44.6440",
+        "class": "place", "type": "town", "addresstype": "town", "name": "Sulayman Bak",
+        "display_name": "Sulayman Bak, Tuz Khurmatu District, Saladin, Iraq",
+        "address": {"town": "Sulayman Bak", "state": "Saladin", "country_code": "iq"},
+    },
+    "badush mountains": {
+        "osm_type": "relation", "osm_id": 202, "lat": "36.41", "lon": "42.95",
+        "class": "natural", "type": "mountain_range", "addresstype": "mountain_range",
+        "name": "Badush Mountains", "display_name": "Badush Mountains, Nineveh, Iraq",
+        "address": {"state": "Nineveh", "country_code": "iq"},
+    },
+}
+NOTE = ("On 9 May 2020, an IED exploded near Sulayman Bak in Saladin province, Iraq, "
+        "leaving 3 soldiers injured.")
+
+
+class _Nominatim(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        query = parse_qs(urlparse(self.path).query)
+        self.server.requests.append((time.monotonic(), query))
+        if self.server.fail:
+            self.send_response(503)
+            self.end_headers()
+            return
+        hit = PLACES.get(query["q"][0].lower())
+        codes = query.get("countrycodes", [""])[0].split(",")
+        if hit and codes != [""] and hit["address"]["country_code"] not in codes:
+            hit = None
+        body = json.dumps([hit] if hit else []).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def standin() -> Iterator[ThreadingHTTPServer]:
+    """A running stand-in; ``.requests`` lists (time, query) of each request and
+    ``.fail = True`` makes it answer 503."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Nominatim)
+    server.requests, server.fail = [], False
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
