@@ -83,12 +83,13 @@ _SUB_OVERRIDE = [
 _CONCRETE = re.compile(
     r"\b(?:set\s+fire|burn(?:ed|t|ing)|stormed|attacked|blocked|clash(?:ed|es)|shelled|"
     r"bombed|exploded|ambushed|abducted|kidnapped|gathered|marched|rallied|killed|"
-    r"wounded|injured|shot)\b",
+    r"wounded|injured|shot|shelling|bombardment|gunfire|air\s*strikes?|airstrikes?)\b",
     re.I,
 )
 _QUOTE = re.compile(r"[“\"”]([^“”\"]*)(?:[”\"]|$)")
 _AGGREGATE = re.compile(
     r"\b(?:since|so\s+far|in\s+total|a\s+total\s+of|to\s+date|overall|cumulative|"
+    r"(?:across|throughout)\s+the\s+country|nationwide|countrywide|"
     r"death\s+toll|(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since|of|into))\b",
     re.I,
 )
@@ -192,12 +193,14 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     """The places where a sentence's event happened: the finest ones told.
 
     Modifiers ("US forces") and demonyms count only when nothing else is
-    there; a city that only locates a site ("Baghdad's Tahrir Square") is
-    context, not a second place.
+    there, and a dateline's city ("BAGHDAD (Reuters) -", where the report was
+    filed) only when no other place is told; a city that only locates a site
+    ("Baghdad's Tahrir Square") is context, not a second place.
     """
     placed = [t for t in toponyms if t.place is not None]
-    literal = [t for t in placed if t.kind not in ("modifier", "demonym")]
-    pool = literal or [t for t in placed if t.kind == "demonym"]
+    literal = [t for t in placed if t.kind not in ("modifier", "demonym", "dateline")]
+    pool = literal or [t for t in placed if t.kind == "dateline"] \
+        or [t for t in placed if t.kind == "demonym"]
     if not pool:
         return []
     finest = min(precision_rank(t.place.precision) for t in pool)  # type: ignore[union-attr]
@@ -330,7 +333,7 @@ def _nearest_date(t: Toponym, dates: list[DateMention]) -> DateMention:
 
 def _common_place(toponyms: tuple[Toponym, ...]) -> Toponym | None:
     """The one place a tally covers: the coarsest place told, if they agree."""
-    places = [t for t in toponyms if t.place and t.kind not in ("modifier", "demonym")]
+    places = [t for t in toponyms if t.place and t.kind not in ("modifier", "demonym", "dateline")]
     if not places:
         return None
     codes = {t.place.country_code for t in places}  # type: ignore[union-attr]

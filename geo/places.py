@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
 _POSSESSIVE = re.compile(r"[’']s$")
 _ARTICLE_CAP = re.compile(r"(?:al|el|ad|an|as|ar|at)-[A-Z]")
-_BREAK = re.compile(r"[,;:()\"“”!?]|\.\s")
+_BREAK = re.compile(r"[,;:()\"“”!?—–]|\.\s|\s-+\s")
 _CONNECTORS = {"of", "de", "del", "la", "al", "el", "bin", "ibn", "upon", "on", "du", "da",
                "des", "dos", "le", "the", "es", "ul", "am", "an", "der"}
 _PERSON_TITLES = {
@@ -115,9 +115,16 @@ _REGION = re.compile(
     rf"\b(?P<dir>{_DIRECTION}(?:ern)?)\s+(?P<name>[A-Z][\w’'-]+)\b|"
     rf"\bthe\s+(?P<dir2>{_DIRECTION})\s+of\s+(?:the\s+)?(?P<ref>country|[A-Z][\w’'-]+)\b|"
     r"\b(?:several|many|various|some|other|all)\s+(?P<name3>[A-Z][\w’'-]+)\s+"
-    r"(?:provinces|cities|governorates|regions|towns)\b",
+    r"(?:provinces|cities|governorates|regions|towns)\b|"
+    r"\b(?P<whole>(?:across|throughout)\s+the\s+country|nationwide|countrywide)\b",
     re.IGNORECASE,
 )
+#: A wire dateline opening a paragraph: "KHARTOUM, April 17 (Reuters) -",
+#: "AUSTIN, Texas (AP) —". Its place is where the report was filed.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:-{1,2}|–|—)\s")
 
 
 @lru_cache(maxsize=1)
@@ -158,10 +165,13 @@ def find_toponyms(
     """
     spans = sentences if sentences is not None else [(0, len(text))]
     mentions: list[_Mention] = []
+    datelines: list[tuple[int, int]] = []
     for s, e in spans:
         if check is not None:
             check()
         mentions.extend(_sentence_mentions(text, s, e, gazetteer, unknown=online is not None))
+        if text[s:s + 1].isupper() and (d := _DATELINE.match(text, s, e)):
+            datelines.append(d.span())
     countries = _resolve(mentions, text, gazetteer)
     if online is not None:
         _look_up_online(mentions, countries, online, check)
@@ -169,7 +179,8 @@ def find_toponyms(
         Toponym(
             m.start, m.end, m.text, m.place,
             tuple(c.to_place() for c in m.candidates[:5]),
-            kind="modifier" if m.modifier and m.kind == "gazetteer" else
+            kind="dateline" if any(a <= m.start < b for a, b in datelines) else
+            "modifier" if m.modifier and m.kind == "gazetteer" else
             "gazetteer" if m.kind == "variant" else m.kind,
         )
         for m in mentions
@@ -207,7 +218,7 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer,
                 break
     # 2. directional regions
     for m in _REGION.finditer(sent):
-        name = m.group("name") or m.group("ref") or m.group("name3")
+        name = m.group("name") or m.group("ref") or m.group("name3") or "country"
         if m.group("name") and any(normalize(c.name) == normalize(m.group(0))
                                    for c in gz.lookup(m.group(0))):
             continue        # "South Sudan", "Western Australia": a place's own name
@@ -224,8 +235,11 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer,
             taken.append(m.span())
     # 3. capitalised runs against the gazetteer, 4. demonyms
     runs = _capitalised_runs(sent, tokens)
+    dateline = _DATELINE.match(sent) if sent[:1].isupper() else None
     for run in runs:
-        out.extend(_match_run(sent, s, run, tokens, gz, free, taken))
+        # a dateline's first name is a place however common the word ("AUSTIN, Texas")
+        told = dateline is not None and tokens[run[-1]][1] <= dateline.end()
+        out.extend(_match_run(sent, s, run, tokens, gz, free, taken, told=told))
     if unknown:
         out.extend(_unknown_mentions(sent, s, runs, tokens, free, taken))
     out.sort(key=lambda m: m.start)
@@ -326,12 +340,14 @@ def _capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[lis
     return runs
 
 
-def _match_run(sent, s, run, tokens, gz, free, taken):
+def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
     out: list[_Mention] = []
     words = [tokens[i][2] for i in run]
     n_run = len(run)
     prev_tok = tokens[run[0] - 1][2].lower().rstrip(".") if run[0] > 0 else ""
     sentence_initial = run[0] == 0
+    if told:
+        prev_tok, sentence_initial = "in", False
     matched: list[tuple[int, int, list[Entry], str, bool]] = []
     # a variant spelling is kept only as a lone name (maybe after an article) told as a
     # place: after "in", "near"... or before "city", "town", "village"; try no other
@@ -350,9 +366,11 @@ def _match_run(sent, s, run, tokens, gz, free, taken):
             poss = bool(_POSSESSIVE.search(phrase))
             if poss:
                 phrase = phrase[:-2]
-            if phrase.split()[0].lower() in _CONNECTORS or \
-                    phrase.split()[-1].lower() in _CONNECTORS:
-                continue
+            parts = phrase.split()
+            if parts[-1].lower() in _CONNECTORS or (n > 1 and parts[0].lower() in _CONNECTORS and (
+                    parts[0] in _CONNECTORS or not gz.has_name(normalize(phrase)))):
+                continue    # "of Basra"; a capital one starts a name only if it is one's own:
+                            # "El Obeid", "La Paz", "The Hague", not "The UN"
             key = normalize(phrase)
             if key in _STOP and n == 1:
                 continue
@@ -404,7 +422,8 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> boo
         return False
     before = [w.lower().rstrip(".") for w in words[:i0]]
     after_words = words[i0 + n:]
-    if before and not strong and any(w in _PERSON_TITLES or w not in _CONNECTORS for w in before):
+    if before and not strong and any(
+            w in _PERSON_TITLES or w not in _CONNECTORS | _LOCATIVE | _STOP for w in before):
         # "Qais Khazali", "Muhammad Baqir Hakim": the run goes on before it
         return False
     if after_words and not m.possessive:
@@ -432,7 +451,8 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> boo
         if gap.strip() == "" and nxt in _MODIFIED_NOUNS:
             m.modifier = True  # "US forces", "Iraq issue"
     common = key in _common_words() or key.rstrip("s") in _common_words()
-    if n == 1 and common:
+    told = i0 == 0 and prev_tok in _LOCATIVE and not sentence_initial
+    if n == 1 and common and not told:      # "in Austin", "near Bath" are places
         if sentence_initial or not strong:
             return False
     return not (len(key) < 3 and not key.isupper())

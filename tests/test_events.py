@@ -3,6 +3,8 @@ the rules around: ACLED-style notes and reports about events)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from geo.events import classify
@@ -48,3 +50,27 @@ def test_which_sentences_make_events(gazetteer, text, n, event_type):
     if n:
         assert events[0].event_type == event_type
         assert (events[0].place.name, events[0].place.precision) == ("Najaf", "city")
+
+
+WIRE = (
+    "KHARTOUM, April 17 (Reuters) - Fighting between the army and a paramilitary force "
+    "killed at least 185 people and wounded more than 1,800 across the country, an envoy "
+    "said on Monday.\n\n"
+    "BAGHDAD (Reuters) - A roadside bomb killed two soldiers in Diyala province on Sunday.\n\n"
+    "In Nyala, the capital of South Darfur, three aid workers were shot dead on Saturday."
+)
+
+
+def test_wire_copy_datelines_and_nationwide_tallies(gazetteer):
+    events = extract_events(WIRE, gazetteer=gazetteer, publication_date=date(2023, 4, 17))
+    by_toll = {e.fatalities: e for e in events}
+    # a nationwide toll is a tally at country level, not 185 killed in Khartoum that day
+    tally = by_toll[185]
+    assert tally.is_aggregate and tally.injuries == 1800
+    assert (tally.place.name, tally.place.precision) == ("Sudan", "country")
+    # a dateline's city is where the report was filed, not where the bomb went off
+    bomb = by_toll[2]
+    assert (bomb.place.name, bomb.place.precision) == ("Diyala", "region")
+    assert bomb.event_date == date(2023, 4, 16)
+    # a capitalised "In" opening the sentence is not part of the town's name
+    assert (by_toll[3].place.name, by_toll[3].event_date) == ("Nyala", date(2023, 4, 15))

@@ -198,3 +198,21 @@ def test_every_country_is_in_the_gazetteer(gazetteer, name, code):
 def test_demonyms_of_every_country(gazetteer):
     assert gazetteer.demonym_country("French").country_code == "FR"
     assert gazetteer.demonym_country("Norwegians").country_code == "NO"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a dateline's places are places however common the word, and kind "dateline"
+    ("AUSTIN, Texas (AP) — A white nationalist spoke.",
+     {"AUSTIN": ("Austin", "dateline"), "Texas": ("Texas", "dateline")}),
+    ("WASHINGTON — The Senate voted.", {"WASHINGTON": ("Washington", "dateline")}),
+    # a capital article starts a name only when it is the name's own
+    ("The UN met in La Paz, El Obeid and The Hague.",
+     {"La Paz": ("La Paz", "gazetteer"), "El Obeid": ("El Obeid", "gazetteer"),
+      "The Hague": ("The Hague", "gazetteer")}),
+    # after "in", a name that is also a common word is a place; alone, it is not
+    ("He moved to Bath in May.", {"Bath": ("Bath", "gazetteer")}),
+    ("Reading is fun.", {}),
+])
+def test_datelines_articles_and_common_words(gazetteer, text, found):
+    got = {t.text: (t.place.name, t.kind) for t in find_toponyms(text, gazetteer)}
+    assert got == found
