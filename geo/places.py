@@ -530,6 +530,7 @@ def _near(c: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> 
 def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_countries,
                   named_cities, admin_focus, anchors, only=None) -> None:
     total = sum(focus.values()) or 1
+    shares: dict[str, float] = {}      # country → its weight in the document
     for idx in range(len(mentions)) if only is None else only:
         m = mentions[idx]
         cands = list(original[idx])
@@ -570,12 +571,15 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
                 score += 4      # "Najaf city", "Rashad town"
             elif c.kind == "continent" or c.kind == "site":
                 score += 3
-            share = focus.get(c.country_code, 0) / total
-            # a neighbour of the countries the text is about counts half
-            # (Gaza in a story about Israel is Gaza, Palestine, not Gaza, Mozambique)
-            near = neighbours(c.country_code)
-            if near:
-                share += 0.5 * sum(n for f, n in focus.items() if f in near) / total
+            share = shares.get(c.country_code)
+            if share is None:
+                share = focus.get(c.country_code, 0) / total
+                # a neighbour of the countries the text is about counts half
+                # (Gaza in a story about Israel is Gaza, Palestine, not Gaza, Mozambique)
+                near = neighbours(c.country_code)
+                if near:
+                    share += 0.5 * sum(n for f, n in focus.items() if f in near) / total
+                shares[c.country_code] = share
             score += 4 * share
             if c.kind == "admin1" and c.country_code == focus_cc and dominant:
                 score += 5      # "Georgia" in a story about the US is the state
