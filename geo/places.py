@@ -490,9 +490,11 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> set[str]:
                   named_cities, admin_focus, anchors=())
     # places named together lie together: a town a few miles from another place the
     # document names is that one (Edmonton beside Tottenham is Edmonton, London)
+    # (not a metropolis: many namesakes lie within a hundred km of Mexico City)
     anchors = tuple(
         (normalize(m.text), m.place.latitude, m.place.longitude) for i, m in enumerate(mentions)
         if m.place is not None and m.candidates[0].kind in _ANCHORED
+        and m.candidates[0].population < 1_000_000
         and len({(round(c.latitude), round(c.longitude)) for c in original[i]}) == 1
     )
     # only a mention with a candidate near an anchor can change
