@@ -161,8 +161,8 @@ class TestGazetteerGeocoderContract:
      "city"),
     ("Floods in Devon and Cornwall, England.", "Devon", "Devon", "GB", "region"),
     # a hamlet near a metropolis the text names is no evidence against the state
-    ("Officials in Mexico City said the virus reached Texas, in the United States.",
-     "Texas", "Texas", "US", "region"),
+    ("Mexican officials in Mexico City said Mexico had 26 cases. Mexican hospitals were "
+     "full. A case was also found in Texas.", "Texas", "Texas", "US", "region"),
     # a neighbour of the country the text is about
     ("Israeli jets struck targets in Gaza after rockets were fired at Israel.", "Gaza", "Gaza",
      "PS", "city"),
