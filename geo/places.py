@@ -403,6 +403,7 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
 
 def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> bool:
     """Filters that tell a place from a person, an organisation or a word."""
+    sentence_initial = sentence_initial and i0 == 0     # "Leaders of Russia": not Russia
     best = m.candidates[0]
     strong = best.kind in ("country", "admin1", "admin2", "continent") \
         or best.population >= 1_000_000
@@ -506,7 +507,47 @@ def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> set[str]:
     if again:
         _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant,
                       doc_countries, named_cities, admin_focus, anchors=anchors, only=again)
+    _align_lists(mentions, original, text)
     return doc_countries
+
+
+#: What joins the items of a list of places: "Arizona, California and Colorado".
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _align_lists(mentions: list[_Mention], original: list[list[Entry]], text: str) -> None:
+    """Places listed together are of one kind: in "states ... are Arizona, California,
+    Georgia" each is a state, in "Russia, Georgia and Armenia" each a country.
+
+    A list of three or more where most items are states (or countries) of one
+    country turns the others that can be one into one.
+    """
+    groups: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if groups and groups[-1][-1] == i - 1 and mentions[i - 1].sentence_start == m.sentence_start \
+                and _LIST_GAP.fullmatch(text, mentions[i - 1].end, m.start):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        if len(group) < 3:
+            continue
+        kinds = Counter(
+            (mentions[i].candidates[0].kind, mentions[i].candidates[0].country_code
+             if mentions[i].candidates[0].kind == "admin1" else "")
+            for i in group if mentions[i].place is not None and mentions[i].candidates)
+        (kind, cc), n = kinds.most_common(1)[0] if kinds else (("", ""), 0)
+        if kind not in ("admin1", "country") or n < 2 or n * 2 <= len(group):
+            continue
+        for i in group:
+            m = mentions[i]
+            if m.candidates and m.candidates[0].kind == kind:
+                continue
+            fit = next((c for c in original[i] if c.kind == kind
+                        and (kind == "country" or c.country_code == cc)), None)
+            if fit is not None:
+                m.candidates = [fit] + [c for c in m.candidates if c is not fit]
+                m.place = fit.to_place()
 
 
 #: A city matched by one of its other names scores this much less than one of that name.

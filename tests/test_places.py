@@ -219,3 +219,18 @@ def test_demonyms_of_every_country(gazetteer):
 def test_datelines_articles_and_common_words(gazetteer, text, found):
     got = {t.text: (t.place.name, t.kind) for t in find_toponyms(text, gazetteer)}
     assert got == found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # places listed together are of one kind
+    ("Sixteen states in the United States have cases: Arizona, California, Colorado, "
+     "Georgia and Oklahoma.",
+     {"Georgia": ("US", "region"), "California": ("US", "region"),
+      "Oklahoma": ("US", "region")}),
+    ("Leaders of Russia, Georgia and Armenia met.",
+     {"Russia": ("RU", "country"), "Georgia": ("GE", "country"), "Armenia": ("AM", "country")}),
+])
+def test_places_listed_together_are_of_one_kind(gazetteer, text, expected):
+    got = {t.text: (t.place.country_code, t.place.precision)
+           for t in find_toponyms(text, gazetteer) if t.text in expected}
+    assert got == expected
