@@ -394,17 +394,19 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
         b = a + len(phrase)
         if free(a, b):
             m = _Mention(s + a, s + b, phrase, kind, cands, s, possessive=poss)
-            if _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent):
+            if _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent, told):
                 out.append(m)
                 taken.append((a, b))
         i = i0 + n
     return out
 
 
-def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> bool:
+def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent, told=False) -> bool:
     """Filters that tell a place from a person, an organisation or a word."""
     sentence_initial = sentence_initial and i0 == 0     # "Leaders of Russia": not Russia
     best = m.candidates[0]
+    if m.text.isupper() and len(m.text) <= 5 and best.kind != "country" and not told:
+        return False    # an acronym ("FDA", "NATO", "EU") is not the town Fada, Nato or Eu
     strong = best.kind in ("country", "admin1", "admin2", "continent") \
         or best.population >= 1_000_000
     nxt_idx = run[i0 + n - 1] + 1
@@ -451,12 +453,13 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent) -> boo
         gap = sent[tokens[run[i0 + n - 1]][1]:tokens[nxt_idx][0]]
         if gap.strip() == "" and nxt in _MODIFIED_NOUNS:
             m.modifier = True  # "US forces", "Iraq issue"
-    common = key in _common_words() or key.rstrip("s") in _common_words()
+    common = (key in _common_words() or key.rstrip("s") in _common_words()) \
+        and not (m.text.isupper() and best.kind == "country")      # "US" is not "us"
     told = i0 == 0 and prev_tok in _LOCATIVE and not sentence_initial
     if n == 1 and common and not told:      # "in Austin", "near Bath" are places
         if sentence_initial or not strong:
             return False
-    return not (len(key) < 3 and not key.isupper())
+    return not (len(key) < 3 and not m.text.isupper())   # "US", "UK", not "Is", "Us"
 
 
 def _resolve(mentions: list[_Mention], text: str, gz: Gazetteer) -> set[str]:

@@ -234,3 +234,11 @@ def test_places_listed_together_are_of_one_kind(gazetteer, text, expected):
     got = {t.text: (t.place.country_code, t.place.precision)
            for t in find_toponyms(text, gazetteer) if t.text in expected}
     assert got == expected
+
+
+def test_short_capital_names_and_acronyms(gazetteer):
+    got = {t.text: t.place.name for t in find_toponyms(
+        "US forces and UK officials met in the US. The FDA, NATO and the EU spoke.",
+        gazetteer)}
+    assert got == {"US": "United States", "UK": "United Kingdom"}
+    assert not find_toponyms("Us too. It is so.", gazetteer)
