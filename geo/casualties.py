@@ -100,9 +100,11 @@ _KILLED_OBJ = re.compile(
 _KILL_HINT = re.compile(r"kill|dead|died|slain|murder|assassinat|execut|lives|perish|"
                         r"behead|death", re.IGNORECASE)
 _INJURE_HINT = re.compile(r"injur|wound|hurt", re.IGNORECASE)
+_KILL_LOW = re.compile(_KILL_HINT.pattern)
+_INJURE_LOW = re.compile(_INJURE_HINT.pattern)
 #: Every pattern below needs one of these words (most sentences have none).
-_ANY_HINT = re.compile(rf"{_KILL_HINT.pattern}|{_INJURE_HINT.pattern}|casualt|fatalit",
-                       re.IGNORECASE)
+#: (searched in the lower-cased sentence: a case-blind alternation is ten times slower)
+_ANY_HINT = re.compile(rf"{_KILL_HINT.pattern}|{_INJURE_HINT.pattern}|casualt|fatalit")
 _NONE = Casualties(None, None, False, ())
 _KILLED_OR_INJURED = re.compile(r"killed\s+or\s+(?:injured|wounded)|(?:injured|wounded)\s+or\s+killed|casualties", re.IGNORECASE)
 
@@ -133,13 +135,14 @@ def parse_number(text: str) -> tuple[int, bool] | None:
 
 def read_casualties(sentence: str, offset: int = 0) -> Casualties:
     """Killed and injured counts of one sentence (``None`` if not told)."""
-    if not _ANY_HINT.search(sentence):
+    low = sentence.lower()
+    if not _ANY_HINT.search(low):
         return _NONE
     killed, injured, estimated = None, None, False
     spans: list[tuple[int, int]] = []
     ambiguous = _KILLED_OR_INJURED.search(sentence)
     # most sentences tell no toll: skip the costly patterns unless a stem is there
-    kill_hint, injure_hint = _KILL_HINT.search(sentence), _INJURE_HINT.search(sentence)
+    kill_hint, injure_hint = _KILL_LOW.search(low), _INJURE_LOW.search(low)
     for m in _iter_counts(sentence, (_KILLED_AFTER, _KILLED_BEFORE) if kill_hint else ()):
         if _is_subset(sentence, m) or (ambiguous and ambiguous.start() - 40 < m.start() < ambiguous.end() + 40):
             continue

@@ -114,9 +114,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _DIGIT = re.compile(r"\d")
 _MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _REFERENCE_HINT = re.compile(r"yesterday|today|tonight|night|month|year|week")
-#: Every pattern above needs one of these (checked first: most sentences have none).
+#: Every pattern above needs one of these (checked first, in the lower-cased text:
+#: most sentences have none, and a case-blind alternation is ten times slower).
 _DATE_HINT = re.compile(r"\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|"
-                        r"sep|oct|nov|dec", re.IGNORECASE)
+                        r"sep|oct|nov|dec")
 
 
 @dataclass
@@ -297,9 +298,9 @@ def find_date_spans(text: str) -> list[tuple[str, re.Match[str]]]:
     >>> [k for k, _ in find_date_spans("On 3 May 2020 and in June")]
     ['day_month', 'bare_month']
     """
-    if not _DATE_HINT.search(text):
-        return []           # no digit, month, weekday or day/week/month/year word
     low = text.lower()
+    if not _DATE_HINT.search(low):
+        return []           # no digit, month, weekday or day/week/month/year word
     has_digit = bool(_DIGIT.search(text))
     has_month = bool(_MONTH_HINT.search(text))
     needs = {   # what each pattern cannot match without (checked cheaply first)

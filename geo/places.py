@@ -119,6 +119,9 @@ _REGION = re.compile(
     r"\b(?P<whole>(?:across|throughout)\s+the\s+country|nationwide|countrywide)\b",
     re.IGNORECASE,
 )
+#: Words every region pattern needs (searched in lower case: cheap, unlike _REGION).
+_REGION_HINT = re.compile(r"north|south|east|west|central|provinces|cities|governorates|"
+                          r"regions|towns|country|nationwide|countrywide")
 #: A wire dateline opening a paragraph: "KHARTOUM, April 17 (Reuters) -",
 #: "AUSTIN, Texas (AP) —". Its place is where the report was filed.
 _DATELINE = re.compile(
@@ -217,7 +220,7 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer,
                 taken.append((a, b))
                 break
     # 2. directional regions
-    for m in _REGION.finditer(sent):
+    for m in _REGION.finditer(sent) if _REGION_HINT.search(sent.lower()) else ():
         name = m.group("name") or m.group("ref") or m.group("name3") or "country"
         if m.group("name") and any(normalize(c.name) == normalize(m.group(0))
                                    for c in gz.lookup(m.group(0))):
