@@ -126,7 +126,9 @@ class Toponym:
     text: str
     place: Place | None
     candidates: tuple[Place, ...] = ()
-    #: How it was found: "gazetteer", "site", "demonym", "region".
+    #: How it was found: "gazetteer", "site", "demonym", "region", "modifier" (a place
+    #: naming something else: "US forces"), "dateline" (where a wire report was filed),
+    #: "online" (looked up on Nominatim) or "unknown" (told as a place, not found).
     kind: str = "gazetteer"
 
 
