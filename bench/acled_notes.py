@@ -28,6 +28,32 @@ from geo.pipeline import extract
 CSV = Path(__file__).resolve().parents[2] / "shared/realdata/acled/acled_iraq_subset_2020-04-27_2020-05-09.csv"
 
 
+#: ACLED's actor names → the words a news text uses for them (evaluation only: how
+#: often the note's main actor is among ours).
+ACTOR_WORDS = {
+    "Islamic State": ("IS", "ISIS", "ISIL", "Daesh"),
+    "Military Forces of Turkey": ("Turkish",),
+    "Popular Mobilization Forces": ("PMF", "PMU", "Hashed"),
+    "PKK": ("PKK",),
+    "TMF": ("TMF",),
+    "Protesters": ("Protesters",),
+    "Rioters": ("Rioters", "Protesters"),
+    "Military Forces of Iraq": ("Iraqi forces", "Iraqi army", "Iraqi air force",
+                                "Iraqi security forces", "Iraqi military"),
+    "Police Forces of Iraq": ("police", "Police"),
+}
+
+
+def _actor_found(gold: str, ours: tuple[str, ...]) -> bool | None:
+    """Whether ACLED's ``gold`` actor is among ``ours``; ``None`` when we know no
+    words for it ("Unidentified Armed Group", "Civilians")."""
+    keys = [k for k in ACTOR_WORDS if k in gold]
+    if not keys:
+        return None
+    words = ACTOR_WORDS[max(keys, key=len)]     # "... Popular Mobilization Forces" first
+    return any(w in a for a in ours for w in words)
+
+
 def evaluate(path: Path = CSV, show: bool = False, online: bool = False) -> dict[str, float]:
     """Score every note; return the rates and the counts.
 
@@ -45,7 +71,7 @@ def evaluate(path: Path = CSV, show: bool = False, online: bool = False) -> dict
     by_note: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         by_note[r["notes"]].append(r)
-    n = date_ok = place_ok = fat_ok = type_ok = no_event = 0
+    n = date_ok = place_ok = fat_ok = type_ok = no_event = actor_ok = actor_n = 0
     for note, group in by_note.items():
         doc = document_from_text("note", note)
         events = [e for e in extract(doc, gz, online=lookup).events if not e.is_aggregate]
@@ -65,6 +91,10 @@ def evaluate(path: Path = CSV, show: bool = False, online: bool = False) -> dict
             p_ok = bool(dists) and min(dists) <= 25
             f_ok = got_fat == gold_fat
             type_ok += got_type == r["event_type"]
+            found = _actor_found(r["actor1"], events[0].actors if events else ())
+            if found is not None:
+                actor_n += 1
+                actor_ok += found
             no_event += not events
             date_ok += d_ok
             place_ok += p_ok
@@ -74,7 +104,8 @@ def evaluate(path: Path = CSV, show: bool = False, online: bool = False) -> dict
                       f"date {got_date} place {min(dists) if dists else None!s:.6} "
                       f"fat {got_fat}/{gold_fat} | {note[:150]}")
     return {"rows": n, "date": date_ok / n, "place_25km": place_ok / n,
-            "fatalities": fat_ok / n, "event_type": type_ok / n, "no_event": no_event}
+            "fatalities": fat_ok / n, "event_type": type_ok / n, "no_event": no_event,
+            "actor1": actor_ok / max(actor_n, 1), "actor1_rows": actor_n}
 
 
 def main() -> None:
@@ -93,6 +124,8 @@ def main() -> None:
     print(f"| fatalities exact | {r['fatalities']:.1%} | >= 90% |")
     print(f"| event type right (the note's first event) | {r['event_type']:.1%} | |")
     print(f"| rows whose note gave no event | {r['no_event']} | |")
+    print(f"| ACLED's actor 1 among ours ({r['actor1_rows']} rows with a known name) "
+          f"| {r['actor1']:.1%} | |")
 
 
 if __name__ == "__main__":

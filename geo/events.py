@@ -123,6 +123,8 @@ _ACTOR_PATTERNS = [
                r"Kataeb\s+Hezbollah|Asa[iy]eb\s+Ahl\s+al-Haq|Hashed\s+al-Sha[’']?abi|Peshmerga)\b"),
     re.compile(r"\b(?:protesters|demonstrators|rioters)\b", re.I),
 ]
+#: The actor of a protest or riot when the text names no group: the crowd itself.
+_CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
 _GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:forces|troops|military|army|police|government|militias?)$", re.I)
 
 
@@ -142,7 +144,7 @@ def find_actors(sentence: str) -> tuple[str, ...]:
             if _GENERIC_ACTOR.match(text):
                 continue
             if i == 3:
-                text = "Protesters"
+                text = "Rioters" if m.group(0).lower().startswith("rioter") else "Protesters"
             text = re.sub(r"^(?:The|On|In|During|Also)\s+", "", text)
             if any(text in f or f in text for _, f in found):
                 continue
@@ -255,6 +257,9 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
         if places:
             last_places = places
         actors = find_actors(spoken)
+        crowd = _CROWDS.get(event_type)
+        if crowd and not any(a in _CROWDS.values() for a in actors):
+            actors = (*actors, crowd)   # ACLED's convention: a protest's actor is its crowd
         common = {
             "source": source, "char_start": f.start, "char_end": f.end,
             "source_text": f.text, "event_type": event_type, "sub_event_type": sub,

@@ -74,3 +74,12 @@ def test_wire_copy_datelines_and_nationwide_tallies(gazetteer):
     assert bomb.event_date == date(2023, 4, 16)
     # a capitalised "In" opening the sentence is not part of the town's name
     assert (by_toll[3].place.name, by_toll[3].event_date) == ("Nyala", date(2023, 4, 15))
+
+
+def test_a_protest_without_a_named_group_has_its_crowd_as_actor(gazetteer):
+    (protest,) = extract_events("On 4 May 2020, dozens of graduates protested in Najaf city "
+                                "demanding jobs.", gazetteer=gazetteer)
+    assert protest.event_type == "Protests" and protest.actors == ("Protesters",)
+    (riot,) = extract_events("On 5 May 2020, rioters stormed the building in Najaf city.",
+                             gazetteer=gazetteer)
+    assert riot.event_type == "Riots" and riot.actors == ("Rioters",)
