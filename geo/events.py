@@ -227,7 +227,7 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
         killed = f.casualties.killed or 0
         injured = f.casualties.injured or 0
         if not own_dates and not killed and not injured and not _CONCRETE.search(spoken.lower()):
-            continue  # no date, no toll, no concrete act: no incident, whatever its words
+            continue  # no date, no toll, no concrete act: analysis or background
         kind = classify(spoken) if spoken.strip() else None
         if kind is not None and kind[1] == "Attack" and not killed and not injured \
                 and not re.search(r"shot|stabbed|assassinat", spoken, re.I):
@@ -238,9 +238,6 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
         if kind is not None and not f.casualties.spans and re.search(
                 r"\bof\s+the\s+(?:killed|dead|victims)\b", spoken, re.I):
             kind = None  # "33 of the killed were activists": about a toll told before
-        if kind is not None and not own_dates and not killed and not injured \
-                and not _CONCRETE.search(spoken.lower()):
-            kind = None  # analysis or background, not an incident
         if kind is None:
             if own_dates:
                 last_date = own_dates[-1]

@@ -75,8 +75,9 @@ KIND_PRECISION = {
 }
 
 _QUOTES = str.maketrans(dict.fromkeys("'’‘`ʿʾ´ʼ", ""))
-_ARTICLES = ("al", "el", "ad", "an", "ar", "as", "at", "ash", "az", "the")
-_ARTICLE = re.compile(rf"^(?:{'|'.join(_ARTICLES)}) ")
+#: Articles a name may start with (Arabic transliterations and English).
+ARTICLES = ("al", "el", "ad", "an", "ar", "as", "at", "ash", "az", "the")
+_ARTICLE = re.compile(rf"^(?:{'|'.join(ARTICLES)}) ")
 
 
 _SEPARATORS = re.compile(r"[\s\-_./,]+")
@@ -366,7 +367,7 @@ class Gazetteer:
                 n = rest.count(" ") + 2 if rest else 1
                 if spans.get(head, 0) < n:
                     spans[head] = n
-            for article in _ARTICLES:
+            for article in ARTICLES:
                 spans[article] = 99
             self.__dict__["_name_words"] = spans
         return spans.get(first, 0)

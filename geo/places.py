@@ -33,7 +33,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from geo.gazetteer import Entry, Gazetteer, neighbours, normalize, prefer_city, strip_article
+from geo.gazetteer import (
+    ARTICLES,
+    Entry,
+    Gazetteer,
+    neighbours,
+    normalize,
+    prefer_city,
+    strip_article,
+)
 from geo.models import Place, Toponym
 
 if TYPE_CHECKING:
@@ -92,7 +100,7 @@ _MODIFIED_NOUNS = {
 _PLACE_SUFFIX = {"province", "governorate", "state", "region", "district", "county",
                  "city", "town", "village", "area", "municipality", "oblast", "prefecture"}
 _SETTLEMENT = {"city", "town", "village"}
-_ARTICLES = {"al", "el", "as", "ad", "an", "ar", "at", "ash", "az"}
+_ARTICLES = frozenset(ARTICLES) - {"the"}     # Arabic ones: "in al Muhammadi"
 _STOP = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -152,6 +160,8 @@ class _Mention:
     modifier: bool = False
     suffix: str = ""
     place: Place | None = None
+    #: In a wire dateline ("BAGHDAD (Reuters) -"): where the report was filed.
+    dateline: bool = False
 
 
 def find_toponyms(
@@ -168,13 +178,10 @@ def find_toponyms(
     """
     spans = sentences if sentences is not None else [(0, len(text))]
     mentions: list[_Mention] = []
-    datelines: list[tuple[int, int]] = []
     for s, e in spans:
         if check is not None:
             check()
         mentions.extend(_sentence_mentions(text, s, e, gazetteer, unknown=online is not None))
-        if text[s:s + 1].isupper() and (d := _DATELINE.match(text, s, e)):
-            datelines.append(d.span())
     countries = _resolve(mentions, text, gazetteer)
     if online is not None:
         _look_up_online(mentions, countries, online, check)
@@ -182,7 +189,7 @@ def find_toponyms(
         Toponym(
             m.start, m.end, m.text, m.place,
             tuple(c.to_place() for c in m.candidates[:5]),
-            kind="dateline" if any(a <= m.start < b for a, b in datelines) else
+            kind="dateline" if m.dateline else
             "modifier" if m.modifier and m.kind == "gazetteer" else
             "gazetteer" if m.kind == "variant" else m.kind,
         )
@@ -245,6 +252,9 @@ def _sentence_mentions(text: str, s: int, e: int, gz: Gazetteer,
         out.extend(_match_run(sent, s, run, tokens, gz, free, taken, told=told))
     if unknown:
         out.extend(_unknown_mentions(sent, s, runs, tokens, free, taken))
+    if dateline is not None:
+        for m in out:
+            m.dateline = m.start < s + dateline.end()
     out.sort(key=lambda m: m.start)
     return out
 
@@ -458,8 +468,8 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent, told=F
             m.modifier = True  # "US forces", "Iraq issue"
     common = (key in _common_words() or key.rstrip("s") in _common_words()) \
         and not (m.text.isupper() and best.kind == "country")      # "US" is not "us"
-    told = i0 == 0 and prev_tok in _LOCATIVE and not sentence_initial
-    if n == 1 and common and not told:      # "in Austin", "near Bath" are places
+    after_locative = i0 == 0 and prev_tok in _LOCATIVE and not sentence_initial
+    if n == 1 and common and not after_locative:    # "in Austin", "near Bath" are places
         if sentence_initial or not strong:
             return False
     return not (len(key) < 3 and not m.text.isupper())   # "US", "UK", not "Is", "Us"
