@@ -28,7 +28,7 @@ from geo.corpus import SUFFIXES, extract_file
 from geo.documents import read_bytes, read_document
 from geo.exc import DocumentError
 from geo.export import event_row, to_csv, to_geojson, to_parquet_bytes, write_atomic
-from geo.gazetteer import Gazetteer, GazetteerGeocoder
+from geo.gazetteer import Gazetteer, GazetteerGeocoder, location_of
 from geo.pipeline import extract
 
 log = logging.getLogger("geo")
@@ -197,20 +197,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "geocode":
         geocoder = GazetteerGeocoder(Gazetteer.load())
         loc = geocoder.geocode(args.query, country_codes=args.country)
-        if loc is not None:
-            raw = loc.raw
-        elif args.online:
+        if loc is None and args.online:
             entry = _online().lookup(args.query, (args.country,) if args.country else ())
-            raw = entry.as_raw() if entry is not None else None
-        else:
-            raw = None
-        if raw is None:
+            loc = location_of(entry) if entry is not None else None
+        if loc is None:
             print(f"error: no place found for {args.query!r}", file=sys.stderr)
             return 1
-        print(json.dumps({"query": args.query,
-                          "address": ", ".join(x for x in (raw["name"], raw["country_code"]) if x),
-                          "latitude": raw["latitude"], "longitude": raw["longitude"],
-                          **raw}, ensure_ascii=False))
+        print(json.dumps({"query": args.query, "address": loc.address,
+                          "latitude": loc.latitude, "longitude": loc.longitude,
+                          **loc.raw}, ensure_ascii=False))
         return 0
     if args.command in ("extract", "import"):
         if args.command == "extract":

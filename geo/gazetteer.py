@@ -810,19 +810,26 @@ class GazetteerGeocoder(Geocoder):
             best = prefer_city(found[0], found)
             found = [best, *(e for e in found if e is not best)]
         if exactly_one:
-            return self._location(found[0])
-        return [self._location(e) for e in found[: limit or None]]
+            return location_of(found[0])
+        return [location_of(e) for e in found[: limit or None]]
 
     def reverse(self, query: object, *, exactly_one: bool = True,
                 timeout: object = DEFAULT_SENTINEL) -> None:
         """Reverse geocoding is not offered offline."""
         raise NotImplementedError("GazetteerGeocoder does not reverse geocode")
 
-    @staticmethod
-    def _location(e: Entry) -> Location:
-        where = ", ".join(x for x in (e.name, e.city if e.city != e.name else "",
-                                      e.country_code) if x)
-        return Location(where, (e.latitude, e.longitude), e.as_raw())
+
+def location_of(e: Entry) -> Location:
+    """A gazetteer row as geopy's ``Location``: "name, city, country" and the row as
+    ``raw``.
+
+    >>> location_of(Entry("s", "Tahrir Square", 33.33, 44.42, "site", "IQ", "", 0,
+    ...                   "Baghdad")).address
+    'Tahrir Square, Baghdad, IQ'
+    """
+    where = ", ".join(x for x in (e.name, e.city if e.city != e.name else "",
+                                  e.country_code) if x)
+    return Location(where, (e.latitude, e.longitude), e.as_raw())
 
 
 def place_from_location(location: Location) -> Place:

@@ -89,4 +89,5 @@ def test_geocode_json():
     assert r.returncode == 0, r.stderr
     got = json.loads(r.stdout)
     assert got["city"] == "Baghdad" and got["precision"] == "site"
+    assert got["address"] == "Tahrir Square, Baghdad, IQ"
     assert run("geocode", "Xqzzyvillezz").returncode == 1
