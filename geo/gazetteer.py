@@ -246,9 +246,8 @@ class Gazetteer:
     @classmethod
     def load(cls, cache_dir: str | Path | None = None) -> Gazetteer:
         """Load the index from the cache, building it first if needed."""
-        cache = Path(cache_dir or os.environ.get("GEO_CACHE_DIR")
-                     or Path.home() / ".cache" / "geo-eventmap")
-        path = cache / f"gazetteer-{_data_fingerprint()}.pickle"
+        cache = Path(cache_dir) if cache_dir else default_cache_dir()
+        path = cache / index_file_name()
         if path.exists():
             try:
                 with path.open("rb") as fh:
@@ -746,6 +745,17 @@ def _middle(pts: list[tuple[float, float]]) -> tuple[float, float]:
         lons = [lon % 360 for lon in lons]
     lon = (min(lons) + max(lons)) / 2
     return lat, lon - 360 if lon > 180 else lon
+
+
+def default_cache_dir() -> Path:
+    """Where the index and other caches live: ``$GEO_CACHE_DIR``, else
+    ``~/.cache/geo-eventmap``."""
+    return Path(os.environ.get("GEO_CACHE_DIR") or Path.home() / ".cache" / "geo-eventmap")
+
+
+def index_file_name() -> str:
+    """The cached index's file name, keyed by the data's versions."""
+    return f"gazetteer-{_data_fingerprint()}.pickle"
 
 
 def _rg_csv() -> Path:

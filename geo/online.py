@@ -29,8 +29,13 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
-from geo.gazetteer import Entry, normalize
+from geopy.exc import GeopyError
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders import Nominatim
+
+from geo.gazetteer import Entry, default_cache_dir, normalize
 
 log = logging.getLogger("geo")
 
@@ -91,17 +96,11 @@ class OnlineLookup:
                  domain: str | None = None, scheme: str | None = None,
                  user_agent: str | None = None, min_delay_seconds: float = 1.0,
                  timeout: float = 10.0) -> None:
-        from urllib.parse import urlparse
-
-        from geopy.extra.rate_limiter import RateLimiter
-        from geopy.geocoders import Nominatim
-
         server = urlparse(os.environ.get("GEO_NOMINATIM_URL") or DEFAULT_URL)
         domain = domain or server.netloc
         scheme = scheme or server.scheme or "https"
 
-        cache = Path(cache_dir or os.environ.get("GEO_CACHE_DIR")
-                     or Path.home() / ".cache" / "geo-eventmap")
+        cache = Path(cache_dir) if cache_dir else default_cache_dir()
         cache.mkdir(parents=True, exist_ok=True)
         self.cache_path = cache / "nominatim.sqlite"
         self.domain = domain
@@ -129,8 +128,6 @@ class OnlineLookup:
             row = self._db.execute("SELECT answer FROM answers WHERE domain=? AND query=? "
                                    "AND countries=?", key).fetchone()
             if row is None:
-                from geopy.exc import GeopyError
-
                 self.requests += 1
                 try:
                     loc = self.limiter(name, exactly_one=True, addressdetails=True,

@@ -3,11 +3,9 @@ selections work, and pasted text shows up."""
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -150,16 +148,15 @@ def test_online_lookup_is_off_until_switched_on(tmp_path, monkeypatch):
     """With the switch off nothing leaves the machine and the IED near a village the
     gazetteer lacks sits at its province; switched on, the village is looked up (on a
     Nominatim stand-in here) and the event moves there, its source named."""
-    from geo.gazetteer import _data_fingerprint
+    from geo.gazetteer import default_cache_dir, index_file_name
     from tests.nominatim_standin import NOTE, standin
 
     articles, cache = tmp_path / "articles", tmp_path / "cache"
     articles.mkdir()
     cache.mkdir()
     (articles / "note.txt").write_text(NOTE, encoding="utf-8")
-    index = f"gazetteer-{_data_fingerprint()}.pickle"
-    built = Path(os.environ.get("GEO_CACHE_DIR") or Path.home() / ".cache" / "geo-eventmap")
-    (cache / index).symlink_to(built / index)      # the session's index, not a rebuild
+    index = index_file_name()
+    (cache / index).symlink_to(default_cache_dir() / index)   # the session's index, not a rebuild
     with standin() as server:
         monkeypatch.setenv("GEO_NOMINATIM_URL", f"http://127.0.0.1:{server.server_port}")
         monkeypatch.setenv("GEO_CACHE_DIR", str(cache))
