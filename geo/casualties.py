@@ -108,8 +108,18 @@ _NONE = Casualties(None, None, False, ())
 _KILLED_OR_INJURED = re.compile(r"killed\s+or\s+(?:injured|wounded)|(?:injured|wounded)\s+or\s+killed|casualties", re.IGNORECASE)
 
 
+#: The largest figure read as a toll: a larger number in a sentence is not a count of
+#: people killed or hurt in one event (and a 300-digit one would not fit a store column).
+MAX_FIGURE = 10_000_000
+
+
 def parse_number(text: str) -> tuple[int, bool] | None:
     """A figure in digits or words, and whether it is an estimate.
+
+    A number over :data:`MAX_FIGURE` is no toll:
+
+    >>> parse_number("3000000000") is None, parse_number("9" * 400) is None
+    (True, True)
 
     >>> parse_number("22,000"), parse_number("three"), parse_number("dozens of")
     ((22000, False), (3, False), (12, True))
@@ -123,6 +133,8 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     if m:
         value = float(m.group(1).replace(",", ""))
         value *= {"thousand": 1000, "million": 1_000_000}.get(m.group(2) or "", 1)
+        if not value <= MAX_FIGURE:  # also NaN and infinity ("1" * 310 parses as inf)
+            return None
         return int(value), False
     if t in _UNITS:
         return _UNITS[t], False
@@ -143,7 +155,7 @@ def read_casualties(sentence: str, offset: int = 0) -> Casualties:
     # most sentences tell no toll: skip the costly patterns unless a stem is there
     kill_hint, injure_hint = _KILL_HINT.search(low), _INJURE_HINT.search(low)
     for m in _iter_counts(sentence, (_KILLED_AFTER, _KILLED_BEFORE) if kill_hint else ()):
-        if _is_subset(sentence, m) or (ambiguous and ambiguous.start() - 40 < m.start() < ambiguous.end() + 40):
+        if _is_subset(sentence, m) or (ambiguous and ambiguous.start() - 40 < m.start < ambiguous.end() + 40):
             continue
         value, est = m.value
         killed = value if killed is None else killed + value

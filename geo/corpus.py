@@ -178,3 +178,6 @@ def extract_file(source: str, data: bytes, publication_date: date | None = None,
         return FileResult(source, extract(doc, _process_gazetteer(), online=online).events)
     except (DocumentError, ExtractionTimeoutError) as err:
         return FileResult(source, error=err.reason)
+    except Exception as err:  # a bug on one document must not lose the others' events
+        log.debug("extracting %s failed", source, exc_info=True)
+        return FileResult(source, error=f"extraction failed ({type(err).__name__}: {err})")

@@ -1,6 +1,8 @@
 """Casualty stage: a table of sentences and the counts they give."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.casualties import parse_number, read_casualties
 
@@ -53,3 +55,32 @@ def test_spans_point_at_the_figures():
     assert c.spans
     a, b = c.spans[0]
     assert "44" in s[a - 100:b - 100]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Five people were killed or wounded in the attack.",
+        "At least 12 were killed or injured when the bomb went off.",
+        "The clashes left 40 casualties, 3 of them killed.",
+        "A blast with " + "1" * 310 + " people killed.",
+        "Officials said 3000000000 people were killed.",
+    ],
+)
+def test_sentences_that_once_crashed_read_without_error(sentence):
+    c = read_casualties(sentence)
+    assert c.killed is None or 0 <= c.killed <= 10_000_000
+
+
+_WORDS = ["killed", "or", "injured", "wounded", "dead", "casualties", "at least", "people",
+          "were", "and", "others", "of the", "three", "dozens of", "12", "1,000", "9" * 40,
+          "0", "no", "a total of", "died", "(", ")", ",", "-", "two", "Police", "in Najaf"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.integers(0, 200))
+@settings(max_examples=400, deadline=None)
+def test_sentences_built_from_casualty_words_never_raise(words, offset):
+    c = read_casualties(" ".join(words), offset=offset)
+    for count in (c.killed, c.injured):
+        assert count is None or 0 <= count <= 10_000_000
+    assert all(offset <= a <= b for a, b in c.spans)

@@ -91,3 +91,27 @@ def test_geocode_json():
     assert got["city"] == "Baghdad" and got["precision"] == "site"
     assert got["address"] == "Tahrir Square, Baghdad, IQ"
     assert run("geocode", "Xqzzyvillezz").returncode == 1
+
+
+def test_a_document_that_breaks_the_extractor_loses_only_itself(tmp_path, monkeypatch, capsys,
+                                                               gazetteer):  # noqa: ARG001
+    import geo.corpus
+    from geo.cli import main
+
+    real = geo.corpus.extract
+
+    def extract_or_fail(doc, *args, **kwargs):
+        if "BREAKS" in doc.text:
+            raise TypeError("a bug in one stage")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(geo.corpus, "extract", extract_or_fail)
+    (tmp_path / "a.txt").write_text("On 3 May 2020, two people were killed in Najaf.")
+    (tmp_path / "b.txt").write_text("On 4 May 2020, this text BREAKS the extractor in Basra.")
+    (tmp_path / "c.txt").write_text("On 5 May 2020, three people were killed in Basra.")
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(tmp_path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "b.txt" in err and "TypeError: a bug in one stage" in err
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert sorted(r["fatalities"] for r in rows) == ["2", "3"]
