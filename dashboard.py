@@ -18,29 +18,29 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.acled import read_acled
-from geo.assets import StaticAssets, install_static
-from geo.charts import DAILY_SPAN, timeline_chart, timeline_data
-from geo.corpus import Corpus, corpus_from_files, corpus_from_folder, corpus_from_texts
-from geo.details import event_details
-from geo.export import ALL_COLUMNS, to_csv, to_geojson
 from geo.gazetteer import Gazetteer
-from geo.highlight import STYLE
-from geo.mapping import build_map, rows_at, selected_place
-from geo.models import EVENT_TYPES
-from geo.online import OnlineLookup
-from geo.provinces import province_counts
-from geo.store import LIGHT_STRINGS, TEXT_COLUMNS, EventStore
-from geo.table import (
+from geo.gazetteer.online import OnlineLookup
+from geo.io.acled import read_acled
+from geo.io.corpus import Corpus, corpus_from_files, corpus_from_folder, corpus_from_texts
+from geo.io.export import to_csv, to_geojson
+from geo.io.query import EventFilter, match
+from geo.io.schema import (
+    ALL_COLUMNS,
     CATEGORY_COLUMNS,
     LIGHT_COLUMNS,
-    ViewFilter,
-    actor_names,
+    LIGHT_STRINGS,
+    TEXT_COLUMNS,
     events_frame,
-    match,
-    presets,
-    tally,
 )
+from geo.io.store import EventStore
+from geo.models import EVENT_TYPES
+from geo.view.assets import StaticAssets, install_static
+from geo.view.charts import DAILY_SPAN, timeline_chart, timeline_data
+from geo.view.details import event_details
+from geo.view.highlight import STYLE
+from geo.view.mapping import build_map, rows_at, selected_place
+from geo.view.provinces import province_counts
+from geo.view.table import actor_names, presets, tally
 
 st.set_page_config(page_title="Event map", page_icon="🗺️", layout="wide")
 APP_DIR = Path(__file__).resolve().parent
@@ -197,7 +197,7 @@ if events.empty:
 dated = events["start_date"].dropna()
 lo, hi = dated.min().date(), max(dated.max(), events["end_date"].max()).date()
 if "range" not in st.session_state:
-    linked = ViewFilter.from_query(st.query_params.to_dict()).clamp(lo, hi)
+    linked = EventFilter.from_query(st.query_params.to_dict()).clamp(lo, hi)
     st.session_state["range"] = (linked.start, linked.end)
     st.session_state["types"] = list(linked.types)
     st.session_state["actors"] = list(linked.actors)
@@ -239,7 +239,7 @@ with st.sidebar:
                       key="province_metric", disabled=not st.session_state["provinces"])
 
 start, end = st.session_state["range"]
-view = ViewFilter(start=start, end=end, types=tuple(st.session_state["types"]),
+view = EventFilter(start=start, end=end, types=tuple(st.session_state["types"]),
                   actors=tuple(st.session_state["actors"]),
                   min_killed=int(st.session_state["min_killed"]),
                   search=st.session_state["q"].strip())

@@ -27,11 +27,11 @@ from datetime import date
 import folium
 
 from bench.speed import lookups_per_second, words_per_second
+from bench.synthetic import synthetic_frame
 from geo.gazetteer import Gazetteer
-from geo.mapping import build_map
-from geo.store import EventStore, QueryFilter
-from geo.synthetic import synthetic_frame
-from geo.table import ViewFilter, apply
+from geo.io.query import EventFilter, apply
+from geo.io.store import EventStore
+from geo.view.mapping import build_map
 
 log = logging.getLogger("geo")
 
@@ -40,7 +40,7 @@ def map_cost(frame, n: int) -> dict:
     """Filter, build and render the map of the first ``n`` events."""
     events = frame.iloc[:n]
     t0 = time.perf_counter()
-    shown = apply(events, ViewFilter(start=date(2018, 1, 1), end=date(2030, 1, 1)))
+    shown = apply(events, EventFilter(start=date(2018, 1, 1), end=date(2030, 1, 1)))
     on_map = shown[shown["unmapped_reason"] == ""]
     html = build_map(on_map, assets=None).get_root().render()
     return {"events": n, "script_s": round(time.perf_counter() - t0, 3),
@@ -67,7 +67,7 @@ def filter_cost(frame, runs: int = 7) -> dict:
         step = 250_000
         for i in range(0, len(frame), step):
             store.append(frame.iloc[i:i + step])
-        q = QueryFilter(start=date(2019, 3, 1), end=date(2019, 5, 31), types=("Battles",))
+        q = EventFilter(start=date(2019, 3, 1), end=date(2019, 5, 31), types=("Battles",))
         store.query(q)  # warm the file cache
         times = []
         for _ in range(runs):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from geopy.distance import great_circle
 
-from geo.documents import document_from_text
+from geo.extraction.documents import document_from_text
 from geo.gazetteer import Gazetteer
 from geo.pipeline import extract
 
@@ -63,7 +63,7 @@ def evaluate(path: Path = CSV, show: bool = False, online: bool = False) -> dict
     gz = Gazetteer.load()
     lookup = None
     if online:
-        from geo.online import OnlineLookup
+        from geo.gazetteer.online import OnlineLookup
 
         lookup = OnlineLookup()
     with path.open(encoding="utf-8") as fh:

@@ -16,8 +16,8 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from geo.store import EventStore
-from geo.synthetic import synthetic_frame
+from bench.synthetic import synthetic_frame
+from geo.io.store import EventStore
 from tests.e2e.conftest import CHROMIUM, Server
 
 DRAWN = ".leaflet-overlay-pane path.leaflet-interactive, .leaflet-overlay-pane canvas"

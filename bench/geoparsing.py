@@ -29,7 +29,7 @@ from pathlib import Path
 
 from geopy.distance import great_circle
 
-from geo.documents import document_from_text
+from geo.extraction.documents import document_from_text
 from geo.gazetteer import Gazetteer
 from geo.pipeline import extract
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.documents import read_document
+from geo.extraction.documents import read_document
 from geo.gazetteer import Gazetteer, GazetteerGeocoder
 from geo.pipeline import extract
 

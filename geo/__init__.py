@@ -9,8 +9,8 @@ Example
 ('Najaf', 2)
 """
 
-from geo.documents import document_from_text, read_document
 from geo.exc import DocumentError, GazetteerError, GeoError
+from geo.extraction.documents import document_from_text, read_document
 from geo.gazetteer import Gazetteer, GazetteerGeocoder
 from geo.models import Event, Place, Toponym
 from geo.pipeline import Extraction, extract, extract_events

@@ -24,11 +24,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from geo.corpus import SUFFIXES, extract_file
-from geo.documents import read_bytes, read_document
 from geo.exc import DocumentError
-from geo.export import event_row, to_csv, to_geojson, to_parquet_bytes, write_atomic
+from geo.extraction.documents import read_bytes, read_document
 from geo.gazetteer import Gazetteer, GazetteerGeocoder, location_of
+from geo.io.corpus import SUFFIXES, extract_file
+from geo.io.export import to_csv, to_geojson, to_parquet_bytes, write_atomic
+from geo.io.schema import event_row
 from geo.pipeline import extract
 
 log = logging.getLogger("geo")
@@ -153,14 +154,14 @@ def _extract_all(args: argparse.Namespace, failed: list[str]) -> list:
 
 
 def _online():
-    from geo.online import OnlineLookup
+    from geo.gazetteer.online import OnlineLookup
 
     return OnlineLookup()
 
 
 def _import(name: str, failed: list[str]) -> list[dict[str, str]]:
     """Rows of an ACLED export; each unreadable row is reported with its line."""
-    from geo.acled import read_acled
+    from geo.io.acled import read_acled
 
     try:
         data = Path(name).read_bytes()
@@ -213,8 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             rows = _import(args.file, failed)
         if args.store:
-            from geo.store import EventStore
-            from geo.table import rows_frame
+            from geo.io.schema import rows_frame
+            from geo.io.store import EventStore
 
             n = EventStore(args.store).append(rows_frame(rows))
             print(f"{n} events saved to {args.store}", file=sys.stderr)

@@ -5,7 +5,7 @@ sentences → dates → places → casualties → events.
 
 Example
 -------
->>> from geo.documents import document_from_text
+>>> from geo.extraction.documents import document_from_text
 >>> from geo.gazetteer import Gazetteer                             # doctest: +SKIP
 >>> doc = document_from_text("a.txt", "On 3 May 2020, 2 people were killed in Najaf.")
 >>> [e.fatalities for e in extract(doc, Gazetteer.load()).events]   # doctest: +SKIP
@@ -19,18 +19,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from geo.casualties import read_casualties
-from geo.dates import DateResolver
-from geo.documents import document_from_text
-from geo.events import SentenceFacts, build_events, strip_quotes
 from geo.exc import ExtractionTimeoutError
+from geo.extraction.casualties import read_casualties
+from geo.extraction.dates import DateResolver
+from geo.extraction.documents import document_from_text
+from geo.extraction.events import SentenceFacts, build_events, strip_quotes
+from geo.extraction.places import find_toponyms
+from geo.extraction.sentences import split_sentences
 from geo.gazetteer import Gazetteer
 from geo.models import Document, Event, Sentence, Toponym
-from geo.places import find_toponyms
-from geo.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from geo.online import OnlineLookup
+    from geo.gazetteer.online import OnlineLookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ def extract(doc: Document, gazetteer: Gazetteer, *,
 
     Raises :class:`~geo.exc.ExtractionTimeoutError` past ``time_limit`` seconds
     (``None``: no limit). ``online`` (off by default) looks up the places the
-    gazetteer lacks on Nominatim (:mod:`geo.online`).
+    gazetteer lacks on Nominatim (:mod:`geo.gazetteer.online`).
     """
     deadline = None if time_limit is None else time.monotonic() + time_limit
 

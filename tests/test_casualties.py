@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.casualties import parse_number, read_casualties
+from geo.extraction.casualties import parse_number, read_casualties
 
 
 @pytest.mark.parametrize(

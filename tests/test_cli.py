@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from geo.export import COLUMNS
+from geo.io.schema import COLUMNS
 from tests.conftest import ROOT, SEED
 
 
@@ -95,17 +95,17 @@ def test_geocode_json():
 
 def test_a_document_that_breaks_the_extractor_loses_only_itself(tmp_path, monkeypatch, capsys,
                                                                gazetteer):  # noqa: ARG001
-    import geo.corpus
+    import geo.io.corpus
     from geo.cli import main
 
-    real = geo.corpus.extract
+    real = geo.io.corpus.extract
 
     def extract_or_fail(doc, *args, **kwargs):
         if "BREAKS" in doc.text:
             raise TypeError("a bug in one stage")
         return real(doc, *args, **kwargs)
 
-    monkeypatch.setattr(geo.corpus, "extract", extract_or_fail)
+    monkeypatch.setattr(geo.io.corpus, "extract", extract_or_fail)
     (tmp_path / "a.txt").write_text("On 3 May 2020, two people were killed in Najaf.")
     (tmp_path / "b.txt").write_text("On 4 May 2020, this text BREAKS the extractor in Basra.")
     (tmp_path / "c.txt").write_text("On 5 May 2020, three people were killed in Basra.")

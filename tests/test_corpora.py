@@ -9,7 +9,8 @@ import io
 import pytest
 
 from geo.cli import main
-from geo.store import EventStore, QueryFilter
+from geo.io.query import EventFilter
+from geo.io.store import EventStore
 from tests.conftest import ROOT, SEED
 
 ACLED_SAMPLE = ROOT / "tests" / "data" / "acled_sample.csv"
@@ -60,7 +61,7 @@ def test_dask_local_cluster_gives_the_same_events(capsys, corpus_dir, tmp_path):
                        "--store", str(tmp_path / "store")])
     assert status == 2
     stored = EventStore(tmp_path / "store").query(
-        QueryFilter(), columns=("source", "event_id", "event_date", "location", "fatalities"))
+        EventFilter(), columns=("source", "event_id", "event_date", "location", "fatalities"))
     got = sorted(map(tuple, stored.astype(str).to_numpy().tolist()))
     assert got == sorted(_key(one))
 

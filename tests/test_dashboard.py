@@ -124,9 +124,9 @@ def test_another_articles_folder(tmp_path, monkeypatch):
 
 
 def test_a_store_opens_with_its_texts_and_search(tmp_path, monkeypatch, gazetteer):
-    from geo.corpus import corpus_from_folder
-    from geo.store import EventStore
-    from geo.table import events_frame
+    from geo.io.corpus import corpus_from_folder
+    from geo.io.schema import events_frame
+    from geo.io.store import EventStore
 
     EventStore(tmp_path).append(events_frame(corpus_from_folder(ROOT / "data" / "articles",
                                                                 gazetteer).events))

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from geo.dates import DateResolver
+from geo.extraction.dates import DateResolver
 
 
 def _resolve(sentences, publication=None, prime=""):
@@ -56,8 +56,8 @@ def test_dates(sentences, publication, expected):
 
 
 def test_heading_sets_year():
-    from geo.documents import document_from_text
-    from geo.sentences import split_sentences
+    from geo.extraction.documents import document_from_text
+    from geo.extraction.sentences import split_sentences
 
     doc = document_from_text("t", "Timeline 2020\n\nJanuary\n\nOn 4 January, a rally.\n")
     sents = split_sentences(doc)

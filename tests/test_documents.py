@@ -2,9 +2,9 @@
 
 import pytest
 
-from geo.documents import MAX_BYTES, document_from_bytes, html_to_text, read_document
 from geo.exc import DocumentError
-from geo.sentences import split_sentences
+from geo.extraction.documents import MAX_BYTES, document_from_bytes, html_to_text, read_document
+from geo.extraction.sentences import split_sentences
 from tests.conftest import SEED
 
 
@@ -54,7 +54,7 @@ def test_missing_and_oversized(tmp_path):
 
 
 def test_sentences_keep_abbreviations_together():
-    from geo.documents import document_from_text
+    from geo.extraction.documents import document_from_text
 
     doc = document_from_text("a", "The U.S. embassy was hit. Gen. Smith left on 3 May.")
     assert [s.text for s in split_sentences(doc)] == [

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from geo.events import classify
+from geo.extraction.events import classify
 from geo.pipeline import extract_events
 
 

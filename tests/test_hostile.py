@@ -12,10 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.corpus import corpus_from_files, corpus_from_texts
-from geo.documents import MAX_BYTES, document_from_text
 from geo.exc import ExtractionTimeoutError
-from geo.export import event_row, to_csv, to_geojson
+from geo.extraction.documents import MAX_BYTES, document_from_text
+from geo.io.corpus import corpus_from_files, corpus_from_texts
+from geo.io.export import to_csv, to_geojson
+from geo.io.schema import event_row
 from geo.pipeline import extract
 
 WORDS = ["On", "3", "May", "2020", "31", "February", "29", "January", "0001", "9999",

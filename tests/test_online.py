@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from geo.cli import main
-from geo.documents import document_from_text
-from geo.online import OnlineLookup
+from geo.extraction.documents import document_from_text
+from geo.gazetteer.online import OnlineLookup
 from geo.pipeline import extract
 from tests.nominatim_standin import NOTE, standin
 

@@ -5,8 +5,8 @@ from geopy.adapters import BaseSyncAdapter
 from geopy.distance import great_circle
 from geopy.location import Location
 
+from geo.extraction.places import find_toponyms
 from geo.gazetteer import GazetteerGeocoder, normalize, skeleton
-from geo.places import find_toponyms
 
 
 def km(a, b):

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from geo.documents import read_document
+from geo.extraction.documents import read_document
 from geo.pipeline import extract
 from tests.conftest import SEED
 from tests.test_places import km

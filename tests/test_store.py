@@ -12,15 +12,16 @@ from datetime import date
 import geopandas as gpd
 import pytest
 
-from geo.export import ALL_COLUMNS, to_csv, to_geojson
-from geo.store import EventStore, QueryFilter
-from geo.table import ViewFilter, apply, events_frame, rows_frame
+from geo.io.export import to_csv, to_geojson
+from geo.io.query import EventFilter, apply
+from geo.io.schema import ALL_COLUMNS, events_frame, rows_frame
+from geo.io.store import EventStore
 from tests.conftest import ROOT, SEED
 
 
 @pytest.fixture(scope="module")
 def seed(gazetteer):
-    from geo.corpus import corpus_from_folder
+    from geo.io.corpus import corpus_from_folder
 
     return events_frame(corpus_from_folder(SEED.parent, gazetteer).events)
 
@@ -33,7 +34,7 @@ def test_round_trip_store_filter_export(tmp_path, seed):
                                              "month=aggregate"}
     gdf = gpd.read_parquet(parts[0])                 # real GeoParquet
     assert gdf.crs.to_epsg() == 4326 and gdf.geometry.name == "geometry"
-    everything = store.query(QueryFilter(), columns=ALL_COLUMNS)
+    everything = store.query(EventFilter(), columns=ALL_COLUMNS)
     assert sorted(everything["event_id"]) == sorted(seed["event_id"])
     back = rows_frame(everything[list(ALL_COLUMNS)].to_dict("records"))
     assert back.sort_values("event_id")[list(ALL_COLUMNS)].to_numpy().tolist() == \
@@ -44,16 +45,16 @@ def test_round_trip_store_filter_export(tmp_path, seed):
 
 
 @pytest.mark.parametrize("view", [
-    ViewFilter(start=date(2019, 12, 1), end=date(2019, 12, 10)),
-    ViewFilter(start=date(2019, 11, 1), end=date(2019, 11, 30)),   # the aggregate's period
-    ViewFilter(types=("Protests",), min_killed=0),
-    ViewFilter(min_killed=19),
-    ViewFilter(search="tahrir"),
+    EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 10)),
+    EventFilter(start=date(2019, 11, 1), end=date(2019, 11, 30)),   # the aggregate's period
+    EventFilter(types=("Protests",), min_killed=0),
+    EventFilter(min_killed=19),
+    EventFilter(search="tahrir"),
 ])
 def test_store_filters_match_the_in_memory_ones(tmp_path, seed, view):
     store = EventStore(tmp_path)
     store.append(seed)
-    got = store.query(QueryFilter(start=view.start, end=view.end, types=view.types,
+    got = store.query(EventFilter(start=view.start, end=view.end, types=view.types,
                                   min_killed=view.min_killed, search=view.search))
     assert sorted(got["event_id"]) == sorted(apply(seed, view)["event_id"])
 
@@ -63,7 +64,7 @@ def test_saving_twice_does_not_double_count(tmp_path, seed):
     store.append(seed)
     store.append(seed)
     assert store.count() == len(seed)
-    killed = store.query(QueryFilter())["killed"].sum()
+    killed = store.query(EventFilter())["killed"].sum()
     assert killed == seed["killed"].sum()
     assert store.compact() == len(seed)
     assert len(list(tmp_path.glob("month=*/part-*.parquet"))) == len(
@@ -72,8 +73,8 @@ def test_saving_twice_does_not_double_count(tmp_path, seed):
 
 SAVE = """
 import json, sys
-from geo.store import EventStore
-from geo.table import rows_frame
+from geo.io.store import EventStore
+from geo.io.schema import rows_frame
 EventStore(sys.argv[1]).append(rows_frame(json.load(open(sys.argv[2]))))
 """
 
@@ -97,4 +98,4 @@ def test_two_sessions_saving_at_once_both_land(tmp_path, seed):
 def test_empty_store(tmp_path):
     store = EventStore(tmp_path / "none")
     assert store.count() == 0 and store.date_range() is None
-    assert store.query(QueryFilter()).empty
+    assert store.query(EventFilter()).empty

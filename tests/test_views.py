@@ -8,12 +8,14 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from geo.acled import read_acled
-from geo.assets import install_static
-from geo.details import event_details
-from geo.escape import esc
-from geo.highlight import Span, highlight_html
-from geo.mapping import (
+from geo.io.acled import read_acled
+from geo.io.query import EventFilter, apply
+from geo.io.schema import events_frame, rows_frame
+from geo.view.assets import install_static
+from geo.view.details import event_details
+from geo.view.escape import esc
+from geo.view.highlight import Span, highlight_html
+from geo.view.mapping import (
     COARSE,
     MARKER_LIMIT,
     MIN_RADIUS,
@@ -24,8 +26,8 @@ from geo.mapping import (
     rows_at,
     selected_place,
 )
-from geo.provinces import province_counts
-from geo.table import ViewFilter, apply, events_frame, presets, rows_frame, tally
+from geo.view.provinces import province_counts
+from geo.view.table import presets, tally
 from tests.conftest import ROOT, SEED
 
 ACLED_SAMPLE = ROOT / "tests" / "data" / "acled_sample.csv"
@@ -35,7 +37,7 @@ PAYLOADS = ('<img src=x onerror="alert(1)">', "<script>alert(2)</script>",
 
 @pytest.fixture(scope="module")
 def seed_frame(gazetteer):
-    from geo.corpus import corpus_from_folder
+    from geo.io.corpus import corpus_from_folder
 
     corpus = corpus_from_folder(SEED.parent, gazetteer)
     return corpus, events_frame(corpus.events)
@@ -44,27 +46,27 @@ def seed_frame(gazetteer):
 # ---- table and filters ---------------------------------------------------------
 
 @pytest.mark.parametrize(("query", "expected"), [
-    ({}, ViewFilter()),
+    ({}, EventFilter()),
     ({"start": "2019-12-01", "end": "2019-12-10"},
-     ViewFilter(start=date(2019, 12, 1), end=date(2019, 12, 10))),
-    ({"types": "Protests,Nonsense,Riots"}, ViewFilter(types=("Protests", "Riots"))),
-    ({"start": "not-a-date", "min_killed": "-3"}, ViewFilter()),
-    ({"min_killed": "x"}, ViewFilter()),
-    ({"q": "Tahrir", "actors": "US forces"}, ViewFilter(search="Tahrir", actors=("US forces",))),
+     EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 10))),
+    ({"types": "Protests,Nonsense,Riots"}, EventFilter(types=("Protests", "Riots"))),
+    ({"start": "not-a-date", "min_killed": "-3"}, EventFilter()),
+    ({"min_killed": "x"}, EventFilter()),
+    ({"q": "Tahrir", "actors": "US forces"}, EventFilter(search="Tahrir", actors=("US forces",))),
 ])
 def test_view_from_query(query, expected):
-    assert ViewFilter.from_query(query) == expected
+    assert EventFilter.from_query(query) == expected
 
 
 def test_view_query_round_trip():
-    v = ViewFilter(start=date(2019, 12, 1), end=date(2019, 12, 10),
+    v = EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 10),
                    types=("Protests", "Explosions/Remote violence"), actors=("US forces",),
                    min_killed=2, search="drone")
-    assert ViewFilter.from_query(v.to_query()) == v
+    assert EventFilter.from_query(v.to_query()) == v
 
 
 def test_clamp_orders_and_bounds_the_range():
-    v = ViewFilter(start=date(2020, 5, 1), end=date(2018, 1, 1))
+    v = EventFilter(start=date(2020, 5, 1), end=date(2018, 1, 1))
     c = v.clamp(date(2019, 10, 1), date(2020, 1, 3))
     assert (c.start, c.end) == (date(2019, 10, 1), date(2020, 1, 3))
 
@@ -78,8 +80,8 @@ def test_presets_cover_each_month():
 
 def test_date_filter_narrows_and_counts_reconcile(seed_frame):
     _, df = seed_frame
-    everything = tally(df, apply(df, ViewFilter()))
-    narrow = apply(df, ViewFilter(start=date(2019, 12, 1), end=date(2019, 12, 10)))
+    everything = tally(df, apply(df, EventFilter()))
+    narrow = apply(df, EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 10)))
     part = tally(df, narrow)
     for t in (everything, part):
         assert t.total == t.on_map + sum(n for _, n in t.listed) + t.filtered_out
@@ -93,16 +95,16 @@ def test_date_filter_narrows_and_counts_reconcile(seed_frame):
 
 def test_aggregate_follows_its_period_not_its_report_day(seed_frame):
     _, df = seed_frame
-    nov = apply(df, ViewFilter(start=date(2019, 11, 1), end=date(2019, 11, 30)))
+    nov = apply(df, EventFilter(start=date(2019, 11, 1), end=date(2019, 11, 30)))
     assert nov["aggregate"].sum() == 1          # 1 Oct – 28 Dec overlaps November
-    jan = apply(df, ViewFilter(start=date(2020, 1, 1), end=date(2020, 1, 3)))
+    jan = apply(df, EventFilter(start=date(2020, 1, 1), end=date(2020, 1, 3)))
     assert jan["aggregate"].sum() == 0
 
 
 @pytest.mark.parametrize(("view", "check"), [
-    (ViewFilter(types=("Protests",)), lambda d: set(d["event_type"]) == {"Protests"}),
-    (ViewFilter(min_killed=19), lambda d: d["killed"].min() >= 19),
-    (ViewFilter(search="tahrir"), lambda d: d["source_text"].str.contains("Tahrir").all()),
+    (EventFilter(types=("Protests",)), lambda d: set(d["event_type"]) == {"Protests"}),
+    (EventFilter(min_killed=19), lambda d: d["killed"].min() >= 19),
+    (EventFilter(search="tahrir"), lambda d: d["source_text"].str.contains("Tahrir").all()),
 ])
 def test_filters(seed_frame, view, check):
     _, df = seed_frame
@@ -117,7 +119,7 @@ def test_search_is_case_blind_over_text_place_and_actors_in_any_column_type(seed
     _, df = seed_frame
     as_categories = df.astype({"location": "category", "actors": "category"})
     for q in ("KHILANI", "khilani square", "us forces", "Najaf"):
-        plain, cat = apply(df, ViewFilter(search=q)), apply(as_categories, ViewFilter(search=q))
+        plain, cat = apply(df, EventFilter(search=q)), apply(as_categories, EventFilter(search=q))
         expected = df[df["source_text"].str.lower().str.contains(q.lower(), regex=False)
                       | df["location"].str.lower().str.contains(q.lower(), regex=False)
                       | df["actors"].str.lower().str.contains(q.lower(), regex=False)]
@@ -255,7 +257,7 @@ def test_highlight_escapes_everything_but_its_marks():
 
 
 def test_details_of_hostile_document_are_escaped(gazetteer):
-    from geo.corpus import corpus_from_texts
+    from geo.io.corpus import corpus_from_texts
 
     text = ("On 3 May 2020, 2 people were killed in Najaf " + PAYLOADS[0] + ". "
             "On 4 May 2020, 3 people were killed in Basra " + PAYLOADS[1] + ".")
@@ -312,8 +314,8 @@ def test_acled_refuses_what_is_not_acled(data, reason):
 
 
 def test_timeline_goes_weekly_past_its_span_and_keeps_totals():
-    from geo.charts import DAILY_SPAN, timeline_data
-    from geo.synthetic import synthetic_frame
+    from bench.synthetic import synthetic_frame
+    from geo.view.charts import DAILY_SPAN, timeline_data
 
     long = synthetic_frame(5000, seed=2)                      # five years
     t = timeline_data(long)

@@ -9,8 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from geo.store import EventStore
-from geo.synthetic import synthetic_frame
+from bench.synthetic import synthetic_frame
+from geo.io.store import EventStore
 from tests.e2e.conftest import Server
 
 TIMEOUT = 120_000

@@ -26,11 +26,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.resources import DATA_DIR
+
 log = logging.getLogger("geo")
 
 #: Where Streamlit serves ``<app dir>/static/``.
 STATIC_URL = "/app/static"
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,19 +23,19 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo.documents import (
+from geo.exc import DocumentError, ExtractionTimeoutError
+from geo.extraction.documents import (
     document_from_bytes,
     document_from_text,
     is_html_name,
     read_document,
 )
-from geo.exc import DocumentError, ExtractionTimeoutError
 from geo.gazetteer import Gazetteer
 from geo.models import Document, Event
 from geo.pipeline import extract
 
 if TYPE_CHECKING:
-    from geo.online import OnlineLookup
+    from geo.gazetteer.online import OnlineLookup
 
 log = logging.getLogger("geo")
 

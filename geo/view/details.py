@@ -1,12 +1,12 @@
 """What the details panel shows for one event: its sentence, with the words
 that gave the date, place and toll marked, the paragraph around it, and notes
 on precision and the other places considered.  All HTML is escaped
-(:mod:`geo.highlight`).
+(:mod:`geo.view.highlight`).
 
 Example
 -------
->>> from geo.documents import document_from_text
->>> from geo.table import rows_frame
+>>> from geo.extraction.documents import document_from_text
+>>> from geo.io.schema import rows_frame
 >>> text = "Protests.\\n\\nOn 3 May 2020, 2 people were killed in Najaf."
 >>> row = rows_frame([{"event_date": "2020-05-03", "date_precision": "day",
 ...     "location": "Najaf", "geo_precision": "city", "fatalities": "2",
@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.escape import esc
-from geo.highlight import highlight_html, paragraph_bounds, parse_spans
 from geo.models import Document
+from geo.view.escape import esc
+from geo.view.highlight import highlight_html, paragraph_bounds, parse_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ def _int(value: object) -> int:
 
 
 def event_details(row: pd.Series, document: Document | None) -> EventDetails:
-    """Details of the event in ``row`` (a row of :func:`geo.table.rows_frame`).
+    """Details of the event in ``row`` (a row of :func:`geo.view.table.rows_frame`).
 
     Without its document (an ACLED row, say) the source text alone is shown.
     """

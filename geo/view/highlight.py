@@ -1,6 +1,6 @@
 """Source sentences as escaped HTML, with the words that gave the facts marked.
 
-Every character of the document is escaped with :func:`geo.escape.esc` before
+Every character of the document is escaped with :func:`geo.view.escape.esc` before
 any tag is added, and the only tags added are our own ``<mark>`` elements, so
 an article containing ``<script>`` shows it as text.
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geo.escape import esc
+from geo.view.escape import esc
 
 #: Colours of the marks, by what the words gave.
 COLOURS = {"date": "#cfe8ff", "place": "#d8f5d0", "casualties": "#ffd9d2"}

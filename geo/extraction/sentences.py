@@ -8,7 +8,7 @@ next heading with a year.
 
 Example
 -------
->>> from geo.documents import document_from_text
+>>> from geo.extraction.documents import document_from_text
 >>> doc = document_from_text("a", "Mr. Smith went to Baghdad. He left on 3 May.")
 >>> [s.text for s in split_sentences(doc)]
 ['Mr. Smith went to Baghdad.', 'He left on 3 May.']

@@ -5,13 +5,13 @@ the killed there (a visible minimum when none), a thin outer ring's area to
 killed plus injured, and its colour is the ACLED event type.  Country- and
 region-level places are drawn dashed and almost empty, so they cannot be taken
 for a city.  Reported totals are never drawn.  Every text is escaped
-(:func:`geo.escape.esc`).  Scripts and styles come from the app itself
-(:mod:`geo.assets`), the tiles from OpenStreetMap when they load, and under
+(:func:`geo.view.escape.esc`).  Scripts and styles come from the app itself
+(:mod:`geo.view.assets`), the tiles from OpenStreetMap when they load, and under
 them an outline basemap of Natural Earth countries that needs no network.
 
 Example
 -------
->>> from geo.table import rows_frame
+>>> from geo.io.schema import rows_frame
 >>> m = build_map(rows_frame([]), assets=None)
 >>> type(m).__name__
 'Map'
@@ -31,9 +31,9 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.assets import StaticAssets
-from geo.escape import esc
 from geo.models import EVENT_TYPES
+from geo.view.assets import StaticAssets
+from geo.view.escape import esc
 
 #: Okabe–Ito colours (safe for colour-blind readers), by ACLED event type.
 TYPE_COLOURS = dict(zip(
@@ -283,7 +283,7 @@ def build_map(on_map: pd.DataFrame, *, assets: StaticAssets | None,
     cell stays readable (the legend shows the scale in use).  ``assets``
     points folium at the app's own scripts (``None``: folium's CDN defaults,
     for a standalone HTML file).  ``provinces`` is a GeoJSON dict from
-    :func:`geo.provinces.province_counts`, drawn as a choropleth of
+    :func:`geo.view.provinces.province_counts`, drawn as a choropleth of
     ``province_metric`` (``events`` or ``killed``).
     """
     groups = marker_groups(on_map) if len(on_map) <= 20 * MARKER_LIMIT else None
@@ -341,7 +341,7 @@ def selected_place(tooltip: str | None, on_map: pd.DataFrame) -> str | None:
     is taken, so a place name that looks like coordinates cannot redirect the
     click.
 
-    >>> from geo.table import rows_frame
+    >>> from geo.io.schema import rows_frame
     >>> df = rows_frame([{"latitude": "32.0259", "longitude": "44.3462"}])
     >>> selected_place("Najaf 2019-11-28 … 22 killed 32.0259,44.3462", df)
     '32.0259,44.3462'

@@ -21,13 +21,13 @@ without the duplicates, again by writing new parts before removing old ones.
 Example
 -------
 >>> import tempfile
->>> from geo.table import rows_frame
+>>> from geo.io.schema import rows_frame
 >>> store = EventStore(tempfile.mkdtemp())
 >>> store.append(rows_frame([{"event_id": "e1", "event_date": "2019-12-06",
 ...     "latitude": "33.3365", "longitude": "44.4150", "fatalities": "19",
 ...     "event_type": "Violence against civilians"}]))
 1
->>> store.query(QueryFilter(start=date(2019, 12, 1), end=date(2019, 12, 31)))["killed"].tolist()
+>>> store.query(EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 31)))["killed"].tolist()
 [19]
 """
 
@@ -36,41 +36,17 @@ from __future__ import annotations
 import logging
 import os
 import uuid
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
-from geo.export import ALL_COLUMNS
+from geo.io.query import EventFilter
+from geo.io.query import where as query_where
+from geo.io.schema import ALL_COLUMNS, MAP_COLUMNS, rows_frame
 
 log = logging.getLogger("geo")
-
-#: String columns a large view reads first (filters, map, counts, timeline) ...
-LIGHT_STRINGS = ("event_id", "event_date", "date_precision", "event_type", "actors",
-                 "location", "location_text", "geo_precision", "fatalities", "injuries",
-                 "is_aggregate", "period_start", "period_end", "unmapped_reason", "source")
-#: ... and the rest, read after the map is drawn (see :meth:`EventStore.texts`).
-TEXT_COLUMNS = tuple(c for c in ALL_COLUMNS if c not in LIGHT_STRINGS)
-#: Columns the map needs; queries return these unless asked for more.
-MAP_COLUMNS = ("event_id", "event_date", "date_precision", "event_type", "location",
-               "geo_precision", "lat", "lon", "killed", "injured", "unmapped_reason",
-               "is_aggregate", "actors", "source")
-
-
-@dataclass(frozen=True, slots=True)
-class QueryFilter:
-    """What to read: a date range, event types, a minimum toll, a bounding box."""
-
-    start: date | None = None
-    end: date | None = None
-    types: tuple[str, ...] = ()
-    min_killed: int = 0
-    #: (south, west, north, east)
-    bbox: tuple[float, float, float, float] | None = None
-    search: str = ""
-
 
 def _month(d: pd.Series) -> pd.Series:
     return d.dt.strftime("%Y-%m").fillna("undated")
@@ -85,7 +61,7 @@ class EventStore:
 
     # ---- writing -----------------------------------------------------------------
     def append(self, frame: pd.DataFrame) -> int:
-        """Add the rows of ``frame`` (a :func:`geo.table.rows_frame`); return how many."""
+        """Add the rows of ``frame`` (a :func:`geo.io.schema.rows_frame`); return how many."""
         if frame.empty:
             return 0
         self.path.mkdir(parents=True, exist_ok=True)
@@ -119,9 +95,8 @@ class EventStore:
         old = self._parts()
         if not old:
             return 0
-        from geo.table import rows_frame
 
-        df = self.query(QueryFilter(), columns=ALL_COLUMNS)
+        df = self.query(EventFilter(), columns=ALL_COLUMNS)
         self.append(rows_frame(df[list(ALL_COLUMNS)].to_dict("records")))
         for p in old:
             p.unlink(missing_ok=True)
@@ -131,7 +106,7 @@ class EventStore:
     def _parts(self) -> list[Path]:
         return sorted(self.path.glob("month=*/part-*.parquet"))
 
-    def _source(self, f: QueryFilter | None = None) -> str:
+    def _source(self, f: EventFilter | None = None) -> str:
         """The parts to read: only the months a date filter can touch."""
         parts = self._parts()
         if f is not None and (f.start is not None or f.end is not None):
@@ -143,34 +118,7 @@ class EventStore:
         return (f"read_parquet([{files}], hive_partitioning = true, "
                 f"hive_types = {{'month': VARCHAR}}, union_by_name = true)")
 
-    def _where(self, f: QueryFilter) -> tuple[str, list]:
-        sql, args = ["TRUE"], []
-        if f.start is not None or f.end is not None:
-            lo, hi = f.start or date.min, f.end or date.max
-            sql.append("(month IN ('undated', 'aggregate') OR (month BETWEEN ? AND ?))")
-            args += [f"{lo.year:04d}-{lo.month:02d}", f"{hi.year:04d}-{hi.month:02d}"]
-            # undated events stay (they are listed apart); reported totals by their period
-            sql.append("(period_lo IS NULL OR (CAST(period_hi AS DATE) >= ? "
-                       "AND CAST(period_lo AS DATE) <= ?))")
-            args += [lo, hi]
-        if f.types:
-            sql.append(f"event_type IN ({', '.join('?' * len(f.types))})")
-            args += list(f.types)
-        if f.min_killed:
-            sql.append("killed >= ?")
-            args.append(f.min_killed)
-        if f.bbox is not None:
-            s, w, n, e = f.bbox
-            sql.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
-            args += [s, n, w, e]
-        if f.search:
-            sql.append("(source_text ILIKE ? OR location ILIKE ? OR actors ILIKE ?)")
-            like = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%") \
-                .replace("_", "\\_") + "%"
-            args += [like] * 3
-        return " AND ".join(sql), args
-
-    def query(self, f: QueryFilter, *, columns: tuple[str, ...] = MAP_COLUMNS,
+    def query(self, f: EventFilter, *, columns: tuple[str, ...] = MAP_COLUMNS,
               limit: int | None = None) -> pd.DataFrame:
         """The events matching ``f`` (one copy per ``event_id``), as a DataFrame."""
 
@@ -178,12 +126,12 @@ class EventStore:
             return pd.DataFrame(columns=list(columns))
         return self._select(", ".join(f'"{c}"' for c in columns), f, limit)
 
-    def _select(self, cols: str, f: QueryFilter, limit: int | None = None,
+    def _select(self, cols: str, f: EventFilter, limit: int | None = None,
                 categories: tuple[str, ...] = ()) -> pd.DataFrame:
         import duckdb
         import pyarrow as pa
 
-        where, args = self._where(f)
+        where, args = query_where(f, months=True)
         sql = f"SELECT {cols} FROM {self._source(f)} WHERE {where}"
         if self._has_duplicates():
             sql += (" QUALIFY row_number() OVER (PARTITION BY event_id "
@@ -222,31 +170,29 @@ class EventStore:
         if not self._parts():
             return pd.DataFrame(columns=list(columns), index=pd.Index([], name="event_id"))
         cols = ", ".join(f'"{c}"' for c in ("event_id", *columns))
-        df = self._select(cols, QueryFilter())
+        df = self._select(cols, EventFilter())
         return df.set_index("event_id").fillna("")
 
-    def frame(self, f: QueryFilter | None = None, *,
+    def frame(self, f: EventFilter | None = None, *,
               categories: tuple[str, ...] = (),
               strings: tuple[str, ...] = ALL_COLUMNS) -> pd.DataFrame:
-        """The events as a typed table, like :func:`geo.table.rows_frame` gives.
+        """The events as a typed table, like :func:`geo.io.schema.rows_frame` gives.
 
         The typed columns come from the store, so nothing is parsed again;
         ``categories`` come back as pandas categories (see
-        :data:`geo.table.CATEGORY_COLUMNS`); only the string columns in ``strings`` are
+        :data:`geo.io.schema.CATEGORY_COLUMNS`); only the string columns in ``strings`` are
         read (``event_id`` always), the others are left out.
         """
         typed = ("date", "killed", "injured", "lat", "lon", "period_lo", "period_hi")
         if not self._parts():
-            from geo.table import rows_frame
 
             return rows_frame([])
         strings = tuple(c for c in ALL_COLUMNS if c in strings or c == "event_id")
         cols = ", ".join(f'"{c}"' for c in strings + typed)
         df = self._select(cols + ", CASE WHEN lat IS NULL OR lon IS NULL THEN '' ELSE "
-                          "printf('%.4f,%.4f', lat, lon) END AS place_key", f or QueryFilter(),
+                          "printf('%.4f,%.4f', lat, lon) END AS place_key", f or EventFilter(),
                           categories=categories)
         if df.empty:
-            from geo.table import rows_frame
 
             return rows_frame([])
         for c in strings:
@@ -261,13 +207,14 @@ class EventStore:
         df["row"] = range(len(df))
         return df
 
-    def count(self, f: QueryFilter = QueryFilter()) -> int:
-        """How many distinct events match ``f``."""
+    def count(self, f: EventFilter | None = None) -> int:
+        """How many distinct events match ``f`` (all by default)."""
+        f = f or EventFilter()
         import duckdb
 
         if not self._parts():
             return 0
-        where, args = self._where(f)
+        where, args = query_where(f, months=True)
         with duckdb.connect() as con:
             return con.execute(f"SELECT count(DISTINCT event_id) FROM {self._source(f)} "
                                f"WHERE {where}", args).fetchone()[0]

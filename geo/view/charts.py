@@ -7,7 +7,7 @@ left out, so the dashboard can print it.
 
 Example
 -------
->>> from geo.table import rows_frame
+>>> from geo.io.schema import rows_frame
 >>> t = timeline_data(rows_frame([]))
 >>> list(t.data.columns), t.left_out
 (['day', 'event_type', 'events', 'killed'], 0)
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from geo.mapping import OTHER_COLOUR, TYPE_COLOURS
+from geo.view.mapping import OTHER_COLOUR, TYPE_COLOURS
 
 #: Longest span (days) drawn per day; longer ones are drawn per week (a day is
 #: under a pixel wide then, and thousands of bars slow the browser).

@@ -8,7 +8,7 @@ that point would invent a location.
 
 Example
 -------
->>> from geo.table import rows_frame
+>>> from geo.io.schema import rows_frame
 >>> fc = province_counts(rows_frame([]))
 >>> fc["type"], sum(f["properties"]["events"] for f in fc["features"])
 ('FeatureCollection', 0)
@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
-from geo.escape import esc
+from geo.resources import DATA_DIR
+from geo.view.escape import esc
 
-PROVINCES = Path(__file__).resolve().parent.parent / "data" / "provinces-middle-east.geojson"
+PROVINCES = DATA_DIR / "provinces-middle-east.geojson"
 
 
 @cache

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
-from geo.corpus import InputError
+from geo.io.corpus import InputError
 from geo.models import Event, Place
 
 log = logging.getLogger("geo")

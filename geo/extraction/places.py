@@ -45,7 +45,7 @@ from geo.gazetteer import (
 from geo.models import Place, Toponym
 
 if TYPE_CHECKING:
-    from geo.online import OnlineLookup
+    from geo.gazetteer.online import OnlineLookup
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -171,7 +171,7 @@ def find_toponyms(
     """Every toponym of ``text`` (within ``sentences`` if given), resolved.
 
     ``check`` is called between sentences (the pipeline's time limit raises there).
-    With ``online`` (see :mod:`geo.online`), names the gazetteer does not know but
+    With ``online`` (see :mod:`geo.gazetteer.online`), names the gazetteer does not know but
     the text tells as places ("near Sulayman Bak", "in Zaghniya village") are
     looked up there, within the countries the document is about; those found
     are of kind ``online``, the others of kind ``unknown``, without a place.
@@ -306,7 +306,7 @@ def _askable(name: str) -> bool:
 
 def _look_up_online(mentions: list[_Mention], countries: set[str], online: OnlineLookup,
                     check: Callable[[], None] | None) -> None:
-    """Places for the mentions the gazetteer left without one, from :mod:`geo.online`,
+    """Places for the mentions the gazetteer left without one, from :mod:`geo.gazetteer.online`,
     kept only in a country the document is about (when it is about any)."""
     within = tuple(sorted(c for c in countries if c))
     for m in mentions:

