@@ -33,7 +33,7 @@ from geo.io.schema import (
     events_frame,
 )
 from geo.io.store import EventStore
-from geo.models import EVENT_TYPES
+from geo.lexicon.taxonomy import EVENT_TYPES
 from geo.view.assets import StaticAssets, install_static
 from geo.view.charts import DAILY_SPAN, timeline_chart, timeline_data
 from geo.view.details import event_details

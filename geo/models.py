@@ -25,15 +25,6 @@ from typing import Literal
 GeoPrecision = Literal["site", "city", "region", "country"]
 DatePrecision = Literal["day", "month", "year"]
 
-#: ACLED's six event types, in the codebook's order.
-EVENT_TYPES: tuple[str, ...] = (
-    "Battles",
-    "Protests",
-    "Riots",
-    "Violence against civilians",
-    "Explosions/Remote violence",
-    "Strategic developments",
-)
 
 _PRECISION_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 

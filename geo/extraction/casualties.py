@@ -23,23 +23,9 @@ from __future__ import annotations
 
 import re
 
+from geo.lexicon.words import FIGURE_WORDS, PART_OF_A_TOLL, VAGUE_FIGURES
 from geo.models import Casualties
 
-_UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
-    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "dozen": 12, "a dozen": 12, "couple": 2, "a couple of": 2,
-    "hundred": 100, "a hundred": 100, "thousand": 1000, "a thousand": 1000,
-}
-#: ACLED codebook conventions for vague figures (estimated).
-_VAGUE = {
-    "several": 10, "many": 10, "scores": 20, "numerous": 10, "dozens": 12,
-    "dozens of": 12, "hundreds": 100, "hundreds of": 100, "thousands": 1000,
-    "thousands of": 1000, "a number of": 10, "some": 10,
-}
 _NUM_WORD = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:thousand|million))?|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|"
@@ -127,8 +113,8 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     (25, False)
     """
     t = re.sub(r"\s+", " ", text.strip().lower())
-    if t in _VAGUE:
-        return _VAGUE[t], True
+    if t in VAGUE_FIGURES:
+        return VAGUE_FIGURES[t], True
     m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: (thousand|million))?", t)
     if m:
         value = float(m.group(1).replace(",", ""))
@@ -136,11 +122,11 @@ def parse_number(text: str) -> tuple[int, bool] | None:
         if not value <= MAX_FIGURE:  # also NaN and infinity ("1" * 310 parses as inf)
             return None
         return int(value), False
-    if t in _UNITS:
-        return _UNITS[t], False
+    if t in FIGURE_WORDS:
+        return FIGURE_WORDS[t], False
     parts = re.split(r"[- ]", t)
-    if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
-        return _UNITS[parts[0]] + _UNITS[parts[1]], False
+    if len(parts) == 2 and parts[0] in FIGURE_WORDS and parts[1] in FIGURE_WORDS:
+        return FIGURE_WORDS[parts[0]] + FIGURE_WORDS[parts[1]], False
     return None
 
 
@@ -227,7 +213,7 @@ def _is_subset(sentence: str, m: _Count) -> bool:
     after = sentence[m.start:m.end + 4]
     return bool(re.search(r"\b(?:including|among\s+them|among\s+the)\s+$", before,
                           re.IGNORECASE)
-                or re.search(r"^\S+\s+of\s+the\s+(?:killed|dead|victims|wounded|injured)",
+                or re.search(rf"^\S+\s+{PART_OF_A_TOLL}",
                              after, re.IGNORECASE))
 
 

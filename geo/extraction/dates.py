@@ -29,51 +29,39 @@ Example
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+from geo.lexicon.words import FIGURE_WORDS, MONTH_PATTERN, MONTHS, WEEKDAYS
 from geo.models import DateMention
 
-_MONTHS = {
-    name.lower(): i for i, name in enumerate(calendar.month_name) if name
-} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
-_MONTH_RE = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_MONTH_RE2 = _MONTH_RE.replace("?P<month>", "?P<month2>")
+_MONTH_RE2 = MONTH_PATTERN.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "a": 1, "an": 1,
-}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     (
         "day_month",
         re.compile(
-            rf"\b{_DAY}(?:\s*(?:-|–|and|to)\s*{_DAY2})?\s+(?:of\s+)?{_MONTH_RE}"
+            rf"\b{_DAY}(?:\s*(?:-|–|and|to)\s*{_DAY2})?\s+(?:of\s+)?{MONTH_PATTERN}"
             rf"(?:,?\s+{_YEAR})?\b"
         ),
     ),
     (
         "month_day",
-        re.compile(rf"\b{_MONTH_RE}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b(?!\s*:)"),
+        re.compile(rf"\b{MONTH_PATTERN}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b(?!\s*:)"),
     ),
-    ("month_year", re.compile(rf"\b{_MONTH_RE}\s*,?\s+{_YEAR}\b")),
+    ("month_year", re.compile(rf"\b{MONTH_PATTERN}\s*,?\s+{_YEAR}\b")),
     (
         "bare_month",
         re.compile(
             rf"\b(?P<lead>[Ii]n|[Dd]uring|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|"
             rf"[Uu]ntil|[Tt]hroughout|[Ee]nd of|[Ss]tart of)\s+(?:the\s+month\s+of\s+)?"
-            rf"{_MONTH_RE}\b(?!\s+\d)"
+            rf"{MONTH_PATTERN}\b(?!\s+\d)"
         ),
     ),
     (
@@ -197,7 +185,7 @@ class DateResolver:
                                relative=True)
         if kind in ("reference", "weekday"):
             return self._resolve_reference(kind, g, start, end, text, sentence_anchor)
-        month = _MONTHS[g["month"].lower().rstrip(".")] if g.get("month") else (
+        month = MONTHS[g["month"].lower().rstrip(".")] if g.get("month") else (
             int(g["mnum"]) if g.get("mnum") else None
         )
         explicit_year = int(g["year"]) if g.get("year") else None
@@ -252,7 +240,7 @@ class DateResolver:
             base = ref or sentence_anchor
             if base is None:
                 return None
-            target = _WEEKDAYS[g["weekday"].lower()]
+            target = WEEKDAYS[g["weekday"].lower()]
             back = (base.weekday() - target) % 7
             if g.get("part") == "last" and back == 0:
                 back = 7
@@ -287,7 +275,7 @@ def _anchor_delta(phrase: str) -> int:
         return -1
     m = re.match(r"(\w+) days? (later|after|earlier|before)", phrase)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
+        n = int(m.group(1)) if m.group(1).isdigit() else FIGURE_WORDS[m.group(1)]
         return n if m.group(2) in ("later", "after") else -n
     return 0
 

@@ -27,75 +27,18 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from geo.lexicon.event_rules import COMPILED, COMPILED_REFINEMENTS, CONCRETE_ACTS
+from geo.lexicon.taxonomy import CROWD_ACTORS, VIOLENT_TYPES
+from geo.lexicon.words import CARDINALS, PART_OF_A_TOLL, WHOLE_COUNTRY
 from geo.models import Casualties, DateMention, Event, Toponym, precision_rank
 
-_RULES: list[tuple[str, str, re.Pattern[str]]] = [
-    # a bomb found and made safe is not an explosion
-    ("Strategic developments", "Disrupted weapons use",
-     re.compile(r"\b(?:defus(?:ed|ing)|dismantl(?:ed|ing)|disarm(?:ed|ing))\b", re.I)),
-    ("Explosions/Remote violence", "Suicide bomb", re.compile(r"\bsuicide\s+(?:bomb|attack|car)", re.I)),
-    ("Explosions/Remote violence", "Air/drone strike",
-     re.compile(r"\b(?:drone|air\s*strikes?|airstrikes?|air\s+raids?|warplanes?|bombed|bombing\s+raid|"
-                r"air\s+force\s+(?:targeted|struck|hit|bombed|pounded))", re.I)),
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-     re.compile(r"\b(?:missiles?|rockets?|katyushas?|shell(?:ed|ing|s)?|mortars?|artillery)\b", re.I)),
-    ("Explosions/Remote violence", "Remote explosive/landmine/IED",
-     re.compile(r"\b(?:IEDs?|roadside\s+bomb|landmines?|explosive\s+device|car\s+bomb|bomb|explosion|exploded|blast|detonat\w*)\b", re.I)),
-    ("Explosions/Remote violence", "Grenade", re.compile(r"\bgrenades?\b", re.I)),
-    ("Protests", "Excessive force against protesters",
-     re.compile(r"\b(?:security\s+forces|police|troops|army|soldiers)\b.{0,120}\b(?:opened\s+fire|fired|shot|killed|crackdown)\b.{0,60}\b(?:protesters|demonstrators)|"
-                r"\bcrackdown\s+on\b", re.I)),
-    ("Violence against civilians", "Attack",
-     re.compile(r"\b(?:opened\s+fire|fired)\s+on\s+(?:the\s+)?(?:protesters|demonstrators|civilians|crowd)|"
-                r"\b(?:shot\s+dead|assassinat\w*|murder\w*|executed|stabbed)\b", re.I)),
-    ("Violence against civilians", "Abduction/forced disappearance",
-     re.compile(r"\b(?:abduct\w*|kidnap\w*|disappeared)\b", re.I)),
-    ("Riots", "Violent demonstration",
-     re.compile(r"\b(?:protesters|demonstrators|rioters|iraqis|crowds?|mob)\b.{0,80}\b(?:burn\w*|set\s+fire|torch\w*|stormed|attacked|clashed|threw\s+stones)|"
-                r"\b(?:burn\w*|set\s+fire\s+to|torch\w*|stormed)\s+(?:the\s+)?(?:entrance|consulate|embassy|building|headquarters|office)|"
-                r"\bburning\s+of\s+the\b|\bburned\s+tires|\bmilitias?\b.{0,40}\battacked\s+the\s+(?:US\s+)?embassy", re.I)),
-    ("Battles", "Armed clash",
-     re.compile(r"\b(?:clash\w*|fighting|gunfight|firefight|ambush\w*|repelled|battle|exchanged\s+fire|raids?|launched\s+an\s+attack|attacked)\b|"
-                r"\b(?:operation|offensive)\s+against\b|\bsnip(?:er|ers|ing)\b|"
-                r"\b(?:ground|military|security|clearing|combing)\s+operations?\b|"
-                r"\boperations?\s+(?:near|in|on|around)\s+(?:the\s+)?(?-i:[A-Z])|"
-                r"\battack\s+on\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:checkpoints?|positions?|"
-                r"posts?|bases?|convoys?|patrols?|units?|headquarters|outposts?)\b|"
-                r"\bkilled\s+\S+\s+(?:\w+\s+){0,2}(?:militants|fighters|insurgents|soldiers)", re.I)),
-    ("Violence against civilians", "Attack",
-     re.compile(r"\b(?:was|were)\s+(?:shot|killed|stabbed)\b|\bkill(?:ed|ing)\b", re.I)),
-    ("Protests", "Peaceful protest",
-     re.compile(r"^(?:Protest\w*|Demonstrat\w*|Rall(?:y|ies|ied))\b|"
-                r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marche?d?|sit-ins?|"
-                r"general\s+strike|strike|gathered|blocked\s+(?:major\s+)?roads|demand(?:ing|ed))\b")),
-    ("Strategic developments", "Other",
-     re.compile(r"\b(?:sanction\w*|resign\w*|rejected\s+the\s+nomination|withdrew|closed|shut\s+down|"
-                r"threatened|arrest\w*|seized|agreement|ceasefire|appointed|approved\s+a\s+new\s+government|"
-                r"renamed|changed\s+the\s+name|set\s+on\s+fire|crop\s+fields)\b", re.I)),
-]
-_SUB_OVERRIDE = [
-    ("Strategic developments", "Arrests", re.compile(r"\barrest\w*", re.I)),
-    ("Strategic developments", "Looting/property destruction",
-     re.compile(r"\b(?:set\s+on\s+fire|looted|destroyed)\b", re.I)),
-    ("Strategic developments", "Agreement", re.compile(r"\b(?:agreement|ceasefire)\b", re.I)),
-]
-#: Concrete actions that make an event even when the sentence has no date.
-#: (searched in the lower-cased sentence: a case-blind alternation is ten times slower)
-_CONCRETE = re.compile(
-    r"\b(?:set\s+fire|burn(?:ed|t|ing)|stormed|attacked|blocked|clash(?:ed|es)|shelled|"
-    r"bombed|exploded|ambushed|abducted|kidnapped|gathered|marched|rallied|killed|"
-    r"wounded|injured|shot|shelling|bombardment|gunfire|air\s*strikes?|airstrikes?)\b")
 _QUOTE = re.compile(r"[“\"”]([^“”\"]*)(?:[”\"]|$)")
 _AGGREGATE = re.compile(
     r"\b(?:since|so\s+far|in\s+total|a\s+total\s+of|to\s+date|overall|cumulative|"
-    r"(?:across|throughout)\s+the\s+country|nationwide|countrywide|"
+    rf"{WHOLE_COUNTRY}|"
     r"death\s+toll|(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since|of|into))\b",
     re.I,
 )
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
-
 
 
 def classify(sentence: str, *, skip: tuple[str, ...] = ()) -> tuple[str, str] | None:
@@ -103,12 +46,12 @@ def classify(sentence: str, *, skip: tuple[str, ...] = ()) -> tuple[str, str] | 
 
     Rules whose sub-event type is in ``skip`` are passed over.
     """
-    for event_type, sub, pattern in _RULES:
+    for event_type, sub, pattern in COMPILED:
         if sub in skip:
             continue
         if pattern.search(sentence):
             if event_type == "Strategic developments":
-                for t, s, p in _SUB_OVERRIDE:
+                for t, s, p in COMPILED_REFINEMENTS:
                     if p.search(sentence):
                         return t, s
             return event_type, sub
@@ -123,8 +66,6 @@ _ACTOR_PATTERNS = [
                r"Kataeb\s+Hezbollah|Asa[iy]eb\s+Ahl\s+al-Haq|Hashed\s+al-Sha[’']?abi|Peshmerga)\b"),
     re.compile(r"\b(?:protesters|demonstrators|rioters)\b", re.I),
 ]
-#: The actor of a protest or riot when the text names no group: the crowd itself.
-_CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
 _GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:forces|troops|military|army|police|government|militias?)$", re.I)
 
 
@@ -226,7 +167,7 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
         own_dates = [d for d in f.dates if spoken[d.start - f.start:d.end - f.start].strip()]
         killed = f.casualties.killed or 0
         injured = f.casualties.injured or 0
-        if not own_dates and not killed and not injured and not _CONCRETE.search(spoken.lower()):
+        if not own_dates and not killed and not injured and not CONCRETE_ACTS.search(spoken.lower()):
             continue  # no date, no toll, no concrete act: analysis or background
         kind = classify(spoken) if spoken.strip() else None
         if kind is not None and kind[1] == "Attack" and not killed and not injured \
@@ -236,7 +177,7 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
             if kind is not None and kind[0] == "Strategic developments":
                 kind = None
         if kind is not None and not f.casualties.spans and re.search(
-                r"\bof\s+the\s+(?:killed|dead|victims)\b", spoken, re.I):
+                rf"\b{PART_OF_A_TOLL}", spoken, re.I):
             kind = None  # "33 of the killed were activists": about a toll told before
         if kind is None:
             if own_dates:
@@ -254,8 +195,8 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
         if places:
             last_places = places
         actors = find_actors(spoken)
-        crowd = _CROWDS.get(event_type)
-        if crowd and not any(a in _CROWDS.values() for a in actors):
+        crowd = CROWD_ACTORS.get(event_type)
+        if crowd and not any(a in CROWD_ACTORS.values() for a in actors):
             actors = (*actors, crowd)   # ACLED's convention: a protest's actor is its crowd
         common = {
             "source": source, "char_start": f.start, "char_end": f.end,
@@ -347,7 +288,7 @@ def _period_start(m: re.Match[str], end: date | None, doc_dates: list[date]) -> 
     if end is None or not m.group("unit"):
         return None
     word = m.group("n").lower()
-    n = int(word) if word.isdigit() else _NUMBERS.get(word)
+    n = int(word) if word.isdigit() else CARDINALS.get(word)
     if n is None:
         return None
     unit = m.group("unit").lower().rstrip("s")
@@ -404,9 +345,8 @@ def _same_incident(a: Event, b: Event) -> bool:
         return False
     counts_agree = (a.incident_fatalities == b.incident_fatalities
                     or 0 in (a.incident_fatalities, b.incident_fatalities))
-    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
     same_kind = a.event_type == b.event_type or (
-        a.event_type in violent and b.event_type in violent
+        a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
     )
     return counts_agree and same_kind and (a.incident_fatalities > 0 or b.incident_fatalities > 0
                                            or a.event_type == b.event_type)

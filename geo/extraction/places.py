@@ -42,6 +42,21 @@ from geo.gazetteer import (
     prefer_city,
     strip_article,
 )
+from geo.lexicon.words import (
+    LAND_LANDFORMS,
+    LANDFORMS,
+    LOCATIVES,
+    MODIFIED_NOUNS,
+    NAME_CONNECTORS,
+    NAME_OF_SOMETHING_ELSE,
+    OF_WHERE,
+    PERSON_TITLES,
+    PLACE_SUFFIXES,
+    SETTLEMENTS,
+    STOP_WORDS,
+    WATERS,
+    WHOLE_COUNTRY,
+)
 from geo.models import Place, Toponym
 
 if TYPE_CHECKING:
@@ -51,80 +66,15 @@ _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z
 _POSSESSIVE = re.compile(r"[’']s$")
 _ARTICLE_CAP = re.compile(r"(?:al|el|ad|an|as|ar|at)-[A-Z]")
 _BREAK = re.compile(r"[,;:()\"“”!?—–]|\.\s|\s-+\s")
-_CONNECTORS = {"of", "de", "del", "la", "al", "el", "bin", "ibn", "upon", "on", "du", "da",
-               "des", "dos", "le", "the", "es", "ul", "am", "an", "der"}
-_PERSON_TITLES = {
-    "president", "mr", "mrs", "ms", "dr", "gen", "general", "ayatollah", "sheikh",
-    "shaikh", "minister", "king", "queen", "prince", "princess", "imam", "sayyid", "lt",
-    "col", "colonel", "sgt", "sergeant", "capt", "captain", "judge", "senator", "sen",
-    "rep", "governor", "gov", "mayor", "bishop", "pope", "rev", "father", "sir", "lord",
-    "lady", "saint", "commander", "chief", "spokesman", "spokeswoman", "secretary",
-    "ambassador", "cleric", "leader", "deputy", "officer", "coach", "dear", "prof",
-    "professor", "brother", "sister", "uncle", "mother", "son", "daughter", "wife",
-    "husband", "mullah", "hajji", "haji", "emir", "sultan", "sayed", "sayyed", "abu", "umm",
-}
-#: Words after a place name that make it part of another kind of name.
-_NOT_PLACE_AFTER = {
-    "river", "times", "post", "news", "herald", "tribune", "journal", "university",
-    "college", "school", "street", "road", "avenue", "hotel", "hospital", "airlines",
-    "airways", "fc", "united", "rovers", "stadium", "bank", "company",
-    "corporation", "corp", "inc", "ltd", "group", "institute", "foundation", "party",
-    "movement", "force", "forces", "brigade", "brigades", "army", "police", "club",
-    "church", "mosque", "bridge", "park", "mall", "square", "center", "centre", "tower",
-    "prize", "award", "agreement", "accord", "accords", "declaration", "treaty",
-    "convention", "protocol", "summit", "conference", "committee", "council", "commission",
-    "revolution", "boulevard", "lane", "drive", "mountains", "mountain", "desert",
-    "lake", "valley", "sea", "ocean", "gulf", "bay",
-}
-#: Landforms named after a place ("Badush mountains"): looked up whole online.
-_LANDFORMS = {"mountains", "mountain", "hill", "hills", "desert", "valley", "plains", "plain",
-              "river", "lake", "island"}
-#: "east of Amerli", "the outskirts of Abu Saida": words before "of" that locate.
-_OF_WHERE = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-             "southwest", "north-east", "north-west", "south-east", "south-west",
-             "outskirts", "vicinity", "suburbs", "center", "centre", "heart"}
-#: Seas and gulfs named after the land beside them ("Persian Gulf", "Indian Ocean").
-_WATERS = {"ocean", "sea", "gulf", "bay", "strait", "straits"}
 _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Lake|Isle)\s+of\s+(?:the\s+)?$")
-#: Words before a name that say it is a place: a variant spelling needs one.
-_LOCATIVE = {"in", "to", "at", "near", "from", "into", "outside", "inside", "around", "across",
-             "toward", "towards", "through", "reached", "entered", "city", "town"}
-_MODIFIED_NOUNS = {
-    "forces", "force", "troops", "military", "government", "officials", "official",
-    "embassy", "consulate", "army", "police", "drone", "drones", "president", "authorities",
-    "soldiers", "soldier", "personnel", "issue", "people", "regime", "ministry", "media",
-    "citizens", "nationals", "diplomats", "contractor", "contractors", "navy", "air",
-    "security", "intelligence", "state", "officers", "envoy", "delegation", "team",
-    "side", "leaders", "leader", "parliament", "economy", "market", "markets", "prime",
-}
-_PLACE_SUFFIX = {"province", "governorate", "state", "region", "district", "county",
-                 "city", "town", "village", "area", "municipality", "oblast", "prefecture"}
-_SETTLEMENT = {"city", "town", "village"}
 _ARTICLES = frozenset(ARTICLES) - {"the"}     # Arabic ones: "in al Muhammadi"
-_STOP = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "god", "allah", "islam", "islamic", "muslim", "the",
-    "a", "an", "this", "that", "but", "and", "or", "in", "on", "at", "of", "he", "she",
-    "it", "they", "we", "i", "you", "mr", "mrs", "ms", "dr", "said", "according", "also",
-    "however", "president", "prime", "minister", "government", "state", "city", "capital",
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern",
-    "western", "new", "old", "great", "little", "upper", "lower", "saint", "san", "santa",
-    "university", "army", "police", "regime", "republic", "kingdom", "union", "twitter", "facebook", "reuters", "associated", "press", "television", "radio",
-    "ebola", "zika", "covid", "sars", "mers", "aids", "hiv", "h1n1", "flu", "cholera",
-    "parliament", "congress", "senate", "white", "house", "pentagon",
-    # a landform's generic word is not the place it names ("the Bay of Bengal" is not
-    # Somalia's Bay region, "the Gulf" not Papua New Guinea's Gulf province)
-    "bay", "gulf", "sea", "ocean", "strait", "straits", "lake", "river", "cape", "coast",
-    "island", "islands", "peninsula", "desert", "valley", "mount", "mountains",
-}
 _DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
 _REGION = re.compile(
     rf"\b(?P<dir>{_DIRECTION}(?:ern)?)\s+(?P<name>[A-Z][\w’'-]+)\b|"
     rf"\bthe\s+(?P<dir2>{_DIRECTION})\s+of\s+(?:the\s+)?(?P<ref>country|[A-Z][\w’'-]+)\b|"
     r"\b(?:several|many|various|some|other|all)\s+(?P<name3>[A-Z][\w’'-]+)\s+"
     r"(?:provinces|cities|governorates|regions|towns)\b|"
-    r"\b(?P<whole>(?:across|throughout)\s+the\s+country|nationwide|countrywide)\b",
+    rf"\b(?P<whole>{WHOLE_COUNTRY})\b",
     re.IGNORECASE,
 )
 #: Words every region pattern needs (searched in lower case: cheap, unlike _REGION).
@@ -274,17 +224,17 @@ def _unknown_mentions(sent, s, runs, tokens, free, taken) -> list[_Mention]:
             continue
         prev = tokens[first - 1][2].lower()
         prev2 = tokens[first - 2][2].lower() if first >= 2 else ""
-        if prev in _ARTICLES and prev2 in _LOCATIVE:
+        if prev in _ARTICLES and prev2 in LOCATIVES:
             a, prev = tokens[first - 1][0], prev2       # "in al Muhammadi"
-        elif prev == "the" and prev2 in _LOCATIVE:
+        elif prev == "the" and prev2 in LOCATIVES:
             prev = prev2                                # "in the Jurf Nasr"
         nxt = tokens[last + 1][2].lower() if last + 1 < len(tokens) else ""
-        if nxt in _LANDFORMS:
+        if nxt in LANDFORMS:
             b = tokens[last + 1][1]                     # "Badush mountains"
-        elif nxt in _NOT_PLACE_AFTER:
+        elif nxt in NAME_OF_SOMETHING_ELSE:
             continue                                    # "Sadr Movement"
-        if not (prev in _LOCATIVE or nxt in _PLACE_SUFFIX or nxt in _LANDFORMS
-                or (prev == "of" and prev2 in _OF_WHERE)):
+        if not (prev in LOCATIVES or nxt in PLACE_SUFFIXES or nxt in LANDFORMS
+                or (prev == "of" and prev2 in OF_WHERE)):
             continue
         out.append(_Mention(s + a, s + b, sent[a:b], "unknown", [], s))
         taken.append((a, b))
@@ -295,9 +245,9 @@ def _askable(name: str) -> bool:
     """Whether a name the gazetteer lacks is worth asking about: not a month, a
     title, an acronym ("IS", "PMF", "NGO") or a common word."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in _LANDFORMS:
+    if len(words) > 1 and words[-1].lower() in LANDFORMS:
         words = words[:-1]                  # "Badush mountains"
-    if any(normalize(w) in _STOP or w.lower() in _PERSON_TITLES for w in words) \
+    if any(normalize(w) in STOP_WORDS or w.lower() in PERSON_TITLES for w in words) \
             or all(w.isupper() and len(w) <= 5 for w in words):
         return False
     key = normalize(" ".join(words))
@@ -339,9 +289,9 @@ def _capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[lis
             if _POSSESSIVE.search(tok):
                 runs.append(cur)
                 cur = []
-        elif tok.lower() in _CONNECTORS and cur and not breaks and i + 1 < len(tokens) \
+        elif tok.lower() in NAME_CONNECTORS and cur and not breaks and i + 1 < len(tokens) \
                 and (_is_cap(tokens[i + 1][2]) or (
-                    tokens[i + 1][2].lower() in _CONNECTORS and i + 2 < len(tokens)
+                    tokens[i + 1][2].lower() in NAME_CONNECTORS and i + 2 < len(tokens)
                     and _is_cap(tokens[i + 2][2]))):
             cur.append(i)       # "Bay of Bengal", "Democratic Republic of the Congo"
         else:
@@ -365,9 +315,9 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
     # a variant spelling is kept only as a lone name (maybe after an article) told as a
     # place: after "in", "near"... or before "city", "town", "village"; try no other
     after = run[-1] + 1
-    settlement = after < len(tokens) and tokens[after][2].lower() in _SETTLEMENT
+    settlement = after < len(tokens) and tokens[after][2].lower() in SETTLEMENTS
     variant_ok = (n_run == 1 or (n_run == 2 and words[0].lower() in _ARTICLES)) \
-        and not sentence_initial and (prev_tok in _LOCATIVE or settlement)
+        and not sentence_initial and (prev_tok in LOCATIVES or settlement)
     i = 0
     while i < n_run:
         hit = None
@@ -380,12 +330,12 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
             if poss:
                 phrase = phrase[:-2]
             parts = phrase.split()
-            if parts[-1].lower() in _CONNECTORS or (n > 1 and parts[0].lower() in _CONNECTORS and (
-                    parts[0] in _CONNECTORS or not gz.has_name(normalize(phrase)))):
+            if parts[-1].lower() in NAME_CONNECTORS or (n > 1 and parts[0].lower() in NAME_CONNECTORS and (
+                    parts[0] in NAME_CONNECTORS or not gz.has_name(normalize(phrase)))):
                 continue    # "of Basra"; a capital one starts a name only if it is one's own:
                             # "El Obeid", "La Paz", "The Hague", not "The UN"
             key = normalize(phrase)
-            if key in _STOP and n == 1:
+            if key in STOP_WORDS and n == 1:
                 continue
             cands = gz.lookup(phrase)
             kind = "gazetteer"
@@ -393,7 +343,7 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
                 country = gz.demonym_country(phrase)
                 if country is not None:
                     cands, kind = [country], "demonym"
-            if not cands and variant_ok and len(key) >= 6 and key not in _STOP:
+            if not cands and variant_ok and len(key) >= 6 and key not in STOP_WORDS:
                 cands, kind = gz.lookup_variant(phrase), "variant"
             if cands:
                 hit = (i, n, cands, kind, poss, phrase)
@@ -424,7 +374,7 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent, told=F
         or best.population >= 1_000_000
     nxt_idx = run[i0 + n - 1] + 1
     nxt = tokens[nxt_idx][2].lower() if nxt_idx < len(tokens) else ""
-    if nxt in _WATERS or _WATER_OF.search(sent[:tokens[run[i0]][0]]):
+    if nxt in WATERS or _WATER_OF.search(sent[:tokens[run[i0]][0]]):
         return False    # "the Indian Ocean", "the Gulf of Aden": the water, not the land
     if m.kind == "demonym":
         m.modifier = True
@@ -434,41 +384,40 @@ def _keep(m, i0, n, run, tokens, words, prev_tok, sentence_initial, sent, told=F
         return False    # the caller tried variants only where one can be told as a place
     key = normalize(m.text)
     # a person's title before the run: "President Barham Saleh"
-    if i0 == 0 and prev_tok in _PERSON_TITLES:
+    if i0 == 0 and prev_tok in PERSON_TITLES:
         return False
     before = [w.lower().rstrip(".") for w in words[:i0]]
     after_words = words[i0 + n:]
     if before and not strong and any(
-            w in _PERSON_TITLES or w not in _CONNECTORS | _LOCATIVE | _STOP for w in before):
+            w in PERSON_TITLES or w not in NAME_CONNECTORS | LOCATIVES | STOP_WORDS for w in before):
         # "Qais Khazali", "Muhammad Baqir Hakim": the run goes on before it
         return False
     if after_words and not m.possessive:
         head = after_words[0].lower().rstrip(".")
-        if head in _PLACE_SUFFIX:
+        if head in PLACE_SUFFIXES:
             m.suffix = head
-        elif head in _NOT_PLACE_AFTER and best.kind != "country":
+        elif head in NAME_OF_SOMETHING_ELSE and best.kind != "country":
             return False  # "Sadr Movement", "Basra Oil Company"
         elif strong:
             m.modifier = True  # "US President", "Iraq Ministry of Oil"
         else:
             return False  # "Saleh Mohammed", "Quds Force"
-    if nxt in _NOT_PLACE_AFTER and not after_words:
-        if nxt in ("river", "sea", "lake", "mountains", "desert", "valley", "gulf", "bay",
-                   "ocean", "mountain"):
-            return nxt in ("mountains", "desert", "mountain")
+    if nxt in NAME_OF_SOMETHING_ELSE and not after_words:
+        if nxt in WATERS | LANDFORMS:
+            return nxt in LAND_LANDFORMS
         if not strong:
             return False
         m.modifier = True
-    if nxt in _PLACE_SUFFIX:
+    if nxt in PLACE_SUFFIXES:
         m.suffix = nxt
     elif not after_words and nxt and nxt[0].isalpha() and nxt.islower() and strong \
             and best.kind == "country" and not m.possessive:
         gap = sent[tokens[run[i0 + n - 1]][1]:tokens[nxt_idx][0]]
-        if gap.strip() == "" and nxt in _MODIFIED_NOUNS:
+        if gap.strip() == "" and nxt in MODIFIED_NOUNS:
             m.modifier = True  # "US forces", "Iraq issue"
     common = (key in _common_words() or key.rstrip("s") in _common_words()) \
         and not (m.text.isupper() and best.kind == "country")      # "US" is not "us"
-    after_locative = i0 == 0 and prev_tok in _LOCATIVE and not sentence_initial
+    after_locative = i0 == 0 and prev_tok in LOCATIVES and not sentence_initial
     if n == 1 and common and not after_locative:    # "in Austin", "near Bath" are places
         if sentence_initial or not strong:
             return False
@@ -625,8 +574,8 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
             if c.kind == "country":
                 score += 4
             elif c.kind in ("admin1", "region", "admin2"):
-                score += 4 if m.suffix and m.suffix not in _SETTLEMENT else 0.5
-            elif c.kind == "city" and m.suffix in _SETTLEMENT:
+                score += 4 if m.suffix and m.suffix not in SETTLEMENTS else 0.5
+            elif c.kind == "city" and m.suffix in SETTLEMENTS:
                 score += 4      # "Najaf city", "Rashad town"
             elif c.kind == "continent" or c.kind == "site":
                 score += 3
@@ -663,7 +612,7 @@ def _resolve_pass(mentions, original, text, gz, focus, focus_cc, dominant, doc_c
             m.candidates = [c for _, c in scored]
             continue
         # a province named like its capital: the city, unless "X province"
-        if best.kind == "admin1" and (not m.suffix or m.suffix in _SETTLEMENT):
+        if best.kind == "admin1" and (not m.suffix or m.suffix in SETTLEMENTS):
             best = prefer_city(best, [c for _, c in scored])
         m.candidates = [best] + [c for _, c in scored if c is not best]
         m.place = best.to_place()

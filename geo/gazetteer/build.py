@@ -41,11 +41,14 @@ import logging
 import os
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from geo.exc import GazetteerError
 from geo.gazetteer.index import _KINDS, Entry, Gazetteer, _Columns
 from geo.gazetteer.names import normalize, skeleton, strip_article
+from geo.lexicon import words
+from geo.lexicon.words import COUNTRY_ALIASES
 from geo.resources import DATA_DIR
 
 log = logging.getLogger("geo")
@@ -103,25 +106,7 @@ class _Builder:
         info = gc.get_countries()
         feats = json.loads((DATA_DIR / "countries.geojson").read_text("utf-8"))["features"]
         conventional = _country_points()
-        aliases = {
-            "US": {"U.S.", "USA", "U.S.A.", "America", "United States of America", "US",
-                   "the United States", "the US"},
-            "GB": {"UK", "U.K.", "Britain", "Great Britain", "England"},
-            "AE": {"UAE", "U.A.E.", "Emirates"},
-            "KR": {"South Korea", "Korea"}, "KP": {"North Korea"},
-            "RU": {"Russia", "Russian Federation"}, "IR": {"Iran", "Persia"},
-            "SY": {"Syria"}, "CD": {"DR Congo", "DRC", "Democratic Republic of Congo"},
-            "CI": {"Ivory Coast", "Cote d'Ivoire"}, "MM": {"Myanmar", "Burma"},
-            "CZ": {"Czech Republic", "Czechia"}, "PS": {"Palestine", "Palestinian Territories"},
-            "VA": {"Vatican"}, "TW": {"Taiwan"}, "VN": {"Vietnam"}, "LA": {"Laos"},
-            # former and other common names
-            "MK": {"Macedonia", "North Macedonia"}, "SZ": {"Swaziland", "Eswatini"},
-            "TL": {"East Timor", "Timor-Leste"}, "CV": {"Cape Verde"},
-            "NL": {"Holland", "the Netherlands"}, "BA": {"Bosnia", "Bosnia-Herzegovina"},
-            "CG": {"Republic of Congo", "Congo-Brazzaville"}, "TR": {"Turkiye", "Türkiye"},
-            "SA": {"KSA"}, "XK": {"Kosovo"}, "GM": {"Gambia", "The Gambia"},
-            "BS": {"Bahamas", "The Bahamas"},
-        }
+        aliases = COUNTRY_ALIASES
         # Natural Earth leaves ISO_A2 at -99 where it is disputed or split (France and
         # Norway, for their overseas parts; Kosovo): take the code from ISO 3166 alpha-3
         by_iso3 = {row["iso3"]: code for code, row in info.items()} | {"KOS": "XK"}
@@ -151,7 +136,7 @@ class _Builder:
             )
 
     def _add_country(self, code: str, name: str, lat: float, lon: float,
-                     info: dict, aliases: dict[str, set[str]]) -> None:
+                     info: dict, aliases: Mapping[str, frozenset[str]]) -> None:
         row = info.get(code, {})
         names = {name, row.get("name", name)} | aliases.get(code, set())
         entry = Entry(f"country:{code}", row.get("name", name), lat, lon,
@@ -318,4 +303,5 @@ def _data_fingerprint() -> str:
                  "demonyms.csv"):
         p = DATA_DIR / name
         h.update(p.read_bytes() if p.exists() else b"-")
+    h.update(Path(words.__file__).read_bytes())     # country aliases are indexed too
     return h.hexdigest()[:16]

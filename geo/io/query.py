@@ -32,7 +32,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from geo.models import EVENT_TYPES
+from geo.lexicon.taxonomy import EVENT_TYPES
 
 log = logging.getLogger("geo")
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from geo.view.mapping import OTHER_COLOUR, TYPE_COLOURS
+from geo.lexicon.taxonomy import TYPE_COLOURS
+from geo.view.mapping import OTHER_COLOUR
 
 #: Longest span (days) drawn per day; longer ones are drawn per week (a day is
 #: under a pixel wide then, and thousands of bars slow the browser).

@@ -31,14 +31,10 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.models import EVENT_TYPES
+from geo.lexicon.taxonomy import EVENT_TYPES, TYPE_COLOURS
 from geo.view.assets import StaticAssets
 from geo.view.escape import esc
 
-#: Okabe–Ito colours (safe for colour-blind readers), by ACLED event type.
-TYPE_COLOURS = dict(zip(
-    EVENT_TYPES, ("#D55E00", "#0072B2", "#E69F00", "#CC79A7", "#222222", "#009E73"),
-    strict=True))
 OTHER_COLOUR = "#888888"
 #: Pixels of radius for one killed; radius grows with the square root.
 SCALE = 3.0

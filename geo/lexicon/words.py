@@ -1,0 +1,194 @@
+"""Words of English news writing the extractor reads by: one table each, defined once.
+
+Every stage takes its words from here (numbers, months, weekdays, the words
+around place names, waters and landforms, country aliases). A table is a
+``frozenset`` or a read-only mapping, so no stage can change another's words.
+To teach the extractor a word, add it to the table whose comment fits.
+
+Example
+-------
+>>> CARDINALS["twelve"], FIGURE_WORDS["a dozen"], VAGUE_FIGURES["dozens of"]
+(12, 12, 12)
+>>> MONTHS["sept"], WEEKDAYS["friday"]
+(9, 4)
+>>> "gulf" in WATERS and "gulf" in STOP_WORDS
+True
+"""
+
+from __future__ import annotations
+
+import calendar
+from types import MappingProxyType
+
+# -- numbers -------------------------------------------------------------------------
+
+#: Number words (cardinals) and their values.
+CARDINALS = MappingProxyType({
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+})
+#: Words that give an exact figure in a toll: the cardinals, articles ("a soldier"),
+#: "no", and round quantities ("a dozen", "a couple of").
+FIGURE_WORDS = MappingProxyType(dict(CARDINALS) | {
+    "no": 0, "a": 1, "an": 1, "single": 1, "dozen": 12, "a dozen": 12, "couple": 2,
+    "a couple of": 2, "hundred": 100, "a hundred": 100, "thousand": 1000,
+    "a thousand": 1000,
+})
+#: Vague figures and the number ACLED's codebook codes them as (an estimate): "several"
+#: and "many" are 10, "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000.
+VAGUE_FIGURES = MappingProxyType({
+    "several": 10, "many": 10, "scores": 20, "numerous": 10, "dozens": 12,
+    "dozens of": 12, "hundreds": 100, "hundreds of": 100, "thousands": 1000,
+    "thousands of": 1000, "a number of": 10, "some": 10,
+})
+
+#: "33 of the killed", "of the wounded": part of a toll told before, not a new one.
+PART_OF_A_TOLL = r"of\s+the\s+(?:killed|dead|victims|wounded|injured)\b"
+
+# -- the calendar ----------------------------------------------------------------------
+
+#: Month names and abbreviations (lower case) → month number.
+MONTHS = MappingProxyType(
+    {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
+#: A regular expression for a month name as news writes it ("Sept.", "December").
+MONTH_PATTERN = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+#: Weekday names (lower case) → Monday 0 … Sunday 6.
+WEEKDAYS = MappingProxyType({name.lower(): i for i, name in enumerate(calendar.day_name)})
+
+# -- the whole country -----------------------------------------------------------------
+
+#: Phrases that put a figure over the whole country (a tally, never one incident).
+WHOLE_COUNTRY = r"(?:across|throughout)\s+the\s+country|nationwide|countrywide"
+
+# -- words around place names ----------------------------------------------------------
+
+#: Compass words, bare and as adjectives.
+DIRECTIONS = frozenset({"north", "south", "east", "west", "central"})
+DIRECTION_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western"})
+#: Lower-case words that may join the words of one name ("Dar es Salaam", "Bin Jawad").
+NAME_CONNECTORS = frozenset({
+    "of", "de", "del", "la", "al", "el", "bin", "ibn", "upon", "on", "du", "da", "des",
+    "dos", "le", "the", "es", "ul", "am", "an", "der",
+})
+#: Titles and kinship words before a person's name ("President", "Sheikh", "Abu").
+PERSON_TITLES = frozenset({
+    "president", "mr", "mrs", "ms", "dr", "gen", "general", "ayatollah", "sheikh",
+    "shaikh", "minister", "king", "queen", "prince", "princess", "imam", "sayyid", "lt",
+    "col", "colonel", "sgt", "sergeant", "capt", "captain", "judge", "senator", "sen",
+    "rep", "governor", "gov", "mayor", "bishop", "pope", "rev", "father", "sir", "lord",
+    "lady", "saint", "commander", "chief", "spokesman", "spokeswoman", "secretary",
+    "ambassador", "cleric", "leader", "deputy", "officer", "coach", "dear", "prof",
+    "professor", "brother", "sister", "uncle", "mother", "son", "daughter", "wife",
+    "husband", "mullah", "hajji", "haji", "emir", "sultan", "sayed", "sayyed", "abu", "umm",
+})
+#: Bodies of water named after the land beside them ("Persian Gulf", "Indian Ocean").
+WATERS = frozenset({"ocean", "sea", "gulf", "bay", "strait", "straits"})
+#: Landforms named after a place ("Badush mountains"): the whole name is the place.
+LANDFORMS = frozenset({"mountains", "mountain", "hill", "hills", "desert", "valley",
+                       "plains", "plain", "river", "lake", "island"})
+#: Landforms after a name that still locate an event on land ("Sinjar mountains").
+LAND_LANDFORMS = frozenset({"mountains", "mountain", "desert"})
+#: Words after a place name that make it part of the name of something else: a
+#: newspaper, a school, a street, a company, a party, a force, a treaty ("Basra Oil
+#: Company", "Sadr Movement", "Quds Force"), or a landform or water.
+NAME_OF_SOMETHING_ELSE = frozenset({
+    "river", "times", "post", "news", "herald", "tribune", "journal", "university",
+    "college", "school", "street", "road", "avenue", "hotel", "hospital", "airlines",
+    "airways", "fc", "united", "rovers", "stadium", "bank", "company",
+    "corporation", "corp", "inc", "ltd", "group", "institute", "foundation", "party",
+    "movement", "force", "forces", "brigade", "brigades", "army", "police", "club",
+    "church", "mosque", "bridge", "park", "mall", "square", "center", "centre", "tower",
+    "prize", "award", "agreement", "accord", "accords", "declaration", "treaty",
+    "convention", "protocol", "summit", "conference", "committee", "council", "commission",
+    "revolution", "boulevard", "lane", "drive", "mountains", "mountain", "desert",
+    "lake", "valley", "sea", "ocean", "gulf", "bay",
+})
+#: Words before "of" that locate ("east of Amerli", "the outskirts of Abu Saida").
+OF_WHERE = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "outskirts", "vicinity",
+    "suburbs", "center", "centre", "heart",
+})
+#: Words before a name that tell it is a place ("in", "near", "reached", "town").
+LOCATIVES = frozenset({
+    "in", "to", "at", "near", "from", "into", "outside", "inside", "around", "across",
+    "toward", "towards", "through", "reached", "entered", "city", "town",
+})
+#: Nouns a country name modifies rather than locates ("US forces", "Iraq issue").
+MODIFIED_NOUNS = frozenset({
+    "forces", "force", "troops", "military", "government", "officials", "official",
+    "embassy", "consulate", "army", "police", "drone", "drones", "president", "authorities",
+    "soldiers", "soldier", "personnel", "issue", "people", "regime", "ministry", "media",
+    "citizens", "nationals", "diplomats", "contractor", "contractors", "navy", "air",
+    "security", "intelligence", "state", "officers", "envoy", "delegation", "team",
+    "side", "leaders", "leader", "parliament", "economy", "market", "markets", "prime",
+})
+#: Words after a name that tell its kind of place ("Anbar province", "Sadr City").
+PLACE_SUFFIXES = frozenset({
+    "province", "governorate", "state", "region", "district", "county", "city", "town",
+    "village", "area", "municipality", "oblast", "prefecture",
+})
+#: The suffixes that make a settlement.
+SETTLEMENTS = frozenset({"city", "town", "village"})
+#: Generic words of landforms and waters: not the place they name alone ("the Bay of
+#: Bengal" is not Somalia's Bay region, "the Gulf" not Papua New Guinea's Gulf province).
+GEOGRAPHIC_GENERICS = frozenset({
+    "bay", "gulf", "sea", "ocean", "strait", "straits", "lake", "river", "cape", "coast",
+    "island", "islands", "peninsula", "desert", "valley", "mount", "mountains",
+})
+#: Capitalised words that are never a place on their own: dates, function words,
+#: titles, religions, bodies of state, media, diseases, compass and size words.
+STOP_WORDS = frozenset(
+    {name.lower() for name in calendar.month_name if name}
+    | set(WEEKDAYS)
+    | DIRECTIONS | DIRECTION_ADJECTIVES | GEOGRAPHIC_GENERICS
+    | {
+        "god", "allah", "islam", "islamic", "muslim", "the", "a", "an", "this", "that",
+        "but", "and", "or", "in", "on", "at", "of", "he", "she", "it", "they", "we", "i",
+        "you", "mr", "mrs", "ms", "dr", "said", "according", "also", "however",
+        "president", "prime", "minister", "government", "state", "city", "capital", "new",
+        "old", "great", "little", "upper", "lower", "saint", "san", "santa", "university",
+        "army", "police", "regime", "republic", "kingdom", "union", "twitter", "facebook",
+        "reuters", "associated", "press", "television", "radio", "ebola", "zika", "covid",
+        "sars", "mers", "aids", "hiv", "h1n1", "flu", "cholera", "parliament", "congress",
+        "senate", "white", "house", "pentagon",
+    }
+)
+
+# -- countries ---------------------------------------------------------------------------
+
+#: Short, former and common names of countries that GeoNames' names miss.
+COUNTRY_ALIASES = MappingProxyType({
+    "US": frozenset({"U.S.", "USA", "U.S.A.", "America", "United States of America", "US",
+                     "the United States", "the US"}),
+    "GB": frozenset({"UK", "U.K.", "Britain", "Great Britain", "England"}),
+    "AE": frozenset({"UAE", "U.A.E.", "Emirates"}),
+    "KR": frozenset({"South Korea", "Korea"}), "KP": frozenset({"North Korea"}),
+    "RU": frozenset({"Russia", "Russian Federation"}), "IR": frozenset({"Iran", "Persia"}),
+    "SY": frozenset({"Syria"}),
+    "CD": frozenset({"DR Congo", "DRC", "Democratic Republic of Congo"}),
+    "CI": frozenset({"Ivory Coast", "Cote d'Ivoire"}), "MM": frozenset({"Myanmar", "Burma"}),
+    "CZ": frozenset({"Czech Republic", "Czechia"}),
+    "PS": frozenset({"Palestine", "Palestinian Territories"}),
+    "VA": frozenset({"Vatican"}), "TW": frozenset({"Taiwan"}), "VN": frozenset({"Vietnam"}),
+    "LA": frozenset({"Laos"}),
+    # former and other common names
+    "MK": frozenset({"Macedonia", "North Macedonia"}),
+    "SZ": frozenset({"Swaziland", "Eswatini"}),
+    "TL": frozenset({"East Timor", "Timor-Leste"}), "CV": frozenset({"Cape Verde"}),
+    "NL": frozenset({"Holland", "the Netherlands"}),
+    "BA": frozenset({"Bosnia", "Bosnia-Herzegovina"}),
+    "CG": frozenset({"Republic of Congo", "Congo-Brazzaville"}),
+    "TR": frozenset({"Turkiye", "Türkiye"}), "SA": frozenset({"KSA"}),
+    "XK": frozenset({"Kosovo"}), "GM": frozenset({"Gambia", "The Gambia"}),
+    "BS": frozenset({"Bahamas", "The Bahamas"}),
+})
