@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from geo.io.schema import ALL_COLUMNS, typed_frame
-from geo.models import EVENT_TYPES
+from geo.lexicon.taxonomy import EVENT_TYPES
 
 COUNTRIES = ("IQ", "SY", "IR", "TR", "SA", "JO", "LB", "YE", "IL", "PS", "KW")
 TYPE_SHARE = (0.22, 0.30, 0.10, 0.13, 0.20, 0.05)

@@ -1,0 +1,73 @@
+"""Finding place names in text and resolving them with the document's context.
+
+Strategies, run in order over each sentence (earlier ones claim their span):
+
+1. ``site``: curated sites and named regions, lower-case words allowed
+   ("the K1 military base", "US embassy", "Tahrir Square");
+2. ``region``: directional regions of a country ("southern Iraq", "the south
+   of the country", "several Iraqi provinces") → the country, country level;
+3. ``gazetteer``: runs of capitalised words matched longest-first against
+   GeoNames names, with filters for people ("President Barham Saleh"),
+   organisations and common words;
+4. ``demonym``: "Iraqi", "1500 Iranians" → the country.
+
+Resolution then scores each mention's candidates by population, kind,
+the document's country focus, a city named alongside ("Baghdad's Tahrir
+Square", "Kirkuk, Iraq") and the sentence's own context.
+
+Example
+-------
+>>> from geo.gazetteer import Gazetteer                      # doctest: +SKIP
+>>> ts = find_toponyms("Protests in Nassiriya and Najaf.", Gazetteer.load())  # doctest: +SKIP
+>>> [(t.text, t.place.name) for t in ts]                     # doctest: +SKIP
+[('Nassiriya', 'Nasiriyah'), ('Najaf', 'Najaf')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from geo.extraction.places.find import sentence_mentions
+from geo.extraction.places.mention import Mention
+from geo.extraction.places.resolve import look_up_online, resolve
+from geo.gazetteer import Gazetteer
+from geo.models import Toponym
+
+if TYPE_CHECKING:
+    from geo.gazetteer.online import OnlineLookup
+
+__all__ = ["find_toponyms"]
+
+
+def find_toponyms(
+    text: str, gazetteer: Gazetteer, *, sentences: list[tuple[int, int]] | None = None,
+    check: Callable[[], None] | None = None, online: OnlineLookup | None = None,
+) -> list[Toponym]:
+    """Every toponym of ``text`` (within ``sentences`` if given), resolved.
+
+    ``check`` is called between sentences (the pipeline's time limit raises there).
+    With ``online`` (see :mod:`geo.gazetteer.online`), names the gazetteer does not know but
+    the text tells as places ("near Sulayman Bak", "in Zaghniya village") are
+    looked up there, within the countries the document is about; those found
+    are of kind ``online``, the others of kind ``unknown``, without a place.
+    """
+    spans = sentences if sentences is not None else [(0, len(text))]
+    mentions: list[Mention] = []
+    for s, e in spans:
+        if check is not None:
+            check()
+        mentions.extend(sentence_mentions(text, s, e, gazetteer, unknown=online is not None))
+    countries = resolve(mentions, text, gazetteer)
+    if online is not None:
+        look_up_online(mentions, countries, online, check)
+    return [
+        Toponym(
+            m.start, m.end, m.text, m.place,
+            tuple(c.to_place() for c in m.candidates[:5]),
+            kind="dateline" if m.dateline else
+            "modifier" if m.modifier and m.kind == "gazetteer" else
+            "gazetteer" if m.kind == "variant" else m.kind,
+        )
+        for m in mentions
+    ]

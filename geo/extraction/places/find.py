@@ -1,0 +1,273 @@
+"""Finding place names in sentences: sites, regions, gazetteer names, demonyms, unknowns.
+
+Strategies run in order over each sentence, each taking only words no
+earlier one took: curated sites, directional regions ("southern Iraq"),
+capitalised runs against the gazetteer (with demonyms and variant spellings),
+then names the gazetteer lacks that the text tells as places.
+
+>>> [r for r in capitalised_runs("Protests in Najaf and Karbala.", tokenize("Protests in Najaf and Karbala."))]
+[[0], [2], [4]]
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.extraction.places.filters import RunContext, keep
+from geo.extraction.places.mention import ARABIC_ARTICLES, POSSESSIVE, Mention, common_words
+from geo.gazetteer import (
+    Gazetteer,
+    normalize,
+)
+from geo.lexicon.words import (
+    LANDFORMS,
+    LOCATIVES,
+    NAME_CONNECTORS,
+    NAME_OF_SOMETHING_ELSE,
+    OF_WHERE,
+    PERSON_TITLES,
+    PLACE_SUFFIXES,
+    SETTLEMENTS,
+    STOP_WORDS,
+    WHOLE_COUNTRY,
+)
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
+
+
+_ARTICLE_CAP = re.compile(r"(?:al|el|ad|an|as|ar|at)-[A-Z]")
+
+
+_BREAK = re.compile(r"[,;:()\"“”!?—–]|\.\s|\s-+\s")
+
+
+_DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+
+
+_REGION = re.compile(
+    rf"\b(?P<dir>{_DIRECTION}(?:ern)?)\s+(?P<name>[A-Z][\w’'-]+)\b|"
+    rf"\bthe\s+(?P<dir2>{_DIRECTION})\s+of\s+(?:the\s+)?(?P<ref>country|[A-Z][\w’'-]+)\b|"
+    r"\b(?:several|many|various|some|other|all)\s+(?P<name3>[A-Z][\w’'-]+)\s+"
+    r"(?:provinces|cities|governorates|regions|towns)\b|"
+    rf"\b(?P<whole>{WHOLE_COUNTRY})\b",
+    re.IGNORECASE,
+)
+
+
+#: Words every region pattern needs (searched in lower case: cheap, unlike _REGION).
+_REGION_HINT = re.compile(r"north|south|east|west|central|provinces|cities|governorates|"
+                          r"regions|towns|country|nationwide|countrywide")
+
+
+#: A wire dateline opening a paragraph: "KHARTOUM, April 17 (Reuters) -",
+#: "AUSTIN, Texas (AP) —". Its place is where the report was filed.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:-{1,2}|–|—)\s")
+
+
+def tokenize(sent: str) -> list[tuple[int, int, str]]:
+    """Words and numbers of a sentence with their offsets."""
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sent)]
+
+
+def sentence_mentions(text: str, s: int, e: int, gz: Gazetteer,
+                       unknown: bool = False) -> list[Mention]:
+    sent = text[s:e]
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= ta or a >= tb for ta, tb in taken)
+
+    tokens = tokenize(sent)
+    # 1. curated sites (lower-case words allowed)
+    first_words = gz.site_first_words()
+    for i in range(len(tokens)):
+        tok = tokens[i][2]
+        longest = first_words.get(normalize(tok)) or (
+            tok[-1] == "s" and first_words.get(normalize(POSSESSIVE.sub("", tok))))
+        if not longest:
+            continue
+        for n in range(min(7, len(tokens) - i, longest), 0, -1):
+            a, b = tokens[i][0], tokens[i + n - 1][1]
+            phrase = sent[a:b]
+            phrase = POSSESSIVE.sub("", phrase)
+            key = normalize(phrase)
+            ids = gz.site_ids(key)
+            if ids and free(a, b):
+                cands = [gz.entries[j] for j in ids]
+                out.append(Mention(s + a, s + a + len(phrase), phrase, "site", cands, s))
+                taken.append((a, b))
+                break
+    # 2. directional regions
+    for m in _REGION.finditer(sent) if _REGION_HINT.search(sent.lower()) else ():
+        name = m.group("name") or m.group("ref") or m.group("name3") or "country"
+        if m.group("name") and any(normalize(c.name) == normalize(m.group(0))
+                                   for c in gz.lookup(m.group(0))):
+            continue        # "South Sudan", "Western Australia": a place's own name
+        if name.lower() == "country":
+            entry = None
+        else:
+            entry = gz.demonym_country(name) or next(
+                (c for c in gz.lookup(name) if c.kind == "country"), None)
+            if entry is None:
+                continue
+        if free(m.start(), m.end()):
+            out.append(Mention(s + m.start(), s + m.end(), m.group(0), "region",
+                                [entry] if entry else [], s))
+            taken.append(m.span())
+    # 3. capitalised runs against the gazetteer, 4. demonyms
+    runs = capitalised_runs(sent, tokens)
+    dateline = _DATELINE.match(sent) if sent[:1].isupper() else None
+    for run in runs:
+        # a dateline's first name is a place however common the word ("AUSTIN, Texas")
+        told = dateline is not None and tokens[run[-1]][1] <= dateline.end()
+        out.extend(_match_run(sent, s, run, tokens, gz, free, taken, told=told))
+    if unknown:
+        out.extend(_unknown_mentions(sent, s, runs, tokens, free, taken))
+    if dateline is not None:
+        for m in out:
+            m.dateline = m.start < s + dateline.end()
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _unknown_mentions(sent, s, runs, tokens, free, taken) -> list[Mention]:
+    """Capitalised names the gazetteer lacks that the text tells as places: after
+    "in", "near"... ("in al Muhammadi", "east of Amerli"), or before "village",
+    "district", "mountains"... ("Tooz Khurmato district", "Badush mountains")."""
+    out: list[Mention] = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        a, b = tokens[first][0], tokens[last][1]
+        words = [tokens[i][2] for i in run]
+        if first == 0 or not free(a, b) or POSSESSIVE.search(words[-1]):
+            continue
+        if not askable(" ".join(words)):
+            continue
+        prev = tokens[first - 1][2].lower()
+        prev2 = tokens[first - 2][2].lower() if first >= 2 else ""
+        if prev in ARABIC_ARTICLES and prev2 in LOCATIVES:
+            a, prev = tokens[first - 1][0], prev2       # "in al Muhammadi"
+        elif prev == "the" and prev2 in LOCATIVES:
+            prev = prev2                                # "in the Jurf Nasr"
+        nxt = tokens[last + 1][2].lower() if last + 1 < len(tokens) else ""
+        if nxt in LANDFORMS:
+            b = tokens[last + 1][1]                     # "Badush mountains"
+        elif nxt in NAME_OF_SOMETHING_ELSE:
+            continue                                    # "Sadr Movement"
+        if not (prev in LOCATIVES or nxt in PLACE_SUFFIXES or nxt in LANDFORMS
+                or (prev == "of" and prev2 in OF_WHERE)):
+            continue
+        out.append(Mention(s + a, s + b, sent[a:b], "unknown", [], s))
+        taken.append((a, b))
+    return out
+
+
+def askable(name: str) -> bool:
+    """Whether a name the gazetteer lacks is worth asking about: not a month, a
+    title, an acronym ("IS", "PMF", "NGO") or a common word."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in LANDFORMS:
+        words = words[:-1]                  # "Badush mountains"
+    if any(normalize(w) in STOP_WORDS or w.lower() in PERSON_TITLES for w in words) \
+            or all(w.isupper() and len(w) <= 5 for w in words):
+        return False
+    key = normalize(" ".join(words))
+    return len(key) >= 3 and not (len(words) == 1 and key in common_words())
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper() or (tok[2:3] == "-" and bool(_ARTICLE_CAP.match(tok)))
+
+
+def capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, (a, _b, tok) in enumerate(tokens):
+        gap = sent[tokens[i - 1][1]:a] if i else ""
+        breaks = gap != " " and bool(gap) and (bool(_BREAK.search(gap)) or "\n" in gap)
+        if _is_cap(tok) and not tok[0].isdigit():
+            if cur and breaks:
+                runs.append(cur)
+                cur = []
+            cur.append(i)
+            if POSSESSIVE.search(tok):
+                runs.append(cur)
+                cur = []
+        elif tok.lower() in NAME_CONNECTORS and cur and not breaks and i + 1 < len(tokens) \
+                and (_is_cap(tokens[i + 1][2]) or (
+                    tokens[i + 1][2].lower() in NAME_CONNECTORS and i + 2 < len(tokens)
+                    and _is_cap(tokens[i + 2][2]))):
+            cur.append(i)       # "Bay of Bengal", "Democratic Republic of the Congo"
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
+    out: list[Mention] = []
+    words = [tokens[i][2] for i in run]
+    n_run = len(run)
+    prev_tok = tokens[run[0] - 1][2].lower().rstrip(".") if run[0] > 0 else ""
+    sentence_initial = run[0] == 0
+    if told:
+        prev_tok, sentence_initial = "in", False
+    rc = RunContext(sent, tokens, run, words, prev_tok, sentence_initial, told)
+    # a variant spelling is kept only as a lone name (maybe after an article) told as a
+    # place: after "in", "near"... or before "city", "town", "village"; try no other
+    after = run[-1] + 1
+    settlement = after < len(tokens) and tokens[after][2].lower() in SETTLEMENTS
+    variant_ok = (n_run == 1 or (n_run == 2 and words[0].lower() in ARABIC_ARTICLES)) \
+        and not sentence_initial and (prev_tok in LOCATIVES or settlement)
+    i = 0
+    while i < n_run:
+        hit = None
+        first = normalize(words[i]).partition(" ")[0]
+        longest = min(6, n_run - i, max(1, gz.name_words(first)))
+        for n in range(longest, 0, -1):
+            a, b = tokens[run[i]][0], tokens[run[i + n - 1]][1]
+            phrase = sent[a:b]
+            poss = bool(POSSESSIVE.search(phrase))
+            if poss:
+                phrase = phrase[:-2]
+            parts = phrase.split()
+            if parts[-1].lower() in NAME_CONNECTORS or (n > 1 and parts[0].lower() in NAME_CONNECTORS and (
+                    parts[0] in NAME_CONNECTORS or not gz.has_name(normalize(phrase)))):
+                continue    # "of Basra"; a capital one starts a name only if it is one's own:
+                            # "El Obeid", "La Paz", "The Hague", not "The UN"
+            key = normalize(phrase)
+            if key in STOP_WORDS and n == 1:
+                continue
+            cands = gz.lookup(phrase)
+            kind = "gazetteer"
+            if not cands and n == 1:
+                country = gz.demonym_country(phrase)
+                if country is not None:
+                    cands, kind = [country], "demonym"
+            if not cands and variant_ok and len(key) >= 6 and key not in STOP_WORDS:
+                cands, kind = gz.lookup_variant(phrase), "variant"
+            if cands:
+                hit = (i, n, cands, kind, poss, phrase)
+                break
+        if hit is None:
+            i += 1
+            continue
+        i0, n, cands, kind, poss, phrase = hit
+        a = tokens[run[i0]][0]
+        b = a + len(phrase)
+        if free(a, b):
+            m = Mention(s + a, s + b, phrase, kind, cands, s, possessive=poss)
+            verdict = keep(m, i0, n, rc)
+            if verdict is not None:
+                m.modifier, m.suffix = verdict.modifier, verdict.suffix
+                out.append(m)
+                taken.append((a, b))
+        i = i0 + n
+    return out

@@ -1,0 +1,52 @@
+"""The working record of the place stages: a name found in a sentence.
+
+A :class:`Mention` is made by :mod:`.find`, kept or dropped by :mod:`.filters`,
+given its place by :mod:`.resolve`, and turned into a frozen
+:class:`~geo.models.Toponym` at the end.
+
+>>> Mention(0, 5, "Najaf", "gazetteer", [], 0).place is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.gazetteer import (
+    ARTICLES,
+    Entry,
+)
+from geo.models import Place
+
+POSSESSIVE = re.compile(r"[’']s$")
+
+
+ARABIC_ARTICLES = frozenset(ARTICLES) - {"the"}     # Arabic ones: "in al Muhammadi"
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    try:
+        from wordfreq import top_n_list
+
+        return frozenset(top_n_list("en", 8000))
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return frozenset()
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    candidates: list[Entry]
+    sentence_start: int
+    possessive: bool = False
+    modifier: bool = False
+    suffix: str = ""
+    place: Place | None = None
+    #: In a wire dateline ("BAGHDAD (Reuters) -"): where the report was filed.
+    dateline: bool = False

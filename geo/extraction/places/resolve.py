@@ -1,0 +1,392 @@
+"""Choosing each name's place with the document's context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from geo.extraction.places.find import askable
+from geo.extraction.places.mention import Mention
+from geo.gazetteer import (
+    Entry,
+    Gazetteer,
+    neighbours,
+    normalize,
+    prefer_city,
+    strip_article,
+)
+from geo.lexicon.words import (
+    SETTLEMENTS,
+)
+
+if TYPE_CHECKING:
+    from geo.gazetteer.online import OnlineLookup
+
+
+def look_up_online(mentions: list[Mention], countries: set[str], online: OnlineLookup,
+                    check: Callable[[], None] | None) -> None:
+    """Places for the mentions the gazetteer left without one, from :mod:`geo.gazetteer.online`,
+    kept only in a country the document is about (when it is about any)."""
+    within = tuple(sorted(c for c in countries if c))
+    for m in mentions:
+        if m.place is not None or m.kind not in ("unknown", "gazetteer", "variant") \
+                or not askable(m.text):
+            continue
+        if check is not None:
+            check()
+        entry = online.lookup(m.text, within)
+        if entry is None or (within and entry.country_code not in within):
+            continue
+        m.kind, m.candidates, m.place = "online", [entry], entry.to_place()
+
+
+
+
+#: What joins the items of a list of places: "Arizona, California and Colorado".
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _align_lists(mentions: list[Mention], original: list[list[Entry]], text: str) -> None:
+    """Places listed together are of one kind: in "states ... are Arizona, California,
+    Georgia" each is a state, in "Russia, Georgia and Armenia" each a country.
+
+    A list of three or more where most items are states (or countries) of one
+    country turns the others that can be one into one.
+    """
+    groups: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if groups and groups[-1][-1] == i - 1 and mentions[i - 1].sentence_start == m.sentence_start \
+                and _LIST_GAP.fullmatch(text, mentions[i - 1].end, m.start):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        if len(group) < 3:
+            continue
+        kinds = Counter(
+            (mentions[i].candidates[0].kind, mentions[i].candidates[0].country_code
+             if mentions[i].candidates[0].kind == "admin1" else "")
+            for i in group if mentions[i].place is not None and mentions[i].candidates)
+        (kind, cc), n = kinds.most_common(1)[0] if kinds else (("", ""), 0)
+        if kind not in ("admin1", "country") or n < 2 or n * 2 <= len(group):
+            continue
+        for i in group:
+            m = mentions[i]
+            if m.candidates and m.candidates[0].kind == kind:
+                continue
+            fit = next((c for c in original[i] if c.kind == kind
+                        and (kind == "country" or c.country_code == cc)), None)
+            if fit is not None:
+                m.candidates = [fit] + [c for c in m.candidates if c is not fit]
+                m.place = fit.to_place()
+
+
+#: A city matched by one of its other names scores this much less than one of that name.
+ALIAS_PENALTY = 1.0
+
+
+#: Within this many km of another place the document names, a candidate is near it.
+NEAR_KM = 100.0
+
+
+#: Kinds of place small enough to anchor, or be drawn to, their neighbours.
+_ANCHORED = ("city", "site", "admin2")
+
+
+def _near(c: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> bool:
+    """Whether ``c`` lies within :data:`NEAR_KM` of an anchor named otherwise."""
+    cos = math.cos(math.radians(c.latitude))
+    for name, lat, lon in anchors:
+        if name == key:
+            continue
+        dy, dx = lat - c.latitude, (lon - c.longitude) * cos
+        if dy * dy + dx * dx <= (NEAR_KM / 111.2) ** 2:
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The scores that choose among a name's namesakes, by what each rewards.
+
+    A candidate scores ``log10(prominence + 10)`` (how well known it is) plus
+    these. They are judgement, tuned on the dev corpora, and named so that a
+    change says what it changes.
+    """
+
+    #: A city matched by one of its other names (Victoria, once Hong Kong's).
+    alias_penalty: float = ALIAS_PENALTY
+    #: A country: a country's name rarely means anything else.
+    country: float = 4
+    #: A province or county told as one ("Anbar province"), or not told as one.
+    division_told: float = 4
+    division: float = 0.5
+    #: A town told as one ("Najaf city", "Rashad town").
+    settlement_told: float = 4
+    #: A continent or a curated site.
+    continent_or_site: float = 3
+    #: Times the candidate's country's share of the document's places.
+    focus_share: float = 4
+    #: A neighbour of the document's countries counts this fraction of their share.
+    neighbour_share: float = 0.5
+    #: A state of the one country a document is mostly about ("Georgia" in a US story).
+    state_of_focus: float = 5
+    #: A town in a province the document names.
+    in_named_province: float = 3
+    #: A site in the city named beside it ("Baghdad's Tahrir Square").
+    site_in_city_told: float = 6
+    #: In the country named right after it ("Kirkuk, Iraq") ...
+    country_after: float = 5
+    #: ... or in the province named right after it ("Springfield, Illinois").
+    province_after: float = 3
+    #: Near another small place the document names (Edmonton beside Tottenham).
+    near_anchor: float = 4
+
+
+#: The weights in use.
+WEIGHTS = Weights()
+
+#: Focus weights: how much a mention tells what countries a document is about.
+FOCUS_COUNTRY, FOCUS_SITE_OR_REGION, FOCUS_DEMONYM, FOCUS_OTHER = 3, 2, 2, 1
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """What the whole document tells about where it is: read once, used by every name."""
+
+    text: str
+    gazetteer: Gazetteer
+    #: Country → weight of the mentions that point at it.
+    focus: Counter[str]
+    #: The country most mentions point at, and whether it has half the weight or more.
+    focus_cc: str | None
+    dominant: bool
+    #: Every country the document is about.
+    countries: frozenset[str]
+    #: Cities the document names (folded), first candidates only.
+    named_cities: frozenset[str]
+    #: Provinces and states the document names: (country, folded admin-1 name).
+    admin_focus: frozenset[tuple[str, str]]
+    #: Small places resolved without doubt: (folded name, latitude, longitude).
+    anchors: tuple[tuple[str, float, float], ...] = ()
+
+    @property
+    def total(self) -> int:
+        return sum(self.focus.values()) or 1
+
+
+def _focus(mentions: list[Mention]) -> Counter[str]:
+    """How much each country's places weigh in the document."""
+    focus: Counter[str] = Counter()
+    for m in mentions:
+        if not m.candidates or m.kind == "variant":
+            continue
+        top = m.candidates[0]
+        weight = FOCUS_COUNTRY if top.kind == "country" else \
+            FOCUS_SITE_OR_REGION if m.kind in ("site", "region") else FOCUS_OTHER
+        if m.kind == "demonym":
+            weight = FOCUS_DEMONYM
+        if len({c.country_code for c in m.candidates}) == 1 or top.kind == "country" \
+                or top.prominence >= 500_000:
+            focus[top.country_code] += weight
+    return focus
+
+
+def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocContext:
+    """The document's countries, cities and provinces, from its mentions' candidates."""
+    focus = _focus(mentions)
+    total = sum(focus.values()) or 1
+    focus_cc = focus.most_common(1)[0][0] if focus else None
+    countries = frozenset(focus)
+    return DocContext(
+        text=text, gazetteer=gz, focus=focus, focus_cc=focus_cc,
+        dominant=bool(focus_cc) and focus[focus_cc] / total >= 0.5,
+        countries=countries,
+        named_cities=frozenset(normalize(c.name) for m in mentions for c in m.candidates[:1]
+                               if c.kind == "city"),
+        # provinces and states the document names: "Edmonton ... Kentucky" is Edmonton, KY
+        admin_focus=frozenset(
+            (m.candidates[0].country_code, normalize(m.candidates[0].admin1))
+            for m in mentions
+            if m.candidates and m.kind == "gazetteer" and m.candidates[0].kind == "admin1"
+            and m.candidates[0].country_code in countries),
+    )
+
+
+def resolve(mentions: list[Mention], text: str, gz: Gazetteer) -> set[str]:
+    """Choose each mention's place; return the countries the document is about."""
+    ctx = document_context(mentions, text, gz)
+    original = [list(m.candidates) for m in mentions]
+    _resolve_pass(mentions, original, ctx)
+    # places named together lie together: a town a few miles from another place the
+    # document names is that one (Edmonton beside Tottenham is Edmonton, London)
+    # (not a metropolis: many namesakes lie within a hundred km of Mexico City)
+    anchors = tuple(
+        (normalize(m.text), m.place.latitude, m.place.longitude) for i, m in enumerate(mentions)
+        if m.place is not None and m.candidates[0].kind in _ANCHORED
+        and m.candidates[0].population < 1_000_000
+        and len({(round(c.latitude), round(c.longitude)) for c in original[i]}) == 1
+    )
+    # only a mention with a candidate near an anchor can change
+    again = [
+        i for i, (m, cands) in enumerate(zip(mentions, original, strict=True))
+        if len(cands) > 1 and any(c.kind in _ANCHORED and _near(c, normalize(m.text), anchors)
+                                  for c in cands)
+    ] if anchors else []
+    if again:
+        _resolve_pass(mentions, original, replace(ctx, anchors=anchors), only=again)
+    _align_lists(mentions, original, text)
+    return set(ctx.countries)
+
+
+def _candidates(m: Mention, idx: int, mentions: list[Mention], original: list[list[Entry]],
+                ctx: DocContext) -> list[Entry]:
+    """The namesakes a mention may be, before scoring."""
+    gz = ctx.gazetteer
+    cands = list(original[idx])
+    if not cands and m.kind == "gazetteer" and ctx.focus_cc:
+        cands = gz.lookup(m.text, country_code=ctx.focus_cc)
+    if m.kind == "variant" and ctx.countries:
+        # a spelling variant counts only in a country the document is about
+        # (a note that names no country at all keeps them: "in Nassriya city")
+        cands = [c for c in cands if c.country_code in ctx.countries]
+    if m.kind == "region" and not cands:
+        # "the south of the country": the document's country
+        if ctx.focus_cc and gz.country(ctx.focus_cc):
+            cands = [gz.country(ctx.focus_cc)]
+    if m.kind == "site":
+        prev_city = _city_before(mentions, idx, ctx.text)
+        cands = [
+            c for c in cands
+            if c.country_code in ctx.countries or normalize(c.city) in ctx.named_cities
+            or (prev_city and normalize(c.city) == prev_city)
+        ]
+    return cands
+
+
+def _country_share(code: str, ctx: DocContext, shares: dict[str, float]) -> float:
+    """A country's share of the document's places; a neighbour of the countries the
+    text is about counts half of theirs (Gaza in a story about Israel is Gaza,
+    Palestine, not Gaza, Mozambique)."""
+    share = shares.get(code)
+    if share is None:
+        share = ctx.focus.get(code, 0) / ctx.total
+        near = neighbours(code)
+        if near:
+            share += WEIGHTS.neighbour_share * sum(
+                n for f, n in ctx.focus.items() if f in near) / ctx.total
+        shares[code] = share
+    return share
+
+
+def _kind_score(c: Entry, m: Mention, said: str) -> float:
+    """What the candidate's kind, and the words around the name, add."""
+    w = WEIGHTS
+    score = 0.0
+    if c.kind == "city" and strip_article(normalize(c.name)) != said:
+        score -= w.alias_penalty
+    if c.kind == "country":
+        score += w.country
+    elif c.kind in ("admin1", "region", "admin2"):
+        score += w.division_told if m.suffix and m.suffix not in SETTLEMENTS else w.division
+    elif c.kind == "city" and m.suffix in SETTLEMENTS:
+        score += w.settlement_told
+    elif c.kind in ("continent", "site"):
+        score += w.continent_or_site
+    return score
+
+
+def _context_score(c: Entry, m: Mention, ctx: DocContext, context_city: str | None,
+                   following: Entry | None) -> float:
+    """What the document's other places add: its focus, the city beside a site, the
+    province or country after a name, the small places near it."""
+    w = WEIGHTS
+    score = 0.0
+    if c.kind == "admin1" and c.country_code == ctx.focus_cc and ctx.dominant:
+        score += w.state_of_focus
+    if c.kind in ("city", "admin2") and (c.country_code, normalize(c.admin1)) in ctx.admin_focus:
+        score += w.in_named_province
+    if c.city and context_city and normalize(c.city) == context_city:
+        score += w.site_in_city_told
+    if following and following.country_code == c.country_code:
+        score += w.country_after
+        if following.kind == "admin1" and c.admin1 and \
+                normalize(c.admin1) == normalize(following.admin1):
+            score += w.province_after
+    if ctx.anchors and c.kind in _ANCHORED and _near(c, normalize(m.text), ctx.anchors):
+        score += w.near_anchor
+    return score
+
+
+def _resolve_pass(mentions: list[Mention], original: list[list[Entry]], ctx: DocContext,
+                  only: list[int] | None = None) -> None:
+    """Give each mention (or those in ``only``) its best-scoring candidate."""
+    shares: dict[str, float] = {}      # country → its weight in the document
+    for idx in range(len(mentions)) if only is None else only:
+        m = mentions[idx]
+        cands = _candidates(m, idx, mentions, original, ctx)
+        if not cands:
+            m.place = None
+            m.candidates = []
+            continue
+        context_city = _city_before(mentions, idx, ctx.text) if m.kind == "site" else None
+        following = _admin_after(mentions, idx, ctx.text)
+        said = strip_article(normalize(m.text))
+        scored = sorted(
+            ((math.log10(c.prominence + 10) + _kind_score(c, m, said)
+              + WEIGHTS.focus_share * _country_share(c.country_code, ctx, shares)
+              + _context_score(c, m, ctx, context_city, following), c) for c in cands),
+            key=lambda sc: -sc[0])
+        _choose(m, [c for _, c in scored], ctx)
+
+
+def _choose(m: Mention, ranked: list[Entry], ctx: DocContext) -> None:
+    """Set the mention's place from its ranked candidates."""
+    best = ranked[0]
+    if best.kind == "city" and best.country_code not in ctx.countries and ctx.dominant \
+            and best.population < 100_000:
+        m.place = None  # a small town abroad in a story about elsewhere
+        m.candidates = ranked
+        return
+    # a province named like its capital: the city, unless "X province"
+    if best.kind == "admin1" and (not m.suffix or m.suffix in SETTLEMENTS):
+        best = prefer_city(best, ranked)
+    m.candidates = [best] + [c for c in ranked if c is not best]
+    m.place = best.to_place()
+
+
+def _city_before(mentions: list[Mention], idx: int, text: str) -> str | None:
+    """A city named just before a site: "Baghdad's Tahrir Square", "in Baghdad"."""
+    m = mentions[idx]
+    for j in range(idx - 1, -1, -1):
+        p = mentions[j]
+        if p.sentence_start != m.sentence_start:
+            break
+        if p.candidates and p.candidates[0].kind == "city":
+            return normalize(p.candidates[0].name)
+    for j in range(idx + 1, len(mentions)):
+        p = mentions[j]
+        if p.sentence_start != m.sentence_start:
+            break
+        gap = text[m.end:p.start]
+        if p.candidates and p.candidates[0].kind == "city" and re.fullmatch(
+                r"\s*(?:in|of|near|,)\s*", gap):
+            return normalize(p.candidates[0].name)
+    return None
+
+
+def _admin_after(mentions: list[Mention], idx: int, text: str) -> Entry | None:
+    """The province or country in "Kirkuk, Iraq" / "Springfield, Illinois"."""
+    if idx + 1 >= len(mentions):
+        return None
+    m, p = mentions[idx], mentions[idx + 1]
+    gap = text[m.end:p.start]
+    if not re.fullmatch(r",\s*|\s+in\s+|\s+of\s+", gap) or not p.candidates:
+        return None
+    top = p.candidates[0]
+    return top if top.kind in ("admin1", "country") else None
