@@ -22,7 +22,7 @@ Example
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -153,94 +153,132 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     return list(seen.values())
 
 
+def _event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int
+                ) -> tuple[str, str] | None:
+    """The sentence's ACLED type and sub-event type, or ``None`` when it tells no event."""
+    kind = classify(spoken) if spoken.strip() else None
+    if kind is not None and kind[1] == "Attack" and not killed and not injured \
+            and not re.search(r"shot|stabbed|assassinat", spoken, re.I):
+        # "killed" with no one counted: a report, not an attack; maybe something else
+        kind = classify(spoken, skip=("Attack",))
+        if kind is not None and kind[0] == "Strategic developments":
+            kind = None
+    if kind is not None and not f.casualties.spans and re.search(
+            rf"\b{PART_OF_A_TOLL}", spoken, re.I):
+        kind = None  # "33 of the killed were activists": about a toll told before
+    return kind
+
+
+@dataclass(slots=True)
+class _Narrative:
+    """What a paragraph has told so far: its last date and places (follow-up
+    sentences that tell none of their own inherit them)."""
+
+    paragraph: int = -1
+    last_date: DateMention | None = None
+    last_places: list[Toponym] = field(default_factory=list)
+
+    def enter(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.paragraph, self.last_date, self.last_places = paragraph, None, []
+
+
+def _actors(spoken: str, event_type: str) -> tuple[str, ...]:
+    actors = find_actors(spoken)
+    crowd = CROWD_ACTORS.get(event_type)
+    if crowd and not any(a in CROWD_ACTORS.values() for a in actors):
+        actors = (*actors, crowd)   # ACLED's convention: a protest's actor is its crowd
+    return actors
+
+
 def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
     """Events of one document, in reading order, merged and split as described."""
     events: list[Event] = []
     doc_dates = sorted({d.value for f in facts for d in f.dates if d.precision == "day"})
-    last_date: DateMention | None = None
-    last_paragraph = -1
-    last_places: list[Toponym] = []
+    story = _Narrative()
     for f in facts:
-        if f.paragraph != last_paragraph:
-            last_date, last_paragraph, last_places = None, f.paragraph, []
+        story.enter(f.paragraph)
         spoken = f.spoken
         own_dates = [d for d in f.dates if spoken[d.start - f.start:d.end - f.start].strip()]
         killed = f.casualties.killed or 0
         injured = f.casualties.injured or 0
         if not own_dates and not killed and not injured and not CONCRETE_ACTS.search(spoken.lower()):
             continue  # no date, no toll, no concrete act: analysis or background
-        kind = classify(spoken) if spoken.strip() else None
-        if kind is not None and kind[1] == "Attack" and not killed and not injured \
-                and not re.search(r"shot|stabbed|assassinat", spoken, re.I):
-            # "killed" with no one counted: a report, not an attack; maybe something else
-            kind = classify(spoken, skip=("Attack",))
-            if kind is not None and kind[0] == "Strategic developments":
-                kind = None
-        if kind is not None and not f.casualties.spans and re.search(
-                rf"\b{PART_OF_A_TOLL}", spoken, re.I):
-            kind = None  # "33 of the killed were activists": about a toll told before
+        kind = _event_kind(f, spoken, killed, injured)
         if kind is None:
             if own_dates:
-                last_date = own_dates[-1]
+                story.last_date = own_dates[-1]
             continue
-        event_type, sub = kind
         places = event_places(f.toponyms)
-        if not own_dates and last_date is not None and last_places and \
+        if not own_dates and story.last_date is not None and story.last_places and \
                 all(t.kind == "demonym" for t in places):
-            places = last_places  # a sentence that goes on telling the same incident
+            places = story.last_places  # a sentence that goes on telling the same incident
         aggregate = _AGGREGATE.search(spoken) if (killed or injured) else None
-        base_date = own_dates[0] if own_dates else last_date
+        base_date = own_dates[0] if own_dates else story.last_date
         if own_dates:
-            last_date = own_dates[-1]
+            story.last_date = own_dates[-1]
         if places:
-            last_places = places
-        actors = find_actors(spoken)
-        crowd = CROWD_ACTORS.get(event_type)
-        if crowd and not any(a in CROWD_ACTORS.values() for a in actors):
-            actors = (*actors, crowd)   # ACLED's convention: a protest's actor is its crowd
+            story.last_places = places
         common = {
             "source": source, "char_start": f.start, "char_end": f.end,
-            "source_text": f.text, "event_type": event_type, "sub_event_type": sub,
-            "actors": actors, "casualties_estimated": f.casualties.estimated,
+            "source_text": f.text, "event_type": kind[0], "sub_event_type": kind[1],
+            "actors": _actors(spoken, kind[0]), "casualties_estimated": f.casualties.estimated,
             "sources": ((f.start, f.end),), "casualty_spans": f.casualties.spans,
         }
-        incident = f"{source}:{f.start}"
         if aggregate:
-            end = base_date.value if base_date else None
-            start = _period_start(aggregate, end, doc_dates)
-            place = _common_place(f.toponyms)
-            events.append(Event(
-                event_id=f"{incident}:agg", place=place.place if place else None,
-                location_text=place.text if place else "",
-                event_date=end, date_precision=base_date.precision if base_date else None,
-                year_inferred=base_date.year_inferred if base_date else False,
-                fatalities=killed, injuries=injured, incident_id=incident,
-                incident_fatalities=killed, incident_injuries=injured, is_aggregate=True,
-                period_start=start, period_end=end,
-                date_span=_span(base_date), place_span=_tspan(place), **common,
-            ))
-            continue
-        if len({d.value for d in own_dates}) > 1 and places:
-            places = _places_by_date(f.toponyms, own_dates)
-        targets: list[Toponym | None] = list(places) or [None]
-        k_shares = split_toll(killed, len(targets))
-        i_shares = split_toll(injured, len(targets))
-        for n, t in enumerate(targets):
-            d = _nearest_date(t, own_dates) if t is not None and own_dates else base_date
-            # one sentence telling two days tells two incidents
-            inc = incident if len({x.value for x in own_dates}) <= 1 or d is None \
-                else f"{incident}:{d.value}"
-            events.append(Event(
-                event_id=f"{incident}:{n}", place=t.place if t else None,
-                location_text=t.text if t else "",
-                event_date=d.value if d else None, date_precision=d.precision if d else None,
-                year_inferred=d.year_inferred if d else False,
-                fatalities=k_shares[n], injuries=i_shares[n], incident_id=inc,
-                incident_fatalities=killed, incident_injuries=injured,
-                date_span=_span(d), place_span=_tspan(t),
-                candidates=t.candidates[1:] if t else (), **common,
-            ))
+            events.append(_aggregate_event(f, aggregate, base_date, doc_dates, common))
+        else:
+            events += _place_events(f, places, own_dates, base_date, common)
     return _merge_repeats(events)
+
+
+def _aggregate_event(f: SentenceFacts, aggregate: re.Match[str], base_date: DateMention | None,
+                     doc_dates: list[date], common: dict) -> Event:
+    """A cumulative tally: one row with its period, never a one-day incident."""
+    incident = f"{common['source']}:{f.start}"
+    killed, injured = f.casualties.killed or 0, f.casualties.injured or 0
+    end = base_date.value if base_date else None
+    start = _period_start(aggregate, end, doc_dates)
+    place = _common_place(f.toponyms)
+    return Event(
+        event_id=f"{incident}:agg", place=place.place if place else None,
+        location_text=place.text if place else "",
+        event_date=end, date_precision=base_date.precision if base_date else None,
+        year_inferred=base_date.year_inferred if base_date else False,
+        fatalities=killed, injuries=injured, incident_id=incident,
+        incident_fatalities=killed, incident_injuries=injured, is_aggregate=True,
+        period_start=start, period_end=end,
+        date_span=_span(base_date), place_span=_tspan(place), **common,
+    )
+
+
+def _place_events(f: SentenceFacts, places: list[Toponym], own_dates: list[DateMention],
+                  base_date: DateMention | None, common: dict) -> list[Event]:
+    """One row per place of the incident, its toll split so the rows sum to it."""
+    incident = f"{common['source']}:{f.start}"
+    killed, injured = f.casualties.killed or 0, f.casualties.injured or 0
+    if len({d.value for d in own_dates}) > 1 and places:
+        places = _places_by_date(f.toponyms, own_dates)
+    targets: list[Toponym | None] = list(places) or [None]
+    k_shares = split_toll(killed, len(targets))
+    i_shares = split_toll(injured, len(targets))
+    out = []
+    for n, t in enumerate(targets):
+        d = _nearest_date(t, own_dates) if t is not None and own_dates else base_date
+        # one sentence telling two days tells two incidents
+        inc = incident if len({x.value for x in own_dates}) <= 1 or d is None \
+            else f"{incident}:{d.value}"
+        out.append(Event(
+            event_id=f"{incident}:{n}", place=t.place if t else None,
+            location_text=t.text if t else "",
+            event_date=d.value if d else None, date_precision=d.precision if d else None,
+            year_inferred=d.year_inferred if d else False,
+            fatalities=k_shares[n], injuries=i_shares[n], incident_id=inc,
+            incident_fatalities=killed, incident_injuries=injured,
+            date_span=_span(d), place_span=_tspan(t),
+            candidates=t.candidates[1:] if t else (), **common,
+        ))
+    return out
 
 
 def _span(d: DateMention | None) -> tuple[int, int] | None:
