@@ -40,7 +40,16 @@ from geo.view.details import event_details
 from geo.view.highlight import STYLE
 from geo.view.mapping import build_map, rows_at, selected_place
 from geo.view.provinces import province_counts
-from geo.view.table import actor_names, presets, tally
+from geo.view.table import (
+    actor_names,
+    date_bounds,
+    follow_range,
+    link_query,
+    presets,
+    searchable,
+    tally,
+    with_texts,
+)
 
 st.set_page_config(page_title="Event map", page_icon="🗺️", layout="wide")
 APP_DIR = Path(__file__).resolve().parent
@@ -111,16 +120,11 @@ def load_store_texts(path: str, signature: tuple) -> pd.DataFrame:  # noqa: ARG0
     return EventStore(path).texts(TEXT_COLUMNS)
 
 
-def full_rows(index: pd.Index) -> pd.DataFrame:
-    """Every column of the events at ``index`` (a store's texts are joined in)."""
-    rows = events.loc[index]
-    if stored is None:
-        return rows
-    texts = load_store_texts(args.store, signature).reindex(rows["event_id"].astype(str))
-    for c in TEXT_COLUMNS:
-        found = pd.Series(texts[c].to_numpy(), index=rows.index)
-        rows[c] = rows[c].where(rows[c].notna(), found) if c in rows else found
-    return rows.fillna(dict.fromkeys(TEXT_COLUMNS, ""))
+def full_rows(frame: pd.DataFrame, index: pd.Index, store: str | None,
+              store_signature: tuple) -> pd.DataFrame:
+    """Every column of the events of ``frame`` at ``index`` (a store's texts joined in)."""
+    texts = load_store_texts(store, store_signature) if store else None
+    return with_texts(frame.loc[index], texts)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -182,6 +186,13 @@ events = frame_of(corpus)
 if stored is not None:
     events = stored if events.empty else pd.concat([stored, events], ignore_index=True) \
         .assign(row=lambda d: range(len(d)))
+store_path = args.store if stored is not None else None
+
+
+def rows_of(index: pd.Index) -> pd.DataFrame:
+    """Every column of the events at ``index``."""
+    return full_rows(events, index, store_path, signature)
+
 
 st.title("Event map")
 st.caption(f"Events from {origin}"
@@ -194,8 +205,7 @@ if events.empty:
     st.stop()
 
 # ---- Filters (kept in the URL) ----------------------------------------------
-dated = events["start_date"].dropna()
-lo, hi = dated.min().date(), max(dated.max(), events["end_date"].max()).date()
+lo, hi = date_bounds(events)
 if "range" not in st.session_state:
     linked = EventFilter.from_query(st.query_params.to_dict()).clamp(lo, hi)
     st.session_state["range"] = (linked.start, linked.end)
@@ -204,11 +214,8 @@ if "range" not in st.session_state:
     st.session_state["min_killed"] = linked.min_killed
     st.session_state["q"] = linked.search
 elif st.session_state.get("bounds") != (lo, hi):  # data added: follow it
-    a, b = st.session_state["range"]
-    if (a, b) == st.session_state.get("bounds"):
-        st.session_state["range"] = (lo, hi)       # the whole range stays the whole range
-    else:
-        st.session_state["range"] = (min(max(a, lo), hi), max(min(b, hi), lo))
+    st.session_state["range"] = follow_range(st.session_state["range"],
+                                             st.session_state.get("bounds"), lo, hi)
 st.session_state["bounds"] = (lo, hi)
 
 ranges = presets(lo, hi)
@@ -243,18 +250,14 @@ view = EventFilter(start=start, end=end, types=tuple(st.session_state["types"]),
                   actors=tuple(st.session_state["actors"]),
                   min_killed=int(st.session_state["min_killed"]),
                   search=st.session_state["q"].strip())
-query = view.to_query()
-if (view.start, view.end) == (lo, hi):
-    del query["start"], query["end"]
+query = link_query(view, lo, hi)
 if query != st.query_params.to_dict():
     st.query_params.from_dict(query)
 
-searched = events
-if view.search and stored is not None:     # the store's texts are read on demand
-    texts = load_store_texts(args.store, signature)["source_text"]
-    searched = events.assign(source_text=events["event_id"].astype(str).map(texts)
-                             .fillna(events.get("source_text", "")).fillna(""))
-keep = match(searched, view)
+# a store's sentences are read only for a search
+texts = load_store_texts(args.store, signature)["source_text"] \
+    if view.search and stored is not None else None
+keep = match(searchable(events, texts), view)
 shown = events.loc[keep, list(LIGHT_COLUMNS)]      # full rows are taken only where shown
 on_map = shown[shown["unmapped_reason"] == ""]
 counts = tally(events, shown)
@@ -285,7 +288,7 @@ with right:
                    f"{int(chosen['killed'].sum())} killed, {int(chosen['injured'].sum())} "
                    "injured. Marked: date, place, casualty figures.")
         with st.container(height=470):
-            for _, row in full_rows(chosen.sort_values("date").index).iterrows():
+            for _, row in rows_of(chosen.sort_values("date").index).iterrows():
                 d = event_details(row, corpus.document(row["source"]))
                 with st.container(border=True):
                     st.html(STYLE + d.card_html())
@@ -294,7 +297,7 @@ with right:
                         st.text("Other places the gazetteer considered: "
                                 + (d.candidates or "none"))
 
-coarse = full_rows(on_map.index[on_map["geo_precision"].isin(["region", "country"])])
+coarse = rows_of(on_map.index[on_map["geo_precision"].isin(["region", "country"])])
 if not coarse.empty:
     with st.expander(f"{len(coarse)} event(s) placed only at country or region level "
                      "(dashed on the map)"):
@@ -303,7 +306,7 @@ if not coarse.empty:
                      hide_index=True, width="stretch")
 
 # ---- Listed apart ---------------------------------------------------------------
-totals = full_rows(shown.index[shown["aggregate"]])
+totals = rows_of(shown.index[shown["aggregate"]])
 if not totals.empty:
     st.subheader("Reported totals")
     st.caption("Cumulative figures over a period, as the text gives them. They are not "
@@ -312,7 +315,7 @@ if not totals.empty:
                          "source_text"]], hide_index=True, width="stretch")
 for reason, label in (("no place", "Events without a place"),
                       ("no date", "Events without a date")):
-    part = full_rows(shown.index[shown["unmapped_reason"] == reason])
+    part = rows_of(shown.index[shown["unmapped_reason"] == reason])
     if not part.empty:
         with st.expander(f"{label} ({len(part)})"):
             st.dataframe(part[["event_date", "location_text", "event_type", "fatalities",
@@ -339,14 +342,14 @@ TABLE_ROWS = 1000
 if len(shown) > TABLE_ROWS:
     st.caption(f"Showing the first {TABLE_ROWS:,} of {len(shown):,} events in view; "
                "the downloads hold them all.")
-st.dataframe(full_rows(shown.index[:TABLE_ROWS]).loc[:,
+st.dataframe(rows_of(shown.index[:TABLE_ROWS]).loc[:,
                         ["event_date", "event_type", "location", "geo_precision", "fatalities",
                          "injuries", "actors", "unmapped_reason", "source", "source_text"]],
              hide_index=True, width="stretch")
 
 
 def _rows() -> list[dict[str, str]]:
-    return full_rows(shown.index)[list(ALL_COLUMNS)].to_dict("records")
+    return rows_of(shown.index)[list(ALL_COLUMNS)].to_dict("records")
 
 
 tag = hashlib.sha1(repr(sorted(query.items())).encode()).hexdigest()[:6]

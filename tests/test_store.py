@@ -54,9 +54,32 @@ def test_round_trip_store_filter_export(tmp_path, seed):
 def test_store_filters_match_the_in_memory_ones(tmp_path, seed, view):
     store = EventStore(tmp_path)
     store.append(seed)
-    got = store.query(EventFilter(start=view.start, end=view.end, types=view.types,
-                                  min_killed=view.min_killed, search=view.search))
+    got = store.query(view)
     assert sorted(got["event_id"]) == sorted(apply(seed, view)["event_id"])
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    from bench.synthetic import synthetic_frame
+
+    return synthetic_frame(3000)
+
+
+@pytest.mark.parametrize("view", [
+    EventFilter(start=date(2019, 3, 1), end=date(2019, 5, 31)),
+    EventFilter(types=("Battles", "Riots"), min_killed=3),
+    EventFilter(search="a"),
+    EventFilter(search="100%"),                          # LIKE's wildcards are literal
+    EventFilter(search="_"),
+    EventFilter(bbox=(30.0, 40.0, 36.0, 46.0)),
+    EventFilter(start=date(2019, 6, 1), end=date(2019, 6, 30), types=("Protests",)),
+])
+def test_a_synthetic_store_filters_as_its_frame_does(tmp_path_factory, synthetic, view):
+    store = EventStore(tmp_path_factory.mktemp("synthetic"))
+    store.append(synthetic)
+    got = store.query(view)
+    want = apply(synthetic, view)
+    assert sorted(got["event_id"]) == sorted(want["event_id"])
 
 
 def test_saving_twice_does_not_double_count(tmp_path, seed):

@@ -19,6 +19,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from geo.io.query import EventFilter
+
 log = logging.getLogger("geo")
 
 #: Listed-apart groups, in the order the dashboard shows them.
@@ -86,3 +88,77 @@ def actor_names(df: pd.DataFrame) -> list[str]:
             if name:
                 counts[name] = counts.get(name, 0) + int(n)
     return sorted(counts, key=lambda a: (-counts[a], a))
+
+
+def date_bounds(events: pd.DataFrame) -> tuple[date, date]:
+    """The first and last day the events cover (periods of reported totals included).
+
+    >>> from geo.io.schema import rows_frame
+    >>> date_bounds(rows_frame([{"event_date": "2019-12-06"},
+    ...     {"event_date": "2020-01-05", "period_start": "2019-10-01",
+    ...      "period_end": "2020-01-05", "is_aggregate": "true"}]))
+    (datetime.date(2019, 10, 1), datetime.date(2020, 1, 5))
+    """
+    dated = events["start_date"].dropna()
+    return dated.min().date(), max(dated.max(), events["end_date"].max()).date()
+
+
+def follow_range(current: tuple[date, date], old_bounds: tuple[date, date] | None,
+                 lo: date, hi: date) -> tuple[date, date]:
+    """The date range after the data's bounds moved from ``old_bounds`` to ``lo … hi``:
+    the whole range stays the whole range, a narrower one is kept inside the new bounds.
+
+    >>> d = date
+    >>> follow_range((d(2020, 1, 1), d(2020, 1, 31)), (d(2020, 1, 1), d(2020, 1, 31)),
+    ...              d(2019, 12, 1), d(2020, 1, 31))
+    (datetime.date(2019, 12, 1), datetime.date(2020, 1, 31))
+    >>> follow_range((d(2020, 1, 5), d(2020, 1, 9)), (d(2020, 1, 1), d(2020, 1, 31)),
+    ...              d(2020, 1, 7), d(2020, 2, 28))
+    (datetime.date(2020, 1, 7), datetime.date(2020, 1, 9))
+    """
+    a, b = current
+    if (a, b) == old_bounds:
+        return lo, hi
+    return min(max(a, lo), hi), max(min(b, hi), lo)
+
+
+def link_query(view: EventFilter, lo: date, hi: date) -> dict[str, str]:
+    """The URL parameters of a view; the whole date range is left out of the link.
+
+    >>> link_query(EventFilter(start=date(2020, 1, 1), end=date(2020, 1, 31), search="x"),
+    ...            date(2020, 1, 1), date(2020, 1, 31))
+    {'q': 'x'}
+    """
+    query = view.to_query()
+    if (view.start, view.end) == (lo, hi):
+        query.pop("start", None)
+        query.pop("end", None)
+    return query
+
+
+def with_texts(rows: pd.DataFrame, texts: pd.DataFrame | None) -> pd.DataFrame:
+    """``rows`` with the text columns of ``texts`` (a store's, indexed by ``event_id``)
+    filled in where the rows lack them; ``rows`` as they are when ``texts`` is None.
+
+    >>> rows = pd.DataFrame({"event_id": ["a", "b"]})
+    >>> texts = pd.DataFrame({"source_text": ["A.", "B."]}, index=pd.Index(["b", "a"]))
+    >>> with_texts(rows, texts)["source_text"].tolist()
+    ['B.', 'A.']
+    """
+    if texts is None:
+        return rows
+    rows = rows.copy()
+    found = texts.reindex(rows["event_id"].astype(str))
+    for c in texts.columns:
+        values = pd.Series(found[c].to_numpy(), index=rows.index)
+        rows[c] = rows[c].where(rows[c].notna(), values) if c in rows else values
+    return rows.fillna(dict.fromkeys(texts.columns, ""))
+
+
+def searchable(events: pd.DataFrame, source_texts: pd.Series | None) -> pd.DataFrame:
+    """``events`` with their sentences, for a text search: a store's frame holds
+    none until they are read (``source_texts``, by ``event_id``)."""
+    if source_texts is None:
+        return events
+    return events.assign(source_text=events["event_id"].astype(str).map(source_texts)
+                         .fillna(events.get("source_text", "")).fillna(""))
