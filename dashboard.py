@@ -58,8 +58,11 @@ APP_DIR = Path(__file__).resolve().parent
 def _args() -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="dashboard.py")
     p.add_argument("--articles", default=str(APP_DIR / "data" / "articles"))
-    p.add_argument("--store", default=None,
-                   help="a GeoParquet event store (python -m geo import/extract --store)")
+    p.add_argument(
+        "--store",
+        default=None,
+        help="a GeoParquet event store (python -m geo import/extract --store)",
+    )
     return p.parse_known_args(sys.argv[1:])[0]
 
 
@@ -120,8 +123,9 @@ def load_store_texts(path: str, signature: tuple) -> pd.DataFrame:  # noqa: ARG0
     return EventStore(path).texts(TEXT_COLUMNS)
 
 
-def full_rows(frame: pd.DataFrame, index: pd.Index, store: str | None,
-              store_signature: tuple) -> pd.DataFrame:
+def full_rows(
+    frame: pd.DataFrame, index: pd.Index, store: str | None, store_signature: tuple
+) -> pd.DataFrame:
     """Every column of the events of ``frame`` at ``index`` (a store's texts joined in)."""
     texts = load_store_texts(store, store_signature) if store else None
     return with_texts(frame.loc[index], texts)
@@ -144,19 +148,26 @@ args = _args()
 assets = _assets()
 with st.sidebar:
     st.header("Add your own")
-    uploads = st.file_uploader("Articles (.txt, .md, .html)", type=["txt", "md", "html", "htm"],
-                               accept_multiple_files=True, key="uploads")
-    acled_files = st.file_uploader("ACLED-format CSV", type=["csv"],
-                                   accept_multiple_files=True, key="acled_uploads")
+    uploads = st.file_uploader(
+        "Articles (.txt, .md, .html)",
+        type=["txt", "md", "html", "htm"],
+        accept_multiple_files=True,
+        key="uploads",
+    )
+    acled_files = st.file_uploader(
+        "ACLED-format CSV", type=["csv"], accept_multiple_files=True, key="acled_uploads"
+    )
     with st.form("paste", clear_on_submit=True):
         pasted = st.text_area("Or paste an article", key="paste_text", height=100)
         if st.form_submit_button("Add text") and pasted.strip():
             st.session_state.setdefault("pasted", []).append(pasted)
     online = st.toggle(
-        "Look up unknown places online", key="online",
+        "Look up unknown places online",
+        key="online",
         help="Places the offline gazetteer lacks (villages, hills) are looked up on "
-             "OpenStreetMap's Nominatim, one a second, and the answers kept on disk. "
-             "Off: nothing leaves this machine.")
+        "OpenStreetMap's Nominatim, one a second, and the answers kept on disk. "
+        "Off: nothing leaves this machine.",
+    )
 
 if args.store:
     store = EventStore(args.store)
@@ -184,8 +195,11 @@ if added:
 
 events = frame_of(corpus)
 if stored is not None:
-    events = stored if events.empty else pd.concat([stored, events], ignore_index=True) \
-        .assign(row=lambda d: range(len(d)))
+    events = (
+        stored
+        if events.empty
+        else pd.concat([stored, events], ignore_index=True).assign(row=lambda d: range(len(d)))
+    )
 store_path = args.store if stored is not None else None
 
 
@@ -195,9 +209,11 @@ def rows_of(index: pd.Index) -> pd.DataFrame:
 
 
 st.title("Event map")
-st.caption(f"Events from {origin}"
-           + (f" and {len(added)} added by you" if added else "")
-           + ". Every figure links back to the sentence it came from.")
+st.caption(
+    f"Events from {origin}"
+    + (f" and {len(added)} added by you" if added else "")
+    + ". Every figure links back to the sentence it came from."
+)
 for err in corpus.errors:
     st.error(f"Could not read {err}", icon="⚠️")
 if events.empty:
@@ -214,8 +230,9 @@ if "range" not in st.session_state:
     st.session_state["min_killed"] = linked.min_killed
     st.session_state["q"] = linked.search
 elif st.session_state.get("bounds") != (lo, hi):  # data added: follow it
-    st.session_state["range"] = follow_range(st.session_state["range"],
-                                             st.session_state.get("bounds"), lo, hi)
+    st.session_state["range"] = follow_range(
+        st.session_state["range"], st.session_state.get("bounds"), lo, hi
+    )
 st.session_state["bounds"] = (lo, hi)
 
 ranges = presets(lo, hi)
@@ -227,38 +244,68 @@ def _preset() -> None:
 
 with st.sidebar:
     st.header("Filters")
-    st.selectbox("Quick range", list(ranges), index=None, placeholder="Choose a period…",
-                 key="preset", on_change=_preset)
+    st.selectbox(
+        "Quick range",
+        list(ranges),
+        index=None,
+        placeholder="Choose a period…",
+        key="preset",
+        on_change=_preset,
+    )
     if lo < hi:
-        st.slider("Date range", min_value=lo, max_value=hi, step=timedelta(days=1),
-                  format="D MMM YYYY", key="range")
+        st.slider(
+            "Date range",
+            min_value=lo,
+            max_value=hi,
+            step=timedelta(days=1),
+            format="D MMM YYYY",
+            key="range",
+        )
     st.multiselect("Event type", EVENT_TYPES, key="types")
-    st.multiselect("Actor", actors_of(
-        f"{args.store or args.articles}|{signature}|{len(events)}|{len(added)}", events),
-                   key="actors")
+    st.multiselect(
+        "Actor",
+        actors_of(f"{args.store or args.articles}|{signature}|{len(events)}|{len(added)}", events),
+        key="actors",
+    )
     st.number_input("Minimum killed", min_value=0, step=1, key="min_killed")
     st.text_input("Search the text", key="q", placeholder="e.g. Tahrir, drone, Kirkuk")
     st.header("Map")
-    st.toggle("Online map tiles (OpenStreetMap)", value=True, key="tiles",
-              help="Off, or with no internet, the map shows country outlines only.")
+    st.toggle(
+        "Online map tiles (OpenStreetMap)",
+        value=True,
+        key="tiles",
+        help="Off, or with no internet, the map shows country outlines only.",
+    )
     st.toggle("Province view", value=False, key="provinces")
-    metric = st.radio("Shade provinces by", ["events", "killed"], horizontal=True,
-                      key="province_metric", disabled=not st.session_state["provinces"])
+    metric = st.radio(
+        "Shade provinces by",
+        ["events", "killed"],
+        horizontal=True,
+        key="province_metric",
+        disabled=not st.session_state["provinces"],
+    )
 
 start, end = st.session_state["range"]
-view = EventFilter(start=start, end=end, types=tuple(st.session_state["types"]),
-                  actors=tuple(st.session_state["actors"]),
-                  min_killed=int(st.session_state["min_killed"]),
-                  search=st.session_state["q"].strip())
+view = EventFilter(
+    start=start,
+    end=end,
+    types=tuple(st.session_state["types"]),
+    actors=tuple(st.session_state["actors"]),
+    min_killed=int(st.session_state["min_killed"]),
+    search=st.session_state["q"].strip(),
+)
 query = link_query(view, lo, hi)
 if query != st.query_params.to_dict():
     st.query_params.from_dict(query)
 
 # a store's sentences are read only for a search
-texts = load_store_texts(args.store, signature)["source_text"] \
-    if view.search and stored is not None else None
+texts = (
+    load_store_texts(args.store, signature)["source_text"]
+    if view.search and stored is not None
+    else None
+)
 keep = match(searchable(events, texts), view)
-shown = events.loc[keep, list(LIGHT_COLUMNS)]      # full rows are taken only where shown
+shown = events.loc[keep, list(LIGHT_COLUMNS)]  # full rows are taken only where shown
 on_map = shown[shown["unmapped_reason"] == ""]
 counts = tally(events, shown)
 st.markdown(f"**{counts.line()}**")
@@ -267,10 +314,20 @@ st.markdown(f"**{counts.line()}**")
 left, right = st.columns([3, 2], gap="medium")
 with left:
     provinces = province_counts(on_map) if st.session_state["provinces"] else None
-    fmap = build_map(on_map, assets=assets, tiles=st.session_state["tiles"],
-                     provinces=provinces, province_metric=metric)
-    clicked = st_folium(fmap, key="event_map", height=560, use_container_width=True,
-                        returned_objects=["last_object_clicked_tooltip"])
+    fmap = build_map(
+        on_map,
+        assets=assets,
+        tiles=st.session_state["tiles"],
+        provinces=provinces,
+        province_metric=metric,
+    )
+    clicked = st_folium(
+        fmap,
+        key="event_map",
+        height=560,
+        use_container_width=True,
+        returned_objects=["last_object_clicked_tooltip"],
+    )
     key = selected_place((clicked or {}).get("last_object_clicked_tooltip"), on_map)
     if key and key != st.session_state.get("clicked_place"):
         st.session_state["clicked_place"] = key
@@ -284,9 +341,11 @@ with right:
     else:
         first = chosen.iloc[0]
         st.subheader(f"Selected: {first['location']}")
-        st.caption(f"{len(chosen)} event(s) here in the current view, "
-                   f"{int(chosen['killed'].sum())} killed, {int(chosen['injured'].sum())} "
-                   "injured. Marked: date, place, casualty figures.")
+        st.caption(
+            f"{len(chosen)} event(s) here in the current view, "
+            f"{int(chosen['killed'].sum())} killed, {int(chosen['injured'].sum())} "
+            "injured. Marked: date, place, casualty figures."
+        )
         with st.container(height=470):
             for _, row in rows_of(chosen.sort_values("date").index).iterrows():
                 d = event_details(row, corpus.document(row["source"]))
@@ -294,33 +353,63 @@ with right:
                     st.html(STYLE + d.card_html())
                     with st.expander("Paragraph and other candidates"):
                         st.html(STYLE + f"<div>{d.paragraph_html}</div>")
-                        st.text("Other places the gazetteer considered: "
-                                + (d.candidates or "none"))
+                        st.text(
+                            "Other places the gazetteer considered: " + (d.candidates or "none")
+                        )
 
 coarse = rows_of(on_map.index[on_map["geo_precision"].isin(["region", "country"])])
 if not coarse.empty:
-    with st.expander(f"{len(coarse)} event(s) placed only at country or region level "
-                     "(dashed on the map)"):
-        st.dataframe(coarse[["event_date", "location", "geo_precision", "event_type",
-                             "fatalities", "injuries", "source_text"]],
-                     hide_index=True, width="stretch")
+    with st.expander(
+        f"{len(coarse)} event(s) placed only at country or region level (dashed on the map)"
+    ):
+        st.dataframe(
+            coarse[
+                [
+                    "event_date",
+                    "location",
+                    "geo_precision",
+                    "event_type",
+                    "fatalities",
+                    "injuries",
+                    "source_text",
+                ]
+            ],
+            hide_index=True,
+            width="stretch",
+        )
 
 # ---- Listed apart ---------------------------------------------------------------
 totals = rows_of(shown.index[shown["aggregate"]])
 if not totals.empty:
     st.subheader("Reported totals")
-    st.caption("Cumulative figures over a period, as the text gives them. They are not "
-               "incidents: they are not drawn on the map nor counted in the timeline.")
-    st.dataframe(totals[["period_start", "period_end", "location", "fatalities", "injuries",
-                         "source_text"]], hide_index=True, width="stretch")
-for reason, label in (("no place", "Events without a place"),
-                      ("no date", "Events without a date")):
+    st.caption(
+        "Cumulative figures over a period, as the text gives them. They are not "
+        "incidents: they are not drawn on the map nor counted in the timeline."
+    )
+    st.dataframe(
+        totals[["period_start", "period_end", "location", "fatalities", "injuries", "source_text"]],
+        hide_index=True,
+        width="stretch",
+    )
+for reason, label in (("no place", "Events without a place"), ("no date", "Events without a date")):
     part = rows_of(shown.index[shown["unmapped_reason"] == reason])
     if not part.empty:
         with st.expander(f"{label} ({len(part)})"):
-            st.dataframe(part[["event_date", "location_text", "event_type", "fatalities",
-                               "injuries", "source", "source_text"]],
-                         hide_index=True, width="stretch")
+            st.dataframe(
+                part[
+                    [
+                        "event_date",
+                        "location_text",
+                        "event_type",
+                        "fatalities",
+                        "injuries",
+                        "source",
+                        "source_text",
+                    ]
+                ],
+                hide_index=True,
+                width="stretch",
+            )
 
 # ---- Timeline -------------------------------------------------------------------
 st.subheader("Timeline")
@@ -329,23 +418,44 @@ if timeline.data.empty:
     st.info("No day-dated incidents in the current view.")
 else:
     if timeline.weekly:
-        st.caption("Per week (weeks start on Monday): the range is longer than "
-                   f"{DAILY_SPAN} days. Narrow it to see each day.")
+        st.caption(
+            "Per week (weeks start on Monday): the range is longer than "
+            f"{DAILY_SPAN} days. Narrow it to see each day."
+        )
     st.altair_chart(timeline_chart(timeline.data), width="stretch")
 if timeline.left_out:
-    st.caption(f"{timeline.left_out} event(s) not in the timeline: reported totals, "
-               "undated, or dated only to the month.")
+    st.caption(
+        f"{timeline.left_out} event(s) not in the timeline: reported totals, "
+        "undated, or dated only to the month."
+    )
 
 # ---- Table and downloads ----------------------------------------------------------
 st.subheader("Events in view")
 TABLE_ROWS = 1000
 if len(shown) > TABLE_ROWS:
-    st.caption(f"Showing the first {TABLE_ROWS:,} of {len(shown):,} events in view; "
-               "the downloads hold them all.")
-st.dataframe(rows_of(shown.index[:TABLE_ROWS]).loc[:,
-                        ["event_date", "event_type", "location", "geo_precision", "fatalities",
-                         "injuries", "actors", "unmapped_reason", "source", "source_text"]],
-             hide_index=True, width="stretch")
+    st.caption(
+        f"Showing the first {TABLE_ROWS:,} of {len(shown):,} events in view; "
+        "the downloads hold them all."
+    )
+st.dataframe(
+    rows_of(shown.index[:TABLE_ROWS]).loc[
+        :,
+        [
+            "event_date",
+            "event_type",
+            "location",
+            "geo_precision",
+            "fatalities",
+            "injuries",
+            "actors",
+            "unmapped_reason",
+            "source",
+            "source_text",
+        ],
+    ],
+    hide_index=True,
+    width="stretch",
+)
 
 
 def _rows() -> list[dict[str, str]]:
@@ -355,8 +465,19 @@ def _rows() -> list[dict[str, str]]:
 tag = hashlib.sha1(repr(sorted(query.items())).encode()).hexdigest()[:6]
 c1, c2, _ = st.columns([1, 1, 4])
 # built when clicked, not on every rerun
-c1.download_button("Download CSV", lambda: to_csv(_rows()), file_name=f"events-{tag}.csv",
-                   mime="text/csv", key="dl_csv", on_click="ignore")
-c2.download_button("Download GeoJSON", lambda: to_geojson(_rows()),
-                   file_name=f"events-{tag}.geojson", mime="application/geo+json",
-                   key="dl_geojson", on_click="ignore")
+c1.download_button(
+    "Download CSV",
+    lambda: to_csv(_rows()),
+    file_name=f"events-{tag}.csv",
+    mime="text/csv",
+    key="dl_csv",
+    on_click="ignore",
+)
+c2.download_button(
+    "Download GeoJSON",
+    lambda: to_geojson(_rows()),
+    file_name=f"events-{tag}.geojson",
+    mime="application/geo+json",
+    key="dl_geojson",
+    on_click="ignore",
+)

@@ -43,8 +43,11 @@ def map_cost(frame, n: int) -> dict:
     shown = apply(events, EventFilter(start=date(2018, 1, 1), end=date(2030, 1, 1)))
     on_map = shown[shown["unmapped_reason"] == ""]
     html = build_map(on_map, assets=None).get_root().render()
-    return {"events": n, "script_s": round(time.perf_counter() - t0, 3),
-            "html_bytes": len(html.encode())}
+    return {
+        "events": n,
+        "script_s": round(time.perf_counter() - t0, 3),
+        "html_bytes": len(html.encode()),
+    }
 
 
 def naive_map_cost(frame, n: int) -> dict:
@@ -53,11 +56,15 @@ def naive_map_cost(frame, n: int) -> dict:
     t0 = time.perf_counter()
     m = folium.Map(location=[33, 44], zoom_start=5)
     for r in events.itertuples(index=False):
-        folium.CircleMarker([r.lat, r.lon], radius=3 + r.killed ** 0.5, fill=True,
-                            popup=folium.Popup(r.source_text)).add_to(m)
+        folium.CircleMarker(
+            [r.lat, r.lon], radius=3 + r.killed**0.5, fill=True, popup=folium.Popup(r.source_text)
+        ).add_to(m)
     html = m.get_root().render()
-    return {"events": n, "script_s": round(time.perf_counter() - t0, 3),
-            "html_bytes": len(html.encode())}
+    return {
+        "events": n,
+        "script_s": round(time.perf_counter() - t0, 3),
+        "html_bytes": len(html.encode()),
+    }
 
 
 def filter_cost(frame, runs: int = 7) -> dict:
@@ -66,7 +73,7 @@ def filter_cost(frame, runs: int = 7) -> dict:
         store = EventStore(tmp)
         step = 250_000
         for i in range(0, len(frame), step):
-            store.append(frame.iloc[i:i + step])
+            store.append(frame.iloc[i : i + step])
         q = EventFilter(start=date(2019, 3, 1), end=date(2019, 5, 31), types=("Battles",))
         store.query(q)  # warm the file cache
         times = []
@@ -74,8 +81,11 @@ def filter_cost(frame, runs: int = 7) -> dict:
             t0 = time.perf_counter()
             got = store.query(q)
             times.append((time.perf_counter() - t0) * 1000)
-        return {"events": len(frame), "median_ms": round(statistics.median(times), 1),
-                "rows_returned": len(got)}
+        return {
+            "events": len(frame),
+            "median_ms": round(statistics.median(times), 1),
+            "rows_returned": len(got),
+        }
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -105,16 +115,27 @@ def main(argv: list[str] | None = None) -> dict:
         for r in out["map"]:
             extra = ""
             if r["events"] in naive:
-                extra = f" (naive: {naive[r['events']]['script_s']:.2f} s, " \
-                        f"{naive[r['events']]['html_bytes'] / 1e6:.1f} MB; " \
-                        f"{naive[r['events']]['script_s'] / r['script_s']:.0f}x faster)"
-            target = " <= 1.5 s, <= 5 MB" if r["events"] == 100_000 else \
-                " >= 20x naive" if r["events"] == 10_000 else ""
-            print(f"| map of {r['events']:,} events | {r['script_s']:.2f} s, "
-                  f"{r['html_bytes'] / 1e6:.2f} MB{extra} |{target} |")
+                extra = (
+                    f" (naive: {naive[r['events']]['script_s']:.2f} s, "
+                    f"{naive[r['events']]['html_bytes'] / 1e6:.1f} MB; "
+                    f"{naive[r['events']]['script_s'] / r['script_s']:.0f}x faster)"
+                )
+            target = (
+                " <= 1.5 s, <= 5 MB"
+                if r["events"] == 100_000
+                else " >= 20x naive"
+                if r["events"] == 10_000
+                else ""
+            )
+            print(
+                f"| map of {r['events']:,} events | {r['script_s']:.2f} s, "
+                f"{r['html_bytes'] / 1e6:.2f} MB{extra} |{target} |"
+            )
         f = out["filter_ms"]
-        print(f"| date+type filter over {f['events']:,} stored events | "
-              f"{f['median_ms']:.0f} ms median ({f['rows_returned']:,} rows) | <= 300 ms |")
+        print(
+            f"| date+type filter over {f['events']:,} stored events | "
+            f"{f['median_ms']:.0f} ms median ({f['rows_returned']:,} rows) | <= 300 ms |"
+        )
     return out
 
 

@@ -25,7 +25,10 @@ from geo.extraction.documents import document_from_text
 from geo.gazetteer import Gazetteer
 from geo.pipeline import extract
 
-CSV = Path(__file__).resolve().parents[2] / "shared/realdata/acled/acled_iraq_subset_2020-04-27_2020-05-09.csv"
+CSV = (
+    Path(__file__).resolve().parents[2]
+    / "shared/realdata/acled/acled_iraq_subset_2020-04-27_2020-05-09.csv"
+)
 
 
 #: ACLED's actor names → the words a news text uses for them (evaluation only: how
@@ -38,8 +41,13 @@ ACTOR_WORDS = {
     "TMF": ("TMF",),
     "Protesters": ("Protesters",),
     "Rioters": ("Rioters", "Protesters"),
-    "Military Forces of Iraq": ("Iraqi forces", "Iraqi army", "Iraqi air force",
-                                "Iraqi security forces", "Iraqi military"),
+    "Military Forces of Iraq": (
+        "Iraqi forces",
+        "Iraqi army",
+        "Iraqi air force",
+        "Iraqi security forces",
+        "Iraqi military",
+    ),
     "Police Forces of Iraq": ("police", "Police"),
 }
 
@@ -50,7 +58,7 @@ def _actor_found(gold: str, ours: tuple[str, ...]) -> bool | None:
     keys = [k for k in ACTOR_WORDS if k in gold]
     if not keys:
         return None
-    words = ACTOR_WORDS[max(keys, key=len)]     # "... Popular Mobilization Forces" first
+    words = ACTOR_WORDS[max(keys, key=len)]  # "... Popular Mobilization Forces" first
     return any(w in a for a in ours for w in words)
 
 
@@ -85,8 +93,11 @@ def evaluate(path: Path = CSV, show: bool = False, online: bool = False) -> dict
         for r in group:
             n += 1
             point = (float(r["latitude"]), float(r["longitude"]))
-            dists = [great_circle(point, (e.place.latitude, e.place.longitude)).km for e in events
-                     if e.place]
+            dists = [
+                great_circle(point, (e.place.latitude, e.place.longitude)).km
+                for e in events
+                if e.place
+            ]
             d_ok = got_date == gold_date
             p_ok = bool(dists) and min(dists) <= 25
             f_ok = got_fat == gold_fat
@@ -100,20 +111,32 @@ def evaluate(path: Path = CSV, show: bool = False, online: bool = False) -> dict
             place_ok += p_ok
             fat_ok += f_ok
             if show and not (d_ok and p_ok and f_ok):
-                print(f"- {r['location']} {r['event_date']} fat={r['fatalities']}: "
-                      f"date {got_date} place {min(dists) if dists else None!s:.6} "
-                      f"fat {got_fat}/{gold_fat} | {note[:150]}")
-    return {"rows": n, "date": date_ok / n, "place_25km": place_ok / n,
-            "fatalities": fat_ok / n, "event_type": type_ok / n, "no_event": no_event,
-            "actor1": actor_ok / max(actor_n, 1), "actor1_rows": actor_n}
+                print(
+                    f"- {r['location']} {r['event_date']} fat={r['fatalities']}: "
+                    f"date {got_date} place {min(dists) if dists else None!s:.6} "
+                    f"fat {got_fat}/{gold_fat} | {note[:150]}"
+                )
+    return {
+        "rows": n,
+        "date": date_ok / n,
+        "place_25km": place_ok / n,
+        "fatalities": fat_ok / n,
+        "event_type": type_ok / n,
+        "no_event": no_event,
+        "actor1": actor_ok / max(actor_n, 1),
+        "actor1_rows": actor_n,
+    }
 
 
 def main() -> None:
     """Print the table."""
     p = argparse.ArgumentParser()
     p.add_argument("--show-misses", action="store_true")
-    p.add_argument("--online", action="store_true",
-                   help="also look up unknown places on Nominatim (needs the internet)")
+    p.add_argument(
+        "--online",
+        action="store_true",
+        help="also look up unknown places on Nominatim (needs the internet)",
+    )
     args = p.parse_args()
     r = evaluate(show=args.show_misses, online=args.online)
     mode = "gazetteer + Nominatim" if args.online else "offline gazetteer"
@@ -124,8 +147,10 @@ def main() -> None:
     print(f"| fatalities exact | {r['fatalities']:.1%} | >= 90% |")
     print(f"| event type right (the note's first event) | {r['event_type']:.1%} | |")
     print(f"| rows whose note gave no event | {r['no_event']} | |")
-    print(f"| ACLED's actor 1 among ours ({r['actor1_rows']} rows with a known name) "
-          f"| {r['actor1']:.1%} | |")
+    print(
+        f"| ACLED's actor 1 among ours ({r['actor1_rows']} rows with a known name) "
+        f"| {r['actor1']:.1%} | |"
+    )
 
 
 if __name__ == "__main__":

@@ -31,16 +31,19 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         frame = synthetic_frame(n, seed=0)
         for i in range(0, n, 250_000):
-            EventStore(tmp).append(frame.iloc[i:i + 250_000])
+            EventStore(tmp).append(frame.iloc[i : i + 250_000])
         del frame
         server = Server("--store", tmp)
         try:
             with sync_playwright() as p:
-                b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                b = p.chromium.launch(
+                    executable_path=str(CHROMIUM),
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                )
                 page = b.new_page(viewport={"width": 1400, "height": 1000})
-                page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url
-                           else r.abort())
+                page.route(
+                    "**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort()
+                )
                 t0 = time.perf_counter()
                 page.goto(server.url)
                 frame_loc = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
@@ -54,10 +57,10 @@ def main(argv: list[str] | None = None) -> None:
                 for _ in range(3):
                     t0 = time.perf_counter()
                     thumb.focus()
-                    thumb.press("PageUp")           # the start handle moves forward
+                    thumb.press("PageUp")  # the start handle moves forward
                     page.wait_for_function(
-                        "t => !document.body.innerText.includes(t)", arg=before,
-                        timeout=60_000)
+                        "t => !document.body.innerText.includes(t)", arg=before, timeout=60_000
+                    )
                     counts.append(time.perf_counter() - t0)
                     # the new map replaces the old one: one frame left, markers drawn
                     while iframes.count() != 1:
@@ -70,10 +73,16 @@ def main(argv: list[str] | None = None) -> None:
             server.stop()
     print("| measure | value | target |\n|---|---|---|")
     print(f"| first map, {n:,} stored events (cold server) | {first:.1f} s | <= 10 s |")
-    print("| redraw after a date-range move (3 moves) | "
-          + ", ".join(f"{m:.1f} s" for m in moves) + " | <= 2 s |")
-    print("| ... of which until the counts changed | "
-          + ", ".join(f"{m:.1f} s" for m in counts) + " | |")
+    print(
+        "| redraw after a date-range move (3 moves) | "
+        + ", ".join(f"{m:.1f} s" for m in moves)
+        + " | <= 2 s |"
+    )
+    print(
+        "| ... of which until the counts changed | "
+        + ", ".join(f"{m:.1f} s" for m in counts)
+        + " | |"
+    )
     print(f"| count line after the moves | {before} | |")
 
 

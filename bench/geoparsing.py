@@ -35,8 +35,12 @@ from geo.pipeline import extract
 
 log = logging.getLogger("geo")
 DIR = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "geoparsing"
-CORPORA = {"TR-News": "TR-News.xml", "GeoVirus": "GeoVirus.xml", "LGL": "lgl.xml",
-           "GeoWebNews": "GWN.xml"}
+CORPORA = {
+    "TR-News": "TR-News.xml",
+    "GeoVirus": "GeoVirus.xml",
+    "LGL": "lgl.xml",
+    "GeoWebNews": "GWN.xml",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +99,7 @@ def read_corpus(name: str) -> list[Article]:
             start, end = _f(t, "start"), _f(t, "end")
             if not (lat and lon and start and end):
                 continue
-            s, e = _align(text, int(start), int(end),
-                          _f(t, "phrase", "name", "extractedName"))
+            s, e = _align(text, int(start), int(end), _f(t, "phrase", "name", "extractedName"))
             gold.append(Gold(s, e, text[s:e], float(lat), float(lon)))
         out.append(Article(text, tuple(gold)))
     return out
@@ -123,13 +126,14 @@ class Score:
         return p, r, f1, acc, rec161
 
 
-def evaluate(name: str, gazetteer: Gazetteer, *, limit: int | None = None,
-             show: bool = False) -> Score:
+def evaluate(
+    name: str, gazetteer: Gazetteer, *, limit: int | None = None, show: bool = False
+) -> Score:
     """Score the pipeline's toponyms on one corpus."""
     score = Score()
     for i, art in enumerate(read_corpus(name)[:limit]):
         doc = document_from_text(f"{name}-{i}", art.text)
-        if doc.text != art.text:   # line ends normalised: offsets would drift
+        if doc.text != art.text:  # line ends normalised: offsets would drift
             log.warning("%s article %d: text changed on reading; skipped", name, i)
             continue
         t0 = time.perf_counter()
@@ -153,16 +157,17 @@ def evaluate(name: str, gazetteer: Gazetteer, *, limit: int | None = None,
                 if km <= 161:
                     score.within += 1
                 elif show:
-                    print(f"FAR   {name}-{i} {g.text!r} -> {t.place.name} "
-                          f"({t.place.country_code}, {t.place.precision}) {km:.0f} km")
+                    print(
+                        f"FAR   {name}-{i} {g.text!r} -> {t.place.name} "
+                        f"({t.place.country_code}, {t.place.precision}) {km:.0f} km"
+                    )
             elif show:
                 print(f"NOPT  {name}-{i} {g.text!r}")
         score.matched_pred += len(hit_pred)
         if show:
             for j, t in enumerate(preds):
                 if j not in hit_pred:
-                    print(f"EXTRA {name}-{i} {t.text!r} -> "
-                          f"{t.place.name if t.place else None}")
+                    print(f"EXTRA {name}-{i} {t.text!r} -> {t.place.name if t.place else None}")
     return score
 
 
@@ -178,13 +183,17 @@ def main(argv: list[str] | None = None) -> None:
     gz = Gazetteer.load()
     # once loaded: lazy tables (common words, name lengths) are built on a first text
     extract(document_from_text("warm-up", "Protests in Baghdad on 3 May 2020."), gz)
-    print(f"{'corpus':<11} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
-          f"{'acc@161':>8} {'rec@161':>8} {'s':>6} {'words/s':>8}")
+    print(
+        f"{'corpus':<11} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'acc@161':>8} {'rec@161':>8} {'s':>6} {'words/s':>8}"
+    )
     for name in args.corpus or CORPORA:
         s = evaluate(name, gz, limit=args.limit, show=args.show_misses)
         p, r, f1, acc, rec = s.row()
-        print(f"{name:<11} {s.gold:>5} {s.predicted:>5} {p:>6.3f} {r:>6.3f} {f1:>6.3f} "
-              f"{acc:>8.3f} {rec:>8.3f} {s.seconds:>6.1f} {s.words / s.seconds:>8,.0f}")
+        print(
+            f"{name:<11} {s.gold:>5} {s.predicted:>5} {p:>6.3f} {r:>6.3f} {f1:>6.3f} "
+            f"{acc:>8.3f} {rec:>8.3f} {s.seconds:>6.1f} {s.words / s.seconds:>8,.0f}"
+        )
 
 
 if __name__ == "__main__":

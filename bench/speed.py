@@ -35,8 +35,18 @@ def words_per_second(gz: Gazetteer, seconds: float = 5.0) -> float:
 
 
 #: A mix of common, ambiguous, site and unknown names, repeated.
-NAMES = ("Najaf", "Baghdad", "Nasiriyah", "Kirkuk", "Basra", "Tahrir Square", "Paris",
-         "Springfield", "Xqzzy", "Erbil")
+NAMES = (
+    "Najaf",
+    "Baghdad",
+    "Nasiriyah",
+    "Kirkuk",
+    "Basra",
+    "Tahrir Square",
+    "Paris",
+    "Springfield",
+    "Xqzzy",
+    "Erbil",
+)
 
 
 def _rate(call: Callable[[str], object], names: list[str]) -> float:
@@ -73,8 +83,9 @@ def distinct_lookups_per_second(gz: Gazetteer, n: int = 10_000) -> float:
 def cold_cli() -> float:
     """Wall time of a cold ``python -m geo extract`` on the seed."""
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "geo", "extract", str(SEED)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "geo", "extract", str(SEED)], check=True, capture_output=True
+    )
     return time.perf_counter() - t0
 
 
@@ -85,10 +96,14 @@ def main() -> None:
     print("| measure | value | target |\n|---|---|---|")
     print(f"| pipeline words/s (one core, loaded) | {wps:,.0f} | >= 100,000 |")
     print(f"| geocoder lookups/s (geopy geocode, 10 names repeated) | {lps:,.0f} | >= 100,000 |")
-    print(f"| geocoder lookups/s (10,000 distinct names, no repeats) | "
-          f"{distinct_lookups_per_second(gz):,.0f} | |")
-    print(f"| index lookups/s (Gazetteer.lookup, what the pipeline calls) | "
-          f"{index_lookups_per_second(gz):,.0f} | |")
+    print(
+        f"| geocoder lookups/s (10,000 distinct names, no repeats) | "
+        f"{distinct_lookups_per_second(gz):,.0f} | |"
+    )
+    print(
+        f"| index lookups/s (Gazetteer.lookup, what the pipeline calls) | "
+        f"{index_lookups_per_second(gz):,.0f} | |"
+    )
     print(f"| cold `python -m geo extract` on the seed | {cold:.2f} s | < 3 s |")
 
 

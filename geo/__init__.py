@@ -16,7 +16,17 @@ from geo.models import Event, Place, Toponym
 from geo.pipeline import Extraction, extract, extract_events
 
 __all__ = [
-    "DocumentError", "Event", "Extraction", "Gazetteer", "GazetteerError",
-    "GazetteerGeocoder", "GeoError", "Place", "Toponym", "document_from_text",
-    "extract", "extract_events", "read_document",
+    "DocumentError",
+    "Event",
+    "Extraction",
+    "Gazetteer",
+    "GazetteerError",
+    "GazetteerGeocoder",
+    "GeoError",
+    "Place",
+    "Toponym",
+    "document_from_text",
+    "extract",
+    "extract_events",
+    "read_document",
 ]

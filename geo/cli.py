@@ -40,22 +40,39 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="events of documents, one row per event and place")
     ex.add_argument("files", nargs="+", help="files, or folders of .txt/.md/.html files")
-    ex.add_argument("--workers", type=int, default=1,
-                    help="documents read in parallel by N processes")
-    ex.add_argument("--dask", metavar="ADDRESS", default=None,
-                    help="run on a Dask distributed scheduler, e.g. tcp://host:8786")
-    ex.add_argument("--store", metavar="DIR", default=None,
-                    help="append the events to a GeoParquet store instead of printing")
-    ex.add_argument("--reference-date", type=date.fromisoformat, default=None,
-                    help="publication date (YYYY-MM-DD) for years and relative dates")
+    ex.add_argument(
+        "--workers", type=int, default=1, help="documents read in parallel by N processes"
+    )
+    ex.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help="run on a Dask distributed scheduler, e.g. tcp://host:8786",
+    )
+    ex.add_argument(
+        "--store",
+        metavar="DIR",
+        default=None,
+        help="append the events to a GeoParquet store instead of printing",
+    )
+    ex.add_argument(
+        "--reference-date",
+        type=date.fromisoformat,
+        default=None,
+        help="publication date (YYYY-MM-DD) for years and relative dates",
+    )
     ex.add_argument("--format", choices=("csv", "geojson", "parquet"), default="csv")
     ex.add_argument("-o", "--output", default=None)
     im = sub.add_parser("import", help="an ACLED export to our columns")
     im.add_argument("file")
     im.add_argument("--format", choices=("csv", "geojson", "parquet"), default="csv")
     im.add_argument("-o", "--output", default=None)
-    im.add_argument("--store", metavar="DIR", default=None,
-                    help="append the events to a GeoParquet store instead of printing")
+    im.add_argument(
+        "--store",
+        metavar="DIR",
+        default=None,
+        help="append the events to a GeoParquet store instead of printing",
+    )
     pl = sub.add_parser("places", help="every toponym found")
     pl.add_argument("files", nargs="+")
     pl.add_argument("--format", choices=("jsonl",), default="jsonl")
@@ -64,9 +81,12 @@ def _parser() -> argparse.ArgumentParser:
     gc.add_argument("query")
     gc.add_argument("--country", default=None, help="ISO 3166-1 alpha-2 code")
     for s in (ex, pl, gc):
-        s.add_argument("--online", action="store_true",
-                       help="look up places the offline gazetteer lacks on OpenStreetMap's "
-                            "Nominatim (1 request/s, answers cached on disk); off by default")
+        s.add_argument(
+            "--online",
+            action="store_true",
+            help="look up places the offline gazetteer lacks on OpenStreetMap's "
+            "Nominatim (1 request/s, answers cached on disk); off by default",
+        )
     for s in (ex, im, pl, gc):
         s.add_argument("-v", "--verbose", action="store_true")
     return p
@@ -187,13 +207,19 @@ def _emit(data: bytes, output: str | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     failed: list[str] = []
-    if getattr(args, "online", False) and (getattr(args, "workers", 1) > 1
-                                           or getattr(args, "dask", None)):
-        print("error: --online runs in one process (Nominatim allows one request a "
-              "second); leave out --workers and --dask", file=sys.stderr)
+    if getattr(args, "online", False) and (
+        getattr(args, "workers", 1) > 1 or getattr(args, "dask", None)
+    ):
+        print(
+            "error: --online runs in one process (Nominatim allows one request a "
+            "second); leave out --workers and --dask",
+            file=sys.stderr,
+        )
         return 2
     if args.command == "geocode":
         geocoder = GazetteerGeocoder(Gazetteer.load())
@@ -204,9 +230,18 @@ def main(argv: list[str] | None = None) -> int:
         if loc is None:
             print(f"error: no place found for {args.query!r}", file=sys.stderr)
             return 1
-        print(json.dumps({"query": args.query, "address": loc.address,
-                          "latitude": loc.latitude, "longitude": loc.longitude,
-                          **loc.raw}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "query": args.query,
+                    "address": loc.address,
+                    "latitude": loc.latitude,
+                    "longitude": loc.longitude,
+                    **loc.raw,
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     if args.command in ("extract", "import"):
         if args.command == "extract":
@@ -237,15 +272,23 @@ def main(argv: list[str] | None = None) -> int:
         for doc in _documents(args.files, None, failed):
             for t in extract(doc, gazetteer, online=online).toponyms:
                 p = t.place
-                lines.append(json.dumps({
-                    "source": doc.source, "start": t.start, "end": t.end, "text": t.text,
-                    "name": p.name if p else None,
-                    "latitude": p.latitude if p else None,
-                    "longitude": p.longitude if p else None,
-                    "geo_precision": p.precision if p else None,
-                    "country_code": p.country_code if p else None,
-                    "kind": t.kind,
-                }, ensure_ascii=False))
+                lines.append(
+                    json.dumps(
+                        {
+                            "source": doc.source,
+                            "start": t.start,
+                            "end": t.end,
+                            "text": t.text,
+                            "name": p.name if p else None,
+                            "latitude": p.latitude if p else None,
+                            "longitude": p.longitude if p else None,
+                            "geo_precision": p.precision if p else None,
+                            "country_code": p.country_code if p else None,
+                            "kind": t.kind,
+                        },
+                        ensure_ascii=False,
+                    )
+                )
         _emit(("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"), args.output)
     return 2 if failed else 0
 

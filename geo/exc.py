@@ -36,7 +36,9 @@ class ExtractionTimeoutError(GeoError, TimeoutError):
     """Reading one document took longer than its time limit."""
 
     def __init__(self, source: str, seconds: float) -> None:
-        super().__init__(f"{source}: extraction stopped after {seconds:g} s (time limit); "
-                         "split the document into smaller files")
+        super().__init__(
+            f"{source}: extraction stopped after {seconds:g} s (time limit); "
+            "split the document into smaller files"
+        )
         self.source = source
         self.reason = f"extraction stopped after {seconds:g} s (time limit)"

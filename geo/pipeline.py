@@ -47,9 +47,13 @@ class Extraction:
 TIME_LIMIT = 120.0
 
 
-def extract(doc: Document, gazetteer: Gazetteer, *,
-            time_limit: float | None = TIME_LIMIT,
-            online: OnlineLookup | None = None) -> Extraction:
+def extract(
+    doc: Document,
+    gazetteer: Gazetteer,
+    *,
+    time_limit: float | None = TIME_LIMIT,
+    online: OnlineLookup | None = None,
+) -> Extraction:
     """Run every stage over ``doc``.
 
     Raises :class:`~geo.exc.ExtractionTimeoutError` past ``time_limit`` seconds
@@ -65,8 +69,13 @@ def extract(doc: Document, gazetteer: Gazetteer, *,
     sentences = split_sentences(doc)
     resolver = DateResolver(publication_date=doc.publication_date)
     resolver.prime(doc.text)
-    toponyms = find_toponyms(doc.text, gazetteer, check=check, online=online,
-                             sentences=[(s.start, s.end) for s in sentences])
+    toponyms = find_toponyms(
+        doc.text,
+        gazetteer,
+        check=check,
+        online=online,
+        sentences=[(s.start, s.end) for s in sentences],
+    )
     by_sentence: list[list[Toponym]] = [[] for _ in sentences]
     j = 0
     for t in toponyms:
@@ -79,16 +88,22 @@ def extract(doc: Document, gazetteer: Gazetteer, *,
     for s, tops in zip(sentences, by_sentence, strict=True):
         check()
         dates = resolver.resolve(s.text, s.start, s.heading_year)
-        spoken = spoken_text[s.start:s.end]
+        spoken = spoken_text[s.start : s.end]
         casualties = read_casualties(spoken, s.start)
-        facts.append(SentenceFacts(s.start, s.end, s.text, spoken, s.paragraph,
-                                   tuple(dates), tuple(tops), casualties))
+        facts.append(
+            SentenceFacts(
+                s.start, s.end, s.text, spoken, s.paragraph, tuple(dates), tuple(tops), casualties
+            )
+        )
     events = build_events(doc.source, facts)
     return Extraction(doc, tuple(sentences), tuple(toponyms), tuple(events))
 
 
 def extract_events(
-    text: str, *, gazetteer: Gazetteer, source: str = "<text>",
+    text: str,
+    *,
+    gazetteer: Gazetteer,
+    source: str = "<text>",
     publication_date: date | None = None,
 ) -> list[Event]:
     """Events of a plain text: the short way in."""

@@ -14,20 +14,34 @@ from urllib.parse import parse_qs, urlparse
 #: What the stand-in knows: Nominatim's ``format=json`` answers, with address details.
 PLACES = {
     "sulayman bak": {
-        "osm_type": "node", "osm_id": 101, "lat": "34.9590", "lon": "44.6440",
-        "class": "place", "type": "town", "addresstype": "town", "name": "Sulayman Bak",
+        "osm_type": "node",
+        "osm_id": 101,
+        "lat": "34.9590",
+        "lon": "44.6440",
+        "class": "place",
+        "type": "town",
+        "addresstype": "town",
+        "name": "Sulayman Bak",
         "display_name": "Sulayman Bak, Tuz Khurmatu District, Saladin, Iraq",
         "address": {"town": "Sulayman Bak", "state": "Saladin", "country_code": "iq"},
     },
     "badush mountains": {
-        "osm_type": "relation", "osm_id": 202, "lat": "36.41", "lon": "42.95",
-        "class": "natural", "type": "mountain_range", "addresstype": "mountain_range",
-        "name": "Badush Mountains", "display_name": "Badush Mountains, Nineveh, Iraq",
+        "osm_type": "relation",
+        "osm_id": 202,
+        "lat": "36.41",
+        "lon": "42.95",
+        "class": "natural",
+        "type": "mountain_range",
+        "addresstype": "mountain_range",
+        "name": "Badush Mountains",
+        "display_name": "Badush Mountains, Nineveh, Iraq",
         "address": {"state": "Nineveh", "country_code": "iq"},
     },
 }
-NOTE = ("On 9 May 2020, an IED exploded near Sulayman Bak in Saladin province, Iraq, "
-        "leaving 3 soldiers injured.")
+NOTE = (
+    "On 9 May 2020, an IED exploded near Sulayman Bak in Saladin province, Iraq, "
+    "leaving 3 soldiers injured."
+)
 
 
 class _Nominatim(BaseHTTPRequestHandler):

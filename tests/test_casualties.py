@@ -12,14 +12,27 @@ from geo.extraction.casualties import parse_number, read_casualties
     [
         ("Forces opened fire on protesters and killed 44 people.", 44, None, False),
         ("A militia opened fire, killing 19 people and injuring several others.", 19, 10, True),
-        ("At least 490 were killed and 22,000 wounded, including 33 organizers.", 490, 22000,
-         False),
-        ("During the raids, 41 IRGC soldiers and 25 of the regime's mercenaries were killed.",
-         66, None, False),
+        (
+            "At least 490 were killed and 22,000 wounded, including 33 organizers.",
+            490,
+            22000,
+            False,
+        ),
+        (
+            "During the raids, 41 IRGC soldiers and 25 of the regime's mercenaries were killed.",
+            66,
+            None,
+            False,
+        ),
         ("A supporter, Mohammed al-Dujaili, was shot dead in the square.", 1, None, False),
         ("A US civilian contractor was killed in a missile attack.", 1, None, False),
-        ("Qassem Suleimani, commander of the Quds Force, and Abu Mahdi al-Muhandis, deputy "
-         "of the PMF, were killed by a drone.", 2, None, False),
+        (
+            "Qassem Suleimani, commander of the Quds Force, and Abu Mahdi al-Muhandis, deputy "
+            "of the PMF, were killed by a drone.",
+            2,
+            None,
+            False,
+        ),
         ("Soleimani and nine other passengers were also killed.", 10, None, False),
         ("Three soldiers were killed and five wounded.", 3, 5, False),
         ("The blast left 5 people dead and 12 wounded.", 5, 12, False),
@@ -41,9 +54,16 @@ def test_casualties(sentence, killed, injured, estimated):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("44", (44, False)), ("22,000", (22000, False)), ("three", (3, False)),
-     ("twenty-five", (25, False)), ("several", (10, True)), ("hundreds of", (100, True)),
-     ("2.5 thousand", (2500, False)), ("banana", None)],
+    [
+        ("44", (44, False)),
+        ("22,000", (22000, False)),
+        ("three", (3, False)),
+        ("twenty-five", (25, False)),
+        ("several", (10, True)),
+        ("hundreds of", (100, True)),
+        ("2.5 thousand", (2500, False)),
+        ("banana", None),
+    ],
 )
 def test_parse_number(text, value):
     assert parse_number(text) == value
@@ -54,7 +74,7 @@ def test_spans_point_at_the_figures():
     c = read_casualties(s, offset=100)
     assert c.spans
     a, b = c.spans[0]
-    assert "44" in s[a - 100:b - 100]
+    assert "44" in s[a - 100 : b - 100]
 
 
 @pytest.mark.parametrize(
@@ -72,9 +92,36 @@ def test_sentences_that_once_crashed_read_without_error(sentence):
     assert c.killed is None or 0 <= c.killed <= 10_000_000
 
 
-_WORDS = ["killed", "or", "injured", "wounded", "dead", "casualties", "at least", "people",
-          "were", "and", "others", "of the", "three", "dozens of", "12", "1,000", "9" * 40,
-          "0", "no", "a total of", "died", "(", ")", ",", "-", "two", "Police", "in Najaf"]
+_WORDS = [
+    "killed",
+    "or",
+    "injured",
+    "wounded",
+    "dead",
+    "casualties",
+    "at least",
+    "people",
+    "were",
+    "and",
+    "others",
+    "of the",
+    "three",
+    "dozens of",
+    "12",
+    "1,000",
+    "9" * 40,
+    "0",
+    "no",
+    "a total of",
+    "died",
+    "(",
+    ")",
+    ",",
+    "-",
+    "two",
+    "Police",
+    "in Najaf",
+]
 
 
 @given(st.lists(st.sampled_from(_WORDS), max_size=25), st.integers(0, 200))

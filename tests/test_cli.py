@@ -13,8 +13,14 @@ from tests.conftest import ROOT, SEED
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "geo", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +68,7 @@ def test_bad_files_are_named_and_the_rest_processed(tmp_path, seed_csv):
     binary.write_bytes(b"\x00\x01\x02" * 10)
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Protest in Najaf, café".encode("latin-1"))
-    r = run("extract", str(empty), str(binary), str(latin), str(tmp_path / "none.txt"),
-            str(SEED))
+    r = run("extract", str(empty), str(binary), str(latin), str(tmp_path / "none.txt"), str(SEED))
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 4
@@ -76,11 +81,20 @@ def test_places_jsonl():
     r = run("places", str(SEED), "--format", "jsonl")
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
-    keys = {"source", "start", "end", "text", "name", "latitude", "longitude",
-            "geo_precision", "country_code"}
+    keys = {
+        "source",
+        "start",
+        "end",
+        "text",
+        "name",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "country_code",
+    }
     assert all(keys <= set(row) for row in rows)
     text = SEED.read_text("utf-8")
-    assert all(text[row["start"]:row["end"]] == row["text"] for row in rows)
+    assert all(text[row["start"] : row["end"]] == row["text"] for row in rows)
     assert {"Najaf", "Khalani Square", "Tahrir Square"} <= {row["text"] for row in rows}
 
 
@@ -93,8 +107,8 @@ def test_geocode_json():
     assert run("geocode", "Xqzzyvillezz").returncode == 1
 
 
-def test_a_document_that_breaks_the_extractor_loses_only_itself(tmp_path, monkeypatch, capsys,
-                                                               gazetteer):  # noqa: ARG001
+@pytest.mark.usefixtures("gazetteer")
+def test_a_document_that_breaks_the_extractor_loses_only_itself(tmp_path, monkeypatch, capsys):
     import geo.io.corpus
     from geo.cli import main
 

@@ -39,14 +39,15 @@ def _rows(capsys, argv):
 
 
 def _key(rows):
-    return [(r["source"], r["event_id"], r["event_date"], r["location"], r["fatalities"])
-            for r in rows]
+    return [
+        (r["source"], r["event_id"], r["event_date"], r["location"], r["fatalities"]) for r in rows
+    ]
 
 
 def test_workers_give_the_same_events_as_one_process(capsys, corpus_dir, gazetteer):  # noqa: ARG001
     s1, one, err1 = _rows(capsys, ["extract", str(corpus_dir)])
     s2, two, err2 = _rows(capsys, ["extract", str(corpus_dir), "--workers", "2"])
-    assert s1 == s2 == 2                               # broken.txt is reported
+    assert s1 == s2 == 2  # broken.txt is reported
     assert "broken.txt" in err1 and "binary" in err1 and "broken.txt" in err2
     assert len(one) > 20 and _key(one) == _key(two)
     assert not any(r["source"].endswith(".csv") for r in one)
@@ -55,13 +56,23 @@ def test_workers_give_the_same_events_as_one_process(capsys, corpus_dir, gazette
 def test_dask_local_cluster_gives_the_same_events(capsys, corpus_dir, tmp_path):
     distributed = pytest.importorskip("distributed")
     _, one, _ = _rows(capsys, ["extract", str(corpus_dir)])
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
-        status = main(["extract", str(corpus_dir), "--dask", cluster.scheduler_address,
-                       "--store", str(tmp_path / "store")])
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        status = main(
+            [
+                "extract",
+                str(corpus_dir),
+                "--dask",
+                cluster.scheduler_address,
+                "--store",
+                str(tmp_path / "store"),
+            ]
+        )
     assert status == 2
     stored = EventStore(tmp_path / "store").query(
-        EventFilter(), columns=("source", "event_id", "event_date", "location", "fatalities"))
+        EventFilter(), columns=("source", "event_id", "event_date", "location", "fatalities")
+    )
     got = sorted(map(tuple, stored.astype(str).to_numpy().tolist()))
     assert got == sorted(_key(one))
 
@@ -80,7 +91,7 @@ def test_import_acled_keeps_good_rows_and_names_bad_lines(capsys, tmp_path):
     assert main(["import", str(ACLED_SAMPLE), "--store", str(store)]) == 2
     assert EventStore(store).count() == 3
     assert main(["import", str(ACLED_SAMPLE), "--store", str(store)]) == 2
-    assert EventStore(store).count() == 3              # imported twice, counted once
+    assert EventStore(store).count() == 3  # imported twice, counted once
 
 
 def test_import_real_acled_export(capsys):

@@ -34,7 +34,7 @@ def _counts(at: AppTest) -> dict[str, int]:
     line = next(m.value for m in at.markdown if "events extracted" in m.value)
     nums = list(map(int, re.findall(r"(\d+) ", line)))
     total, on_map = nums[0], nums[1]
-    rest = nums[-4:]                # reported totals, no place, no date, outside
+    rest = nums[-4:]  # reported totals, no place, no date, outside
     assert total == on_map + sum(rest), line
     return {"total": total, "on_map": on_map, "outside": rest[-1]}
 
@@ -103,7 +103,8 @@ def test_pasted_text_is_mapped():
     at = _app()
     before = _counts(at)
     at.text_area(key="paste_text").input(
-        "On 4 May 2020, 3 people were killed in a bombing in Mosul, Iraq.")
+        "On 4 May 2020, 3 people were killed in a bombing in Mosul, Iraq."
+    )
     at.button[0].click().run()
     assert not at.exception
     after = _counts(at)
@@ -128,8 +129,9 @@ def test_a_store_opens_with_its_texts_and_search(tmp_path, monkeypatch, gazettee
     from geo.io.schema import events_frame
     from geo.io.store import EventStore
 
-    EventStore(tmp_path).append(events_frame(corpus_from_folder(ROOT / "data" / "articles",
-                                                                gazetteer).events))
+    EventStore(tmp_path).append(
+        events_frame(corpus_from_folder(ROOT / "data" / "articles", gazetteer).events)
+    )
     monkeypatch.setattr(sys, "argv", ["dashboard.py", "--store", str(tmp_path)])
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.session_state["selected_place"] = NAJAF
@@ -156,7 +158,7 @@ def test_online_lookup_is_off_until_switched_on(tmp_path, monkeypatch):
     cache.mkdir()
     (articles / "note.txt").write_text(NOTE, encoding="utf-8")
     index = index_file_name()
-    (cache / index).symlink_to(default_cache_dir() / index)   # the session's index, not a rebuild
+    (cache / index).symlink_to(default_cache_dir() / index)  # the session's index, not a rebuild
     with standin() as server:
         monkeypatch.setenv("GEO_NOMINATIM_URL", f"http://127.0.0.1:{server.server_port}")
         monkeypatch.setenv("GEO_CACHE_DIR", str(cache))

@@ -24,28 +24,49 @@ def _resolve(sentences, publication=None, prime=""):
         (["Seen in October 2019."], None, [[(date(2019, 10, 1), "month", False)]]),
         (["On 2020-01-03 it ended."], None, [[(date(2020, 1, 3), "day", False)]]),
         # the narrative year, rolling over from December to January
-        (["It began on 1 October 2019.", "On 28 December, more.", "On 3 January, a strike."],
-         None, [[(date(2019, 10, 1), "day", False)], [(date(2019, 12, 28), "day", True)],
-                [(date(2020, 1, 3), "day", True)]]),
+        (
+            ["It began on 1 October 2019.", "On 28 December, more.", "On 3 January, a strike."],
+            None,
+            [
+                [(date(2019, 10, 1), "day", False)],
+                [(date(2019, 12, 28), "day", True)],
+                [(date(2020, 1, 3), "day", True)],
+            ],
+        ),
         # a bare date told before the first explicit year takes that year
-        (["On 3 November, a rally.", "The war began on 1 October 2019."], None,
-         [[(date(2019, 11, 3), "day", True)], [(date(2019, 10, 1), "day", False)]]),
+        (
+            ["On 3 November, a rally.", "The war began on 1 October 2019."],
+            None,
+            [[(date(2019, 11, 3), "day", True)], [(date(2019, 10, 1), "day", False)]],
+        ),
         # no year anywhere: not guessed
         (["On 3 November, a rally."], None, [[]]),
         # the publication date sets the year, and the latest date not after it
         (["On 28 December, a rally."], date(2020, 1, 5), [[(date(2019, 12, 28), "day", True)]]),
         (["It happened late Friday."], date(2020, 1, 6), [[(date(2020, 1, 3), "day", False)]]),
         (["It happened on Saturday."], date(2020, 1, 6), [[(date(2020, 1, 4), "day", False)]]),
-        (["Protests grew earlier this month."], date(2020, 1, 16),
-         [[(date(2020, 1, 1), "month", False)]]),
+        (
+            ["Protests grew earlier this month."],
+            date(2020, 1, 16),
+            [[(date(2020, 1, 1), "month", False)]],
+        ),
         (["He was arrested yesterday."], date(2020, 1, 16), [[(date(2020, 1, 15), "day", False)]]),
         # the sentence's anchor
-        (["On 21 December 2019 a strike began, and roads were blocked the following day."],
-         None, [[(date(2019, 12, 21), "day", False), (date(2019, 12, 22), "day", False)]]),
-        (["On 6 December 2019, a shooting.", "Also, on this day, sanctions."], None,
-         [[(date(2019, 12, 6), "day", False)], [(date(2019, 12, 6), "day", False)]]),
-        (["On 6 May 2020, a raid.", "Two days later, another."], None,
-         [[(date(2020, 5, 6), "day", False)], [(date(2020, 5, 8), "day", False)]]),
+        (
+            ["On 21 December 2019 a strike began, and roads were blocked the following day."],
+            None,
+            [[(date(2019, 12, 21), "day", False), (date(2019, 12, 22), "day", False)]],
+        ),
+        (
+            ["On 6 December 2019, a shooting.", "Also, on this day, sanctions."],
+            None,
+            [[(date(2019, 12, 6), "day", False)], [(date(2019, 12, 6), "day", False)]],
+        ),
+        (
+            ["On 6 May 2020, a raid.", "Two days later, another."],
+            None,
+            [[(date(2020, 5, 6), "day", False)], [(date(2020, 5, 8), "day", False)]],
+        ),
         # impossible dates are not dates
         (["On 31 February 2020, nothing."], None, [[]]),
         (["It may rain in 2 days."], None, [[]]),

@@ -19,13 +19,15 @@ def test_seed_furniture_is_skipped():
 
 
 def test_html_is_stripped_and_offsets_refer_to_shown_text():
-    page = (b"<html><head><style>p{}</style><script>alert(1)</script></head><body>"
-            b"<p>On 3 May 2020, &amp; a rally in Najaf.</p><p>Second.</p></body></html>")
+    page = (
+        b"<html><head><style>p{}</style><script>alert(1)</script></head><body>"
+        b"<p>On 3 May 2020, &amp; a rally in Najaf.</p><p>Second.</p></body></html>"
+    )
     doc = document_from_bytes("a.html", page, is_html=True)
     assert "alert" not in doc.text and "p{}" not in doc.text
     assert doc.text.startswith("On 3 May 2020, & a rally in Najaf.")
     s = split_sentences(doc)[0]
-    assert doc.text[s.start:s.end] == s.text
+    assert doc.text[s.start : s.end] == s.text
 
 
 def test_html_to_text_keeps_paragraphs():
@@ -34,8 +36,13 @@ def test_html_to_text_keeps_paragraphs():
 
 @pytest.mark.parametrize(
     ("data", "reason"),
-    [(b"", "empty"), (b"  \n", "empty"), (b"abc\x00def", "binary"),
-     ("مرحبا".encode("cp1256"), "UTF-8"), ("café".encode("latin-1"), "UTF-8")],
+    [
+        (b"", "empty"),
+        (b"  \n", "empty"),
+        (b"abc\x00def", "binary"),
+        ("مرحبا".encode("cp1256"), "UTF-8"),
+        ("café".encode("latin-1"), "UTF-8"),
+    ],
 )
 def test_bad_bytes(data, reason):
     with pytest.raises(DocumentError, match=reason) as err:
@@ -58,4 +65,6 @@ def test_sentences_keep_abbreviations_together():
 
     doc = document_from_text("a", "The U.S. embassy was hit. Gen. Smith left on 3 May.")
     assert [s.text for s in split_sentences(doc)] == [
-        "The U.S. embassy was hit.", "Gen. Smith left on 3 May."]
+        "The U.S. embassy was hit.",
+        "Gen. Smith left on 3 May.",
+    ]

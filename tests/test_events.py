@@ -11,39 +11,66 @@ from geo.extraction.events import classify
 from geo.pipeline import extract_events
 
 
-@pytest.mark.parametrize(("sentence", "expected"), [
-    ("IS militants attacked an army post near Tuz.", ("Battles", "Armed clash")),
-    ("The PMF carried out an operation against IS in Diyala.", ("Battles", "Armed clash")),
-    ("IS snipers targeted and wounded two policemen.", ("Battles", "Armed clash")),
-    ("An IS attack on the TMF's security checkpoint left 3 dead.", ("Battles", "Armed clash")),
-    ("Employees protested in front of the hospital demanding salaries.",
-     ("Protests", "Peaceful protest")),
-    ("Hundreds gathered demanding jobs.", ("Protests", "Peaceful protest")),
-    ("A roadside bomb exploded near a patrol.",
-     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
-    ("Trump said the attack on the embassy was planned.", None),
-    ("A PMF operation near the Tigris river left 3 militants dead.", ("Battles", "Armed clash")),
-    ("Special forces carried out a ground operation in Gara.", ("Battles", "Armed clash")),
-    ("A rescue operation in the morning found no one.", None),
-    ("Militants cut power after detonating three transmission towers.",
-     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
-    ("The Iraqi air force targeted an IS hideout in the desert.",
-     ("Explosions/Remote violence", "Air/drone strike")),
-    ("Iraqi forces defused a booby-trapped vehicle before it exploded.",
-     ("Strategic developments", "Disrupted weapons use")),
-])
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("IS militants attacked an army post near Tuz.", ("Battles", "Armed clash")),
+        ("The PMF carried out an operation against IS in Diyala.", ("Battles", "Armed clash")),
+        ("IS snipers targeted and wounded two policemen.", ("Battles", "Armed clash")),
+        ("An IS attack on the TMF's security checkpoint left 3 dead.", ("Battles", "Armed clash")),
+        (
+            "Employees protested in front of the hospital demanding salaries.",
+            ("Protests", "Peaceful protest"),
+        ),
+        ("Hundreds gathered demanding jobs.", ("Protests", "Peaceful protest")),
+        (
+            "A roadside bomb exploded near a patrol.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        ("Trump said the attack on the embassy was planned.", None),
+        (
+            "A PMF operation near the Tigris river left 3 militants dead.",
+            ("Battles", "Armed clash"),
+        ),
+        ("Special forces carried out a ground operation in Gara.", ("Battles", "Armed clash")),
+        ("A rescue operation in the morning found no one.", None),
+        (
+            "Militants cut power after detonating three transmission towers.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "The Iraqi air force targeted an IS hideout in the desert.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "Iraqi forces defused a booby-trapped vehicle before it exploded.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+    ],
+)
 def test_classify(sentence, expected):
     assert classify(sentence) == expected
 
 
-@pytest.mark.parametrize(("text", "n", "event_type"), [
-    # a protest about "those killed" is a protest, not an attack without victims
-    ("On 1 May 2020, hundreds of protesters carried a protest with the coffins of those "
-     "killed in the movement, in Najaf city.", 1, "Protests"),
-    # a statement about an attack is not an event
-    ("US President Donald Trump said on 31 December, in his response to the attack on the "
-     "embassy, that Iran would be responsible.", 0, None),
-])
+@pytest.mark.parametrize(
+    ("text", "n", "event_type"),
+    [
+        # a protest about "those killed" is a protest, not an attack without victims
+        (
+            "On 1 May 2020, hundreds of protesters carried a protest with the coffins of those "
+            "killed in the movement, in Najaf city.",
+            1,
+            "Protests",
+        ),
+        # a statement about an attack is not an event
+        (
+            "US President Donald Trump said on 31 December, in his response to the attack on the "
+            "embassy, that Iran would be responsible.",
+            0,
+            None,
+        ),
+    ],
+)
 def test_which_sentences_make_events(gazetteer, text, n, event_type):
     events = extract_events(text, gazetteer=gazetteer)
     assert len(events) == n
@@ -77,9 +104,12 @@ def test_wire_copy_datelines_and_nationwide_tallies(gazetteer):
 
 
 def test_a_protest_without_a_named_group_has_its_crowd_as_actor(gazetteer):
-    (protest,) = extract_events("On 4 May 2020, dozens of graduates protested in Najaf city "
-                                "demanding jobs.", gazetteer=gazetteer)
+    (protest,) = extract_events(
+        "On 4 May 2020, dozens of graduates protested in Najaf city demanding jobs.",
+        gazetteer=gazetteer,
+    )
     assert protest.event_type == "Protests" and protest.actors == ("Protesters",)
-    (riot,) = extract_events("On 5 May 2020, rioters stormed the building in Najaf city.",
-                             gazetteer=gazetteer)
+    (riot,) = extract_events(
+        "On 5 May 2020, rioters stormed the building in Najaf city.", gazetteer=gazetteer
+    )
     assert riot.event_type == "Riots" and riot.actors == ("Rioters",)

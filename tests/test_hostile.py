@@ -19,11 +19,50 @@ from geo.io.export import to_csv, to_geojson
 from geo.io.schema import event_row
 from geo.pipeline import extract
 
-WORDS = ["On", "3", "May", "2020", "31", "February", "29", "January", "0001", "9999",
-         "December", "killed", "wounded", "at least", "dozens", "1,500", "three", "-5",
-         "Baghdad", "Najaf", "Tahrir Square", "Iraq", "Iranians", "Sadr", "yesterday",
-         "the following day", "late Friday", "in", "people", "were", ".", ",", "\n\n",
-         "بغداد", "قتل", "\u202e", "\u200f", "<script>", "=1+2", "’s", "Mr.", "U.S."]
+WORDS = [
+    "On",
+    "3",
+    "May",
+    "2020",
+    "31",
+    "February",
+    "29",
+    "January",
+    "0001",
+    "9999",
+    "December",
+    "killed",
+    "wounded",
+    "at least",
+    "dozens",
+    "1,500",
+    "three",
+    "-5",
+    "Baghdad",
+    "Najaf",
+    "Tahrir Square",
+    "Iraq",
+    "Iranians",
+    "Sadr",
+    "yesterday",
+    "the following day",
+    "late Friday",
+    "in",
+    "people",
+    "were",
+    ".",
+    ",",
+    "\n\n",
+    "بغداد",
+    "قتل",
+    "\u202e",
+    "\u200f",
+    "<script>",
+    "=1+2",
+    "’s",
+    "Mr.",
+    "U.S.",
+]
 
 
 def _check(text: str, gazetteer) -> None:
@@ -31,7 +70,7 @@ def _check(text: str, gazetteer) -> None:
     ex = extract(doc, gazetteer)
     for e in ex.events:
         assert 0 <= e.char_start < e.char_end <= len(doc.text)
-        assert doc.text[e.char_start:e.char_end] == e.source_text
+        assert doc.text[e.char_start : e.char_end] == e.source_text
         assert e.fatalities >= 0 and e.injuries >= 0
         if e.event_date is not None:
             assert isinstance(e.event_date, date)
@@ -41,14 +80,13 @@ def _check(text: str, gazetteer) -> None:
             if span:
                 assert 0 <= span[0] < span[1] <= len(doc.text)
     for t in ex.toponyms:
-        assert doc.text[t.start:t.end] == t.text
+        assert doc.text[t.start : t.end] == t.text
     rows = [event_row(e) for e in ex.events]
     json.loads(to_geojson(rows))
     list(csv.DictReader(io.StringIO(to_csv(rows))))
 
 
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -64,23 +102,32 @@ def test_news_like_word_salad(gazetteer, text):
 
 
 @SETTINGS
-@given(st.integers(-10**12, 10**12), st.sampled_from(["killed", "wounded", "injured"]),
-       st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+@given(
+    st.integers(-(10**12), 10**12),
+    st.sampled_from(["killed", "wounded", "injured"]),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+)
 def test_numbers_and_calendar_edges(gazetteer, n, verb, day):
-    _check(f"On {day.day} {day:%B} {day.year}, {n:,} people were {verb} in Najaf. "
-           f"On {day.isoformat()} {n} were {verb} in Basra.", gazetteer)
+    _check(
+        f"On {day.day} {day:%B} {day.year}, {n:,} people were {verb} in Najaf. "
+        f"On {day.isoformat()} {n} were {verb} in Basra.",
+        gazetteer,
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "On 31 February 2020, 3 people were killed in Najaf.",
-    "On 29 February 2019, 3 people were killed in Najaf.",
-    "On 31 December 9999, 3 people were killed in Najaf.",
-    "On 1 January 0001, 3 people were killed in Najaf.",
-    "Baghdad " * 5000,                                          # one very long line
-    "في بغداد قتل ثلاثة أشخاص يوم 3 مايو 2020. On 3 May 2020, 3 were killed in Baghdad.",
-    "\u202eOn 3 May 2020, 3 were killed in Baghdad.\u202c",
-    "x" * 100_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 31 February 2020, 3 people were killed in Najaf.",
+        "On 29 February 2019, 3 people were killed in Najaf.",
+        "On 31 December 9999, 3 people were killed in Najaf.",
+        "On 1 January 0001, 3 people were killed in Najaf.",
+        "Baghdad " * 5000,  # one very long line
+        "في بغداد قتل ثلاثة أشخاص يوم 3 مايو 2020. On 3 May 2020, 3 were killed in Baghdad.",
+        "\u202eOn 3 May 2020, 3 were killed in Baghdad.\u202c",
+        "x" * 100_000,
+    ],
+)
 def test_edge_texts(gazetteer, text):
     _check(text, gazetteer)
 
@@ -98,8 +145,10 @@ def test_time_limit_names_the_document(gazetteer):
 
 # ---- exports ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("payload", ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-1+2", "@SUM(A1)",
-                                     "\tcmd", "\rcmd"])
+
+@pytest.mark.parametrize(
+    "payload", ['=HYPERLINK("http://x","y")', "+1+2", "-1+2", "@SUM(A1)", "\tcmd", "\rcmd"]
+)
 def test_csv_cells_cannot_run_as_formulas(gazetteer, payload):
     text = f"On 3 May 2020, 3 people were killed in Najaf. {payload}"
     corpus = corpus_from_texts([(payload + ".txt", text)], gazetteer)
@@ -109,7 +158,7 @@ def test_csv_cells_cannot_run_as_formulas(gazetteer, payload):
         for value in row.values():
             assert not value.startswith(("=", "+", "@", "\t", "\r")) or value[0] == "'"
             if value.startswith("-"):
-                float(value)                            # only plain negative numbers
+                float(value)  # only plain negative numbers
     data = json.loads(to_geojson(rows))
     assert data["features"][0]["properties"]["source"] == payload + ".txt"
 
@@ -119,15 +168,18 @@ def test_csv_cells_cannot_run_as_formulas(gazetteer, payload):
 GOOD = b"On 3 May 2020, 3 people were killed in Najaf."
 
 
-@pytest.mark.parametrize(("name", "data", "reason"), [
-    ("empty.txt", b"", "empty"),
-    ("blank.txt", b"   \n\n ", "empty"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-    ("arabic-1256.txt", "قتل ثلاثة أشخاص في بغداد".encode("cp1256"), "not valid UTF-8"),
-    ("latin1.txt", "Manifestation à Bagdad, trois tués".encode("latin-1"), "not valid UTF-8"),
-    ("truncated.txt", "بغداد".encode()[:-1], "not valid UTF-8"),
-    ("huge.txt", b"a" * (MAX_BYTES + 1), "over the"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"   \n\n ", "empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("arabic-1256.txt", "قتل ثلاثة أشخاص في بغداد".encode("cp1256"), "not valid UTF-8"),
+        ("latin1.txt", "Manifestation à Bagdad, trois tués".encode("latin-1"), "not valid UTF-8"),
+        ("truncated.txt", "بغداد".encode()[:-1], "not valid UTF-8"),
+        ("huge.txt", b"a" * (MAX_BYTES + 1), "over the"),
+    ],
+)
 def test_bad_files_are_named_and_the_good_one_loads(gazetteer, name, data, reason):
     corpus = corpus_from_files([(name, data), ("good.txt", GOOD)], gazetteer)
     assert [e.source for e in corpus.events] == ["good.txt"]
@@ -137,10 +189,12 @@ def test_bad_files_are_named_and_the_good_one_loads(gazetteer, name, data, reaso
 
 
 def test_html_scripts_and_styles_are_not_text(gazetteer):
-    page = (b"<html><head><style>body{}</style><script>var killed = 300; alert(1)</script>"
-            b"</head><body><p>On 3 May 2020, 3 people were killed in Najaf.</p>"
-            b"<script>document.write('On 4 May 2020, 90 people were killed in Basra.')</script>"
-            b"</body></html>")
+    page = (
+        b"<html><head><style>body{}</style><script>var killed = 300; alert(1)</script>"
+        b"</head><body><p>On 3 May 2020, 3 people were killed in Najaf.</p>"
+        b"<script>document.write('On 4 May 2020, 90 people were killed in Basra.')</script>"
+        b"</body></html>"
+    )
     corpus = corpus_from_files([("page.html", page)], gazetteer)
     assert [(e.place.name, e.fatalities) for e in corpus.events] == [("Najaf", 3)]
     assert "alert" not in corpus.documents[0].text

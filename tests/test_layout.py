@@ -60,10 +60,9 @@ def test_every_module_has_a_layer():
 def test_imports_point_up(path):
     here = module_name(path)
     if here in ("geo.__init__", "geo.__main__"):
-        return      # the package's front door re-exports; __main__ runs the CLI
+        return  # the package's front door re-exports; __main__ runs the CLI
     mine = LAYERS.index(layer(here))
-    wrong = [m for m in imports(path)
-             if m != "geo" and LAYERS.index(layer(m)) > mine]
+    wrong = [m for m in imports(path) if m != "geo" and LAYERS.index(layer(m)) > mine]
     assert wrong == [], f"{here} ({LAYERS[mine]}) imports a lower layer: {wrong}"
 
 
@@ -85,3 +84,21 @@ def test_no_function_is_too_complex_to_change():
         if block.complexity >= 41
     ]
     assert too_complex == []
+
+
+@pytest.mark.parametrize("command", [("format", "--check"), ("check",)], ids=" ".join)
+def test_ruff_is_clean(command):
+    """The code stays formatted and lint-clean (``ruff format .``, ``ruff check .``)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("ruff", reason="ruff is a dev dependency (requirements-dev.txt)")
+    r = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr

@@ -19,8 +19,13 @@ def nominatim():
 
 
 def _online(server, cache_dir, delay=0.0) -> OnlineLookup:
-    return OnlineLookup(cache_dir=cache_dir, domain=f"127.0.0.1:{server.server_port}",
-                        scheme="http", min_delay_seconds=delay, timeout=5)
+    return OnlineLookup(
+        cache_dir=cache_dir,
+        domain=f"127.0.0.1:{server.server_port}",
+        scheme="http",
+        min_delay_seconds=delay,
+        timeout=5,
+    )
 
 
 def test_off_by_default_nothing_is_asked(nominatim, gazetteer):
@@ -36,8 +41,7 @@ def test_a_place_the_gazetteer_lacks_is_found_online(nominatim, gazetteer, tmp_p
     found = {t.text: t for t in out.toponyms}
     t = found["Sulayman Bak"]
     assert t.kind == "online"
-    assert (t.place.name, t.place.country_code, t.place.precision) == \
-        ("Sulayman Bak", "IQ", "city")
+    assert (t.place.name, t.place.country_code, t.place.precision) == ("Sulayman Bak", "IQ", "city")
     assert t.place.gazetteer_id == "osm:node:101"
     # asked within the country the note is about
     assert nominatim.requests[0][1]["countrycodes"] == ["iq"]
@@ -49,8 +53,7 @@ def test_a_place_the_gazetteer_lacks_is_found_online(nominatim, gazetteer, tmp_p
 
 def test_landforms_are_asked_whole_and_are_regions(nominatim, gazetteer, tmp_path):
     text = "On 7 May 2020, Iraqi forces killed 2 IS militants near Badush mountains in Ninewa."
-    out = extract(document_from_text("n.txt", text), gazetteer,
-                  online=_online(nominatim, tmp_path))
+    out = extract(document_from_text("n.txt", text), gazetteer, online=_online(nominatim, tmp_path))
     t = next(t for t in out.toponyms if t.kind == "online")
     assert (t.text, t.place.precision) == ("Badush mountains", "region")
 
@@ -62,7 +65,7 @@ def test_answers_are_kept_on_disk_found_or_not(nominatim, tmp_path):
     assert online.lookup("Sulayman Bak", ("IQ",)) is not None
     assert online.lookup("Nowhere Village", ("IQ",)) is None
     assert len(nominatim.requests) == 2
-    again = _online(nominatim, tmp_path)          # a new process, the same cache file
+    again = _online(nominatim, tmp_path)  # a new process, the same cache file
     assert again.lookup("sulayman  bak", ("IQ",)).latitude == 34.959
     assert again.requests == 0 and len(nominatim.requests) == 2
     assert again.cache_path.exists()
@@ -74,7 +77,7 @@ def test_a_failed_request_is_not_kept(nominatim, tmp_path, caplog):
     assert online.lookup("Sulayman Bak", ("IQ",)) is None
     assert "failed" in caplog.text
     nominatim.fail = False
-    assert online.lookup("Sulayman Bak", ("IQ",)) is not None   # asked again
+    assert online.lookup("Sulayman Bak", ("IQ",)) is not None  # asked again
 
 
 def test_one_request_a_second(nominatim, tmp_path):

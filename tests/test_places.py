@@ -17,30 +17,126 @@ def km(a, b):
 @pytest.mark.parametrize(
     ("text", "mention", "name", "cc", "precision", "lat", "lon", "tol_km"),
     [
-        ("Protesters rallied in Baghdad’s Tahrir Square.", "Tahrir Square", "Tahrir Square",
-         "IQ", "site", 33.333, 44.419, 2),
-        ("Crowds filled Tahrir Square in Cairo, Egypt.", "Tahrir Square", "Tahrir Square",
-         "EG", "site", 30.044, 31.236, 2),
-        ("Gunmen fired on protesters in Baghdad's Khalani Square.", "Khalani Square",
-         "Khilani Square", "IQ", "site", 33.337, 44.415, 2),
-        ("Rockets hit the K1 military base near Kirkuk, Iraq.", "K1 military base",
-         "K1 military base", "IQ", "site", 35.512, 44.284, 2),
-        ("A drone struck near Baghdad Airport in Iraq.", "Baghdad Airport", "Baghdad Airport",
-         "IQ", "site", 33.262, 44.235, 3),
-        ("Protests spread to Nassiriya in Iraq.", "Nassiriya", "Nasiriyah", "IQ", "city",
-         31.058, 46.257, 10),
-        ("Strikes in al-Diwaniyah and Basra, Iraq.", "al-Diwaniyah", "Al Diwaniyah", "IQ",
-         "city", 31.99, 44.92, 10),
-        ("Strikes in Diwaniya and Basra, Iraq.", "Diwaniya", "Al Diwaniyah", "IQ", "city",
-         31.99, 44.92, 10),
-        ("Roads were blocked in southern Iraq.", "southern Iraq", "Iraq", "IQ", "country",
-         33.04, 43.74, 50),
-        ("Rallies were held in several Iraqi provinces.", "several Iraqi provinces", "Iraq",
-         "IQ", "country", 33.04, 43.74, 50),
-        ("Some 1500 Iranians were killed.", "Iranians", "Iran", "IR", "country",
-         32.0, 53.0, 50),    # GeoNames' conventional point for Iran
-        ("Floods hit Springfield, Illinois yesterday.", "Springfield", "Springfield", "US",
-         "city", 39.80, -89.64, 20),
+        (
+            "Protesters rallied in Baghdad’s Tahrir Square.",
+            "Tahrir Square",
+            "Tahrir Square",
+            "IQ",
+            "site",
+            33.333,
+            44.419,
+            2,
+        ),
+        (
+            "Crowds filled Tahrir Square in Cairo, Egypt.",
+            "Tahrir Square",
+            "Tahrir Square",
+            "EG",
+            "site",
+            30.044,
+            31.236,
+            2,
+        ),
+        (
+            "Gunmen fired on protesters in Baghdad's Khalani Square.",
+            "Khalani Square",
+            "Khilani Square",
+            "IQ",
+            "site",
+            33.337,
+            44.415,
+            2,
+        ),
+        (
+            "Rockets hit the K1 military base near Kirkuk, Iraq.",
+            "K1 military base",
+            "K1 military base",
+            "IQ",
+            "site",
+            35.512,
+            44.284,
+            2,
+        ),
+        (
+            "A drone struck near Baghdad Airport in Iraq.",
+            "Baghdad Airport",
+            "Baghdad Airport",
+            "IQ",
+            "site",
+            33.262,
+            44.235,
+            3,
+        ),
+        (
+            "Protests spread to Nassiriya in Iraq.",
+            "Nassiriya",
+            "Nasiriyah",
+            "IQ",
+            "city",
+            31.058,
+            46.257,
+            10,
+        ),
+        (
+            "Strikes in al-Diwaniyah and Basra, Iraq.",
+            "al-Diwaniyah",
+            "Al Diwaniyah",
+            "IQ",
+            "city",
+            31.99,
+            44.92,
+            10,
+        ),
+        (
+            "Strikes in Diwaniya and Basra, Iraq.",
+            "Diwaniya",
+            "Al Diwaniyah",
+            "IQ",
+            "city",
+            31.99,
+            44.92,
+            10,
+        ),
+        (
+            "Roads were blocked in southern Iraq.",
+            "southern Iraq",
+            "Iraq",
+            "IQ",
+            "country",
+            33.04,
+            43.74,
+            50,
+        ),
+        (
+            "Rallies were held in several Iraqi provinces.",
+            "several Iraqi provinces",
+            "Iraq",
+            "IQ",
+            "country",
+            33.04,
+            43.74,
+            50,
+        ),
+        (
+            "Some 1500 Iranians were killed.",
+            "Iranians",
+            "Iran",
+            "IR",
+            "country",
+            32.0,
+            53.0,
+            50,
+        ),  # GeoNames' conventional point for Iran
+        (
+            "Floods hit Springfield, Illinois yesterday.",
+            "Springfield",
+            "Springfield",
+            "US",
+            "city",
+            39.80,
+            -89.64,
+            20,
+        ),
     ],
 )
 def test_toponyms(gazetteer, text, mention, name, cc, precision, lat, lon, tol_km):
@@ -79,8 +175,10 @@ def test_people_and_words_are_not_places(gazetteer, text, not_places):
 def test_seas_are_not_the_land_they_are_named_after(gazetteer, text, not_places):
     found = {t.text for t in find_toponyms(text, gazetteer)}
     assert not (found & not_places), found
-    assert {t.text for t in find_toponyms("Fighting in Aden; Indian troops moved.", gazetteer)} \
-        == {"Aden", "Indian"}
+    assert {t.text for t in find_toponyms("Fighting in Aden; Indian troops moved.", gazetteer)} == {
+        "Aden",
+        "Indian",
+    }
 
 
 @pytest.mark.parametrize(
@@ -109,9 +207,13 @@ class TestGazetteerGeocoderContract:
 
     @pytest.mark.parametrize(
         ("query", "country", "lat", "lon", "delta"),
-        [("Najaf", None, 32.026, 44.346, 0.1), ("Baghdad", "IQ", 33.34, 44.40, 0.1),
-         ("Tahrir Square", "EG", 30.044, 31.236, 0.01), ("Kirkuk", "iq", 35.47, 44.39, 0.1),
-         ("Iraq", None, 33.0, 43.7, 1.5)],
+        [
+            ("Najaf", None, 32.026, 44.346, 0.1),
+            ("Baghdad", "IQ", 33.34, 44.40, 0.1),
+            ("Tahrir Square", "EG", 30.044, 31.236, 0.01),
+            ("Kirkuk", "iq", 35.47, 44.39, 0.1),
+            ("Iraq", None, 33.0, 43.7, 1.5),
+        ],
     )
     def test_geocode_one(self, geocoder, query, country, lat, lon, delta):
         loc = geocoder.geocode(query, country_codes=country)
@@ -140,36 +242,86 @@ class TestGazetteerGeocoderContract:
             geocoder.geocode("  ")
 
 
-@pytest.mark.parametrize(("text", "mention", "name", "cc", "precision"), [
-    ("Cases rose in the Democratic Republic of the Congo.",
-     "Democratic Republic of the Congo", "Democratic Republic of the Congo", "CD", "country"),
-    ("Fighting resumed in South Sudan.", "South Sudan", "South Sudan", "SS", "country"),
-    ("Flooding hit Western Australia.", "Western Australia", "Western Australia", "AU", "region"),
-    ("Storms hit Missouri on Monday.", "Missouri", "Missouri", "US", "region"),
-    ("The outbreak in California and Georgia worried officials in Texas, United States.",
-     "Georgia", "Georgia", "US", "region"),
-    ("Police in Edmonton, a town in Metcalfe County, Kentucky, said the fire began at night.",
-     "Edmonton", "Edmonton", "US", "city"),
-    # a town near another place the text names is the one there, not the bigger namesake
-    ("Flooding hit Edmonton, a suburb south of Cairns, on Monday.",
-     "Edmonton", "Edmonton", "AU", "city"),
-    # a county by its full name, in the state the text names
-    ("Deputies in Adair County, Kentucky, found the car.", "Adair County", "Adair County",
-     "US", "region"),
-    # names joined by lower-case particles, and counties by their bare names in Britain
-    ("Flights to Dar es Salaam, Tanzania, resumed.", "Dar es Salaam", "Dar es Salaam", "TZ",
-     "city"),
-    ("Floods in Devon and Cornwall, England.", "Devon", "Devon", "GB", "region"),
-    # a hamlet near a metropolis the text names is no evidence against the state
-    ("Mexican officials in Mexico City said Mexico had 26 cases. Mexican hospitals were "
-     "full. A case was also found in Texas.", "Texas", "Texas", "US", "region"),
-    # a neighbour of the country the text is about
-    ("Israeli jets struck targets in Gaza after rockets were fired at Israel.", "Gaza", "Gaza",
-     "PS", "city"),
-    ("Floods hit Gaza province in Mozambique.", "Gaza", "Gaza", "MZ", "region"),
-    # a small town far from the state of its name is not what the name means
-    ("Voters in Delaware went to the polls.", "Delaware", "Delaware", "US", "region"),
-])
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "cc", "precision"),
+    [
+        (
+            "Cases rose in the Democratic Republic of the Congo.",
+            "Democratic Republic of the Congo",
+            "Democratic Republic of the Congo",
+            "CD",
+            "country",
+        ),
+        ("Fighting resumed in South Sudan.", "South Sudan", "South Sudan", "SS", "country"),
+        (
+            "Flooding hit Western Australia.",
+            "Western Australia",
+            "Western Australia",
+            "AU",
+            "region",
+        ),
+        ("Storms hit Missouri on Monday.", "Missouri", "Missouri", "US", "region"),
+        (
+            "The outbreak in California and Georgia worried officials in Texas, United States.",
+            "Georgia",
+            "Georgia",
+            "US",
+            "region",
+        ),
+        (
+            "Police in Edmonton, a town in Metcalfe County, Kentucky, said the fire began at night.",
+            "Edmonton",
+            "Edmonton",
+            "US",
+            "city",
+        ),
+        # a town near another place the text names is the one there, not the bigger namesake
+        (
+            "Flooding hit Edmonton, a suburb south of Cairns, on Monday.",
+            "Edmonton",
+            "Edmonton",
+            "AU",
+            "city",
+        ),
+        # a county by its full name, in the state the text names
+        (
+            "Deputies in Adair County, Kentucky, found the car.",
+            "Adair County",
+            "Adair County",
+            "US",
+            "region",
+        ),
+        # names joined by lower-case particles, and counties by their bare names in Britain
+        (
+            "Flights to Dar es Salaam, Tanzania, resumed.",
+            "Dar es Salaam",
+            "Dar es Salaam",
+            "TZ",
+            "city",
+        ),
+        ("Floods in Devon and Cornwall, England.", "Devon", "Devon", "GB", "region"),
+        # a hamlet near a metropolis the text names is no evidence against the state
+        (
+            "Mexican officials in Mexico City said Mexico had 26 cases. Mexican hospitals were "
+            "full. A case was also found in Texas.",
+            "Texas",
+            "Texas",
+            "US",
+            "region",
+        ),
+        # a neighbour of the country the text is about
+        (
+            "Israeli jets struck targets in Gaza after rockets were fired at Israel.",
+            "Gaza",
+            "Gaza",
+            "PS",
+            "city",
+        ),
+        ("Floods hit Gaza province in Mozambique.", "Gaza", "Gaza", "MZ", "region"),
+        # a small town far from the state of its name is not what the name means
+        ("Voters in Delaware went to the polls.", "Delaware", "Delaware", "US", "region"),
+    ],
+)
 def test_names_resolved_whole_and_in_context(gazetteer, text, mention, name, cc, precision):
     found = {t.text: t for t in find_toponyms(text, gazetteer)}
     assert mention in found, f"{mention!r} not found in {list(found)}"
@@ -185,14 +337,23 @@ def test_province_point_is_the_middle_of_its_extent(gazetteer):
     assert km((t.place.latitude, t.place.longitude), (31.25, -99.25)) < 161
 
 
-@pytest.mark.parametrize(("name", "code"), [
-    # Natural Earth codes these -99 (France and Norway for their overseas parts)
-    ("France", "FR"), ("Norway", "NO"), ("Kosovo", "XK"),
-    # former and short names
-    ("Macedonia", "MK"), ("Swaziland", "SZ"), ("East Timor", "TL"), ("Holland", "NL"),
-    # too small for the 1:50m outlines
-    ("Tuvalu", "TV"), ("Bahrain", "BH"),
-])
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # Natural Earth codes these -99 (France and Norway for their overseas parts)
+        ("France", "FR"),
+        ("Norway", "NO"),
+        ("Kosovo", "XK"),
+        # former and short names
+        ("Macedonia", "MK"),
+        ("Swaziland", "SZ"),
+        ("East Timor", "TL"),
+        ("Holland", "NL"),
+        # too small for the 1:50m outlines
+        ("Tuvalu", "TV"),
+        ("Bahrain", "BH"),
+    ],
+)
 def test_every_country_is_in_the_gazetteer(gazetteer, name, code):
     best = gazetteer.lookup(name)[0]
     assert (best.kind, best.country_code) == ("country", code)
@@ -203,42 +364,72 @@ def test_demonyms_of_every_country(gazetteer):
     assert gazetteer.demonym_country("Norwegians").country_code == "NO"
 
 
-@pytest.mark.parametrize(("text", "found"), [
-    # a dateline's places are places however common the word, and kind "dateline"
-    ("AUSTIN, Texas (AP) — A white nationalist spoke.",
-     {"AUSTIN": ("Austin", "dateline"), "Texas": ("Texas", "dateline")}),
-    ("WASHINGTON — The Senate voted.", {"WASHINGTON": ("Washington", "dateline")}),
-    # a capital article starts a name only when it is the name's own
-    ("The UN met in La Paz, El Obeid and The Hague.",
-     {"La Paz": ("La Paz", "gazetteer"), "El Obeid": ("El Obeid", "gazetteer"),
-      "The Hague": ("The Hague", "gazetteer")}),
-    # after "in", a name that is also a common word is a place; alone, it is not
-    ("He moved to Bath in May.", {"Bath": ("Bath", "gazetteer")}),
-    ("Reading is fun.", {}),
-])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a dateline's places are places however common the word, and kind "dateline"
+        (
+            "AUSTIN, Texas (AP) — A white nationalist spoke.",
+            {"AUSTIN": ("Austin", "dateline"), "Texas": ("Texas", "dateline")},
+        ),
+        ("WASHINGTON — The Senate voted.", {"WASHINGTON": ("Washington", "dateline")}),
+        # a capital article starts a name only when it is the name's own
+        (
+            "The UN met in La Paz, El Obeid and The Hague.",
+            {
+                "La Paz": ("La Paz", "gazetteer"),
+                "El Obeid": ("El Obeid", "gazetteer"),
+                "The Hague": ("The Hague", "gazetteer"),
+            },
+        ),
+        # after "in", a name that is also a common word is a place; alone, it is not
+        ("He moved to Bath in May.", {"Bath": ("Bath", "gazetteer")}),
+        ("Reading is fun.", {}),
+    ],
+)
 def test_datelines_articles_and_common_words(gazetteer, text, found):
     got = {t.text: (t.place.name, t.kind) for t in find_toponyms(text, gazetteer)}
     assert got == found
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # places listed together are of one kind
-    ("Sixteen states in the United States have cases: Arizona, California, Colorado, "
-     "Georgia and Oklahoma.",
-     {"Georgia": ("US", "region"), "California": ("US", "region"),
-      "Oklahoma": ("US", "region")}),
-    ("Leaders of Russia, Georgia and Armenia met.",
-     {"Russia": ("RU", "country"), "Georgia": ("GE", "country"), "Armenia": ("AM", "country")}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places listed together are of one kind
+        (
+            "Sixteen states in the United States have cases: Arizona, California, Colorado, "
+            "Georgia and Oklahoma.",
+            {
+                "Georgia": ("US", "region"),
+                "California": ("US", "region"),
+                "Oklahoma": ("US", "region"),
+            },
+        ),
+        (
+            "Leaders of Russia, Georgia and Armenia met.",
+            {
+                "Russia": ("RU", "country"),
+                "Georgia": ("GE", "country"),
+                "Armenia": ("AM", "country"),
+            },
+        ),
+    ],
+)
 def test_places_listed_together_are_of_one_kind(gazetteer, text, expected):
-    got = {t.text: (t.place.country_code, t.place.precision)
-           for t in find_toponyms(text, gazetteer) if t.text in expected}
+    got = {
+        t.text: (t.place.country_code, t.place.precision)
+        for t in find_toponyms(text, gazetteer)
+        if t.text in expected
+    }
     assert got == expected
 
 
 def test_short_capital_names_and_acronyms(gazetteer):
-    got = {t.text: t.place.name for t in find_toponyms(
-        "US forces and UK officials met in the US. The FDA, NATO and the EU spoke.",
-        gazetteer)}
+    got = {
+        t.text: t.place.name
+        for t in find_toponyms(
+            "US forces and UK officials met in the US. The FDA, NATO and the EU spoke.", gazetteer
+        )
+    }
     assert got == {"US": "United States", "UK": "United Kingdom"}
     assert not find_toponyms("Us too. It is so.", gazetteer)

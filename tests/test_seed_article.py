@@ -31,13 +31,11 @@ INCIDENTS = [
     (date(2019, 12, 22), "Iraq", (33.0, 43.7), 300, 0, "Protests"),
     (date(2019, 12, 24), "Tahrir Square", (33.333, 44.419), 2, 0, "Protests"),
     (date(2019, 12, 28), "Nasiriyah", (31.058, 46.257), 10, 0, "Protests"),
-    (date(2019, 12, 28), "K1 military base", (35.512, 44.284), 3, 1,
-     "Explosions/Remote violence"),
+    (date(2019, 12, 28), "K1 military base", (35.512, 44.284), 3, 1, "Explosions/Remote violence"),
     (date(2019, 12, 29), "Iraq", (33.0, 43.7), 300, 66, None),
     (date(2019, 12, 31), "US embassy", (33.299, 44.396), 2, 0, "Riots"),
     (date(2020, 1, 1), "US embassy", (33.299, 44.396), 2, 0, None),
-    (date(2020, 1, 3), "Baghdad Airport", (33.262, 44.235), 3, 2,
-     "Explosions/Remote violence"),
+    (date(2020, 1, 3), "Baghdad Airport", (33.262, 44.235), 3, 2, "Explosions/Remote violence"),
 ]
 
 
@@ -47,8 +45,11 @@ def events(gazetteer):
 
 
 def _find(events, day, name):
-    found = [e for e in events if e.event_date == day and e.place and e.place.name == name
-             and not e.is_aggregate]
+    found = [
+        e
+        for e in events
+        if e.event_date == day and e.place and e.place.name == name and not e.is_aggregate
+    ]
     assert found, f"no event on {day} at {name}"
     return found[0]
 
@@ -64,9 +65,15 @@ def test_incident(events, day, name, point, tol, killed, etype):
 
 
 def test_eighteen_incidents(events):
-    incidents = {e.incident_id for e in events
-                 if e.event_date and e.place and not e.is_aggregate
-                 and e.date_precision == "day" and e.event_type != "Strategic developments"}
+    incidents = {
+        e.incident_id
+        for e in events
+        if e.event_date
+        and e.place
+        and not e.is_aggregate
+        and e.date_precision == "day"
+        and e.event_type != "Strategic developments"
+    }
     assert len(incidents) == 18
 
 

@@ -30,27 +30,31 @@ def test_round_trip_store_filter_export(tmp_path, seed):
     store = EventStore(tmp_path / "store")
     assert store.append(seed) == len(seed)
     parts = list((tmp_path / "store").glob("month=*/part-*.parquet"))
-    assert {p.parent.name for p in parts} >= {"month=2019-12", "month=undated",
-                                             "month=aggregate"}
-    gdf = gpd.read_parquet(parts[0])                 # real GeoParquet
+    assert {p.parent.name for p in parts} >= {"month=2019-12", "month=undated", "month=aggregate"}
+    gdf = gpd.read_parquet(parts[0])  # real GeoParquet
     assert gdf.crs.to_epsg() == 4326 and gdf.geometry.name == "geometry"
     everything = store.query(EventFilter(), columns=ALL_COLUMNS)
     assert sorted(everything["event_id"]) == sorted(seed["event_id"])
     back = rows_frame(everything[list(ALL_COLUMNS)].to_dict("records"))
-    assert back.sort_values("event_id")[list(ALL_COLUMNS)].to_numpy().tolist() == \
-        seed.sort_values("event_id")[list(ALL_COLUMNS)].to_numpy().tolist()
+    assert (
+        back.sort_values("event_id")[list(ALL_COLUMNS)].to_numpy().tolist()
+        == seed.sort_values("event_id")[list(ALL_COLUMNS)].to_numpy().tolist()
+    )
     rows = everything[list(ALL_COLUMNS)].to_dict("records")
     assert len(list(csv.DictReader(io.StringIO(to_csv(rows))))) == len(seed)
     assert len(json.loads(to_geojson(rows))["features"]) == len(seed)
 
 
-@pytest.mark.parametrize("view", [
-    EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 10)),
-    EventFilter(start=date(2019, 11, 1), end=date(2019, 11, 30)),   # the aggregate's period
-    EventFilter(types=("Protests",), min_killed=0),
-    EventFilter(min_killed=19),
-    EventFilter(search="tahrir"),
-])
+@pytest.mark.parametrize(
+    "view",
+    [
+        EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 10)),
+        EventFilter(start=date(2019, 11, 1), end=date(2019, 11, 30)),  # the aggregate's period
+        EventFilter(types=("Protests",), min_killed=0),
+        EventFilter(min_killed=19),
+        EventFilter(search="tahrir"),
+    ],
+)
 def test_store_filters_match_the_in_memory_ones(tmp_path, seed, view):
     store = EventStore(tmp_path)
     store.append(seed)
@@ -65,15 +69,18 @@ def synthetic():
     return synthetic_frame(3000)
 
 
-@pytest.mark.parametrize("view", [
-    EventFilter(start=date(2019, 3, 1), end=date(2019, 5, 31)),
-    EventFilter(types=("Battles", "Riots"), min_killed=3),
-    EventFilter(search="a"),
-    EventFilter(search="100%"),                          # LIKE's wildcards are literal
-    EventFilter(search="_"),
-    EventFilter(bbox=(30.0, 40.0, 36.0, 46.0)),
-    EventFilter(start=date(2019, 6, 1), end=date(2019, 6, 30), types=("Protests",)),
-])
+@pytest.mark.parametrize(
+    "view",
+    [
+        EventFilter(start=date(2019, 3, 1), end=date(2019, 5, 31)),
+        EventFilter(types=("Battles", "Riots"), min_killed=3),
+        EventFilter(search="a"),
+        EventFilter(search="100%"),  # LIKE's wildcards are literal
+        EventFilter(search="_"),
+        EventFilter(bbox=(30.0, 40.0, 36.0, 46.0)),
+        EventFilter(start=date(2019, 6, 1), end=date(2019, 6, 30), types=("Protests",)),
+    ],
+)
 def test_a_synthetic_store_filters_as_its_frame_does(tmp_path_factory, synthetic, view):
     store = EventStore(tmp_path_factory.mktemp("synthetic"))
     store.append(synthetic)
@@ -91,7 +98,8 @@ def test_saving_twice_does_not_double_count(tmp_path, seed):
     assert killed == seed["killed"].sum()
     assert store.compact() == len(seed)
     assert len(list(tmp_path.glob("month=*/part-*.parquet"))) == len(
-        {p.parent for p in tmp_path.glob("month=*/part-*.parquet")})
+        {p.parent for p in tmp_path.glob("month=*/part-*.parquet")}
+    )
 
 
 SAVE = """
@@ -110,12 +118,14 @@ def test_two_sessions_saving_at_once_both_land(tmp_path, seed):
         f.write_text(json.dumps([dict(r, event_id=f"{tag}-{r['event_id']}") for r in rows]))
         files.append(f)
     store_dir = tmp_path / "store"
-    procs = [subprocess.Popen([sys.executable, "-c", SAVE, str(store_dir), str(f)], cwd=ROOT)
-             for f in files * 3]                       # six sessions, at the same time
+    procs = [
+        subprocess.Popen([sys.executable, "-c", SAVE, str(store_dir), str(f)], cwd=ROOT)
+        for f in files * 3
+    ]  # six sessions, at the same time
     assert all(p.wait(120) == 0 for p in procs)
     store = EventStore(store_dir)
     assert store.count() == 2 * len(seed)
-    assert not list(store_dir.glob("month=*/.*.tmp"))     # no half-written file left
+    assert not list(store_dir.glob("month=*/.*.tmp"))  # no half-written file left
 
 
 def test_empty_store(tmp_path):

@@ -31,8 +31,13 @@ from geo.view.table import presets, tally
 from tests.conftest import ROOT, SEED
 
 ACLED_SAMPLE = ROOT / "tests" / "data" / "acled_sample.csv"
-PAYLOADS = ('<img src=x onerror="alert(1)">', "<script>alert(2)</script>",
-            "<svg onload=alert(3)>", '"><b onmouseover=alert(4)>', "`${alert(5)}`")
+PAYLOADS = (
+    '<img src=x onerror="alert(1)">',
+    "<script>alert(2)</script>",
+    "<svg onload=alert(3)>",
+    '"><b onmouseover=alert(4)>',
+    "`${alert(5)}`",
+)
 
 
 @pytest.fixture(scope="module")
@@ -45,23 +50,37 @@ def seed_frame(gazetteer):
 
 # ---- table and filters ---------------------------------------------------------
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ({}, EventFilter()),
-    ({"start": "2019-12-01", "end": "2019-12-10"},
-     EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 10))),
-    ({"types": "Protests,Nonsense,Riots"}, EventFilter(types=("Protests", "Riots"))),
-    ({"start": "not-a-date", "min_killed": "-3"}, EventFilter()),
-    ({"min_killed": "x"}, EventFilter()),
-    ({"q": "Tahrir", "actors": "US forces"}, EventFilter(search="Tahrir", actors=("US forces",))),
-])
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, EventFilter()),
+        (
+            {"start": "2019-12-01", "end": "2019-12-10"},
+            EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 10)),
+        ),
+        ({"types": "Protests,Nonsense,Riots"}, EventFilter(types=("Protests", "Riots"))),
+        ({"start": "not-a-date", "min_killed": "-3"}, EventFilter()),
+        ({"min_killed": "x"}, EventFilter()),
+        (
+            {"q": "Tahrir", "actors": "US forces"},
+            EventFilter(search="Tahrir", actors=("US forces",)),
+        ),
+    ],
+)
 def test_view_from_query(query, expected):
     assert EventFilter.from_query(query) == expected
 
 
 def test_view_query_round_trip():
-    v = EventFilter(start=date(2019, 12, 1), end=date(2019, 12, 10),
-                   types=("Protests", "Explosions/Remote violence"), actors=("US forces",),
-                   min_killed=2, search="drone")
+    v = EventFilter(
+        start=date(2019, 12, 1),
+        end=date(2019, 12, 10),
+        types=("Protests", "Explosions/Remote violence"),
+        actors=("US forces",),
+        min_killed=2,
+        search="drone",
+    )
     assert EventFilter.from_query(v.to_query()) == v
 
 
@@ -87,25 +106,30 @@ def test_date_filter_narrows_and_counts_reconcile(seed_frame):
         assert t.total == t.on_map + sum(n for _, n in t.listed) + t.filtered_out
     assert part.on_map < everything.on_map
     assert set(narrow[narrow["unmapped_reason"] == ""]["event_date"]) <= {
-        f"2019-12-{d:02d}" for d in range(1, 11)}
+        f"2019-12-{d:02d}" for d in range(1, 11)
+    }
     # undated events are never hidden by a date range
     assert (narrow["unmapped_reason"] == "no date").sum() == (
-        df["unmapped_reason"] == "no date").sum()
+        df["unmapped_reason"] == "no date"
+    ).sum()
 
 
 def test_aggregate_follows_its_period_not_its_report_day(seed_frame):
     _, df = seed_frame
     nov = apply(df, EventFilter(start=date(2019, 11, 1), end=date(2019, 11, 30)))
-    assert nov["aggregate"].sum() == 1          # 1 Oct – 28 Dec overlaps November
+    assert nov["aggregate"].sum() == 1  # 1 Oct – 28 Dec overlaps November
     jan = apply(df, EventFilter(start=date(2020, 1, 1), end=date(2020, 1, 3)))
     assert jan["aggregate"].sum() == 0
 
 
-@pytest.mark.parametrize(("view", "check"), [
-    (EventFilter(types=("Protests",)), lambda d: set(d["event_type"]) == {"Protests"}),
-    (EventFilter(min_killed=19), lambda d: d["killed"].min() >= 19),
-    (EventFilter(search="tahrir"), lambda d: d["source_text"].str.contains("Tahrir").all()),
-])
+@pytest.mark.parametrize(
+    ("view", "check"),
+    [
+        (EventFilter(types=("Protests",)), lambda d: set(d["event_type"]) == {"Protests"}),
+        (EventFilter(min_killed=19), lambda d: d["killed"].min() >= 19),
+        (EventFilter(search="tahrir"), lambda d: d["source_text"].str.contains("Tahrir").all()),
+    ],
+)
 def test_filters(seed_frame, view, check):
     _, df = seed_frame
     out = apply(df, view)
@@ -120,17 +144,20 @@ def test_search_is_case_blind_over_text_place_and_actors_in_any_column_type(seed
     as_categories = df.astype({"location": "category", "actors": "category"})
     for q in ("KHILANI", "khilani square", "us forces", "Najaf"):
         plain, cat = apply(df, EventFilter(search=q)), apply(as_categories, EventFilter(search=q))
-        expected = df[df["source_text"].str.lower().str.contains(q.lower(), regex=False)
-                      | df["location"].str.lower().str.contains(q.lower(), regex=False)
-                      | df["actors"].str.lower().str.contains(q.lower(), regex=False)]
+        expected = df[
+            df["source_text"].str.lower().str.contains(q.lower(), regex=False)
+            | df["location"].str.lower().str.contains(q.lower(), regex=False)
+            | df["actors"].str.lower().str.contains(q.lower(), regex=False)
+        ]
         assert len(plain) > 0, q
         assert list(plain.index) == list(cat.index) == list(expected.index), q
 
 
 # ---- map -------------------------------------------------------------------------
 
+
 def test_marker_area_is_proportional_to_killed():
-    assert marker_radius(0) == MIN_RADIUS > 0         # visible with no casualties
+    assert marker_radius(0) == MIN_RADIUS > 0  # visible with no casualties
     assert marker_radius(400) ** 2 / marker_radius(100) ** 2 == pytest.approx(4)
 
 
@@ -155,7 +182,7 @@ def test_map_uses_the_apps_own_scripts(tmp_path, seed_frame):
     assert "/app/static/vendor/leaflet-" in html and "/app/static/vendor/jquery-" in html
     assert "cdn.jsdelivr" not in html and "code.jquery.com" not in html
     assert "cdnjs" not in html and "bootstrapcdn" not in html
-    assert "countries.json" in html            # the offline basemap
+    assert "countries.json" in html  # the offline basemap
 
 
 def _marker_data(m):
@@ -174,11 +201,23 @@ def test_coarse_places_are_dashed(seed_frame):
 
 
 def test_tooltips_escape_hostile_text():
-    rows = [{"event_id": f"e{i}", "event_date": "2020-01-01", "date_precision": "day",
-             "event_type": "Protests", "location": p, "latitude": "33.3", "longitude": str(44 + i),
-             "geo_precision": "city", "fatalities": "1", "injuries": "0",
-             "unmapped_reason": "", "source_text": p}
-            for i, p in enumerate(PAYLOADS)]
+    rows = [
+        {
+            "event_id": f"e{i}",
+            "event_date": "2020-01-01",
+            "date_precision": "day",
+            "event_type": "Protests",
+            "location": p,
+            "latitude": "33.3",
+            "longitude": str(44 + i),
+            "geo_precision": "city",
+            "fatalities": "1",
+            "injuries": "0",
+            "unmapped_reason": "",
+            "source_text": p,
+        }
+        for i, p in enumerate(PAYLOADS)
+    ]
     m = build_map(rows_frame(rows), assets=None)
     html = m.get_root().render()
     tooltips = [x[6] for x in _marker_data(m)]
@@ -193,11 +232,22 @@ def _synthetic_like(n, places):
 
     rng = np.random.default_rng(0)
     i = rng.integers(0, places, n)
-    rows = [{"event_id": f"s{k}", "event_date": "2020-01-01", "date_precision": "day",
-             "event_type": "Battles", "location": f"P{j}", "latitude": f"{30 + j % 50 * 0.1:.4f}",
-             "longitude": f"{40 + j // 50 * 0.1:.4f}", "geo_precision": "city",
-             "fatalities": str(k % 7), "injuries": "0", "unmapped_reason": ""}
-            for k, j in enumerate(i)]
+    rows = [
+        {
+            "event_id": f"s{k}",
+            "event_date": "2020-01-01",
+            "date_precision": "day",
+            "event_type": "Battles",
+            "location": f"P{j}",
+            "latitude": f"{30 + j % 50 * 0.1:.4f}",
+            "longitude": f"{40 + j // 50 * 0.1:.4f}",
+            "geo_precision": "city",
+            "fatalities": str(k % 7),
+            "injuries": "0",
+            "unmapped_reason": "",
+        }
+        for k, j in enumerate(i)
+    ]
     return rows_frame(rows)
 
 
@@ -210,7 +260,7 @@ def test_many_places_are_summed_into_cells_with_exact_totals():
     m = build_map(df, assets=None)
     data = _marker_data(m)
     assert len(data) <= MARKER_LIMIT
-    assert max(x[2] for x in data) <= 26            # the scale shrinks, stays proportional
+    assert max(x[2] for x in data) <= 26  # the scale shrinks, stays proportional
     big = max(groups, key=lambda g: g.killed)
     assert len(rows_at(big.key, df)) == big.events
     assert selected_place("x " + big.tooltip(), df) == big.key
@@ -220,7 +270,7 @@ def test_click_selects_the_place_in_the_tooltip(seed_frame):
     _, df = seed_frame
     on_map = df[df["unmapped_reason"] == ""]
     najaf = next(g for g in marker_groups(on_map) if g.name == "Najaf")
-    text = re.sub(r"<[^>]+>", " ", najaf.tooltip())      # what the browser returns
+    text = re.sub(r"<[^>]+>", " ", najaf.tooltip())  # what the browser returns
     assert selected_place(text, on_map) == "32.0259,44.3462"
     assert selected_place("10.0000,10.0000 " + text, on_map) == "32.0259,44.3462"
     assert selected_place("Nowhere 10.0000,10.0000", on_map) is None
@@ -228,6 +278,7 @@ def test_click_selects_the_place_in_the_tooltip(seed_frame):
 
 
 # ---- details -------------------------------------------------------------------
+
 
 def test_details_mark_date_place_and_toll(seed_frame):
     corpus, df = seed_frame
@@ -250,17 +301,20 @@ def test_split_toll_is_explained(seed_frame):
 
 def test_highlight_escapes_everything_but_its_marks():
     text = "On 3 May <script>alert(1)</script> in Najaf."
-    out = highlight_html(text, 0, len(text), [Span(3, 8, "date"), Span(38, 43, "place"),
-                                              Span(5, 20, "casualties")])
+    out = highlight_html(
+        text, 0, len(text), [Span(3, 8, "date"), Span(38, 43, "place"), Span(5, 20, "casualties")]
+    )
     assert "<script>" not in out and "&lt;script&gt;" in out
-    assert out.count("<mark") == 2               # the overlapping span is dropped
+    assert out.count("<mark") == 2  # the overlapping span is dropped
 
 
 def test_details_of_hostile_document_are_escaped(gazetteer):
     from geo.io.corpus import corpus_from_texts
 
-    text = ("On 3 May 2020, 2 people were killed in Najaf " + PAYLOADS[0] + ". "
-            "On 4 May 2020, 3 people were killed in Basra " + PAYLOADS[1] + ".")
+    text = (
+        "On 3 May 2020, 2 people were killed in Najaf " + PAYLOADS[0] + ". "
+        "On 4 May 2020, 3 people were killed in Basra " + PAYLOADS[1] + "."
+    )
     corpus = corpus_from_texts([("x.txt", text)], gazetteer)
     df = events_frame(corpus.events)
     assert len(df) == 2
@@ -270,6 +324,7 @@ def test_details_of_hostile_document_are_escaped(gazetteer):
 
 
 # ---- provinces -------------------------------------------------------------------
+
 
 def test_province_counts_use_points_and_skip_country_level(seed_frame):
     _, df = seed_frame
@@ -283,6 +338,7 @@ def test_province_counts_use_points_and_skip_country_level(seed_frame):
 
 
 # ---- ACLED -------------------------------------------------------------------------
+
 
 def test_acled_fixture_keeps_good_rows_and_reports_bad_ones():
     result = read_acled(ACLED_SAMPLE.read_bytes(), source="acled_sample.csv")
@@ -301,12 +357,18 @@ def test_acled_fixture_keeps_good_rows_and_reports_bad_ones():
     assert "Police Forces of Iraq" in first.actors
 
 
-@pytest.mark.parametrize(("data", "reason"), [
-    (b"", "empty file"),
-    (b"a,b\n1,2\n", "missing column(s) event_date, latitude, longitude, fatalities"),
-    ("event_date,latitude,longitude,fatalities\n".encode("cp1256") + "\u0628".encode("cp1256"),
-     "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"a,b\n1,2\n", "missing column(s) event_date, latitude, longitude, fatalities"),
+        (
+            "event_date,latitude,longitude,fatalities\n".encode("cp1256")
+            + "\u0628".encode("cp1256"),
+            "not UTF-8",
+        ),
+    ],
+)
 def test_acled_refuses_what_is_not_acled(data, reason):
     result = read_acled(data, source="x.csv")
     assert not result.events
@@ -317,7 +379,7 @@ def test_timeline_goes_weekly_past_its_span_and_keeps_totals():
     from bench.synthetic import synthetic_frame
     from geo.view.charts import DAILY_SPAN, timeline_data
 
-    long = synthetic_frame(5000, seed=2)                      # five years
+    long = synthetic_frame(5000, seed=2)  # five years
     t = timeline_data(long)
     assert t.weekly and (t.data["day"].dt.day_of_week == 0).all()
     assert t.data["events"].sum() == len(long) and t.data["killed"].sum() == long["killed"].sum()

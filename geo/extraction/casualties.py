@@ -86,12 +86,16 @@ _KILLED_OBJ = re.compile(
 #: Stems of a death or an injury, and (below) any toll at all: every pattern below
 #: needs one (most sentences have none). All are searched in the lower-cased sentence:
 #: a case-blind alternation is ten times slower.
-_KILL_HINT = re.compile(r"kill|dead|died|slain|murder|assassinat|execut|lives|perish|"
-                        r"behead|death")
+_KILL_HINT = re.compile(
+    r"kill|dead|died|slain|murder|assassinat|execut|lives|perish|"
+    r"behead|death"
+)
 _INJURE_HINT = re.compile(r"injur|wound|hurt")
 _ANY_HINT = re.compile(rf"{_KILL_HINT.pattern}|{_INJURE_HINT.pattern}|casualt|fatalit")
 _NONE = Casualties(None, None, False, ())
-_KILLED_OR_INJURED = re.compile(r"killed\s+or\s+(?:injured|wounded)|(?:injured|wounded)\s+or\s+killed|casualties", re.IGNORECASE)
+_KILLED_OR_INJURED = re.compile(
+    r"killed\s+or\s+(?:injured|wounded)|(?:injured|wounded)\s+or\s+killed|casualties", re.IGNORECASE
+)
 
 
 #: The largest figure read as a toll: a larger number in a sentence is not a count of
@@ -141,7 +145,9 @@ def read_casualties(sentence: str, offset: int = 0) -> Casualties:
     # most sentences tell no toll: skip the costly patterns unless a stem is there
     kill_hint, injure_hint = _KILL_HINT.search(low), _INJURE_HINT.search(low)
     for m in _iter_counts(sentence, (_KILLED_AFTER, _KILLED_BEFORE) if kill_hint else ()):
-        if _is_subset(sentence, m) or (ambiguous and ambiguous.start() - 40 < m.start < ambiguous.end() + 40):
+        if _is_subset(sentence, m) or (
+            ambiguous and ambiguous.start() - 40 < m.start < ambiguous.end() + 40
+        ):
             continue
         value, est = m.value
         killed = value if killed is None else killed + value
@@ -159,9 +165,12 @@ def read_casualties(sentence: str, offset: int = 0) -> Casualties:
         injured = value if injured is None else injured + value
         estimated |= est
         spans.append((m.start + offset, m.end + offset))
-    if re.search(r"\bno\s+(?:casualties|fatalities|deaths|one\s+was\s+(?:killed|hurt))|"
-                 r"no\s+(?:reported\s+)?(?:casualties|fatalities)|without\s+casualties",
-                 sentence, re.IGNORECASE):
+    if re.search(
+        r"\bno\s+(?:casualties|fatalities|deaths|one\s+was\s+(?:killed|hurt))|"
+        r"no\s+(?:reported\s+)?(?:casualties|fatalities)|without\s+casualties",
+        sentence,
+        re.IGNORECASE,
+    ):
         killed = 0 if killed is None else killed
         injured = 0 if injured is None else injured
     return Casualties(killed, injured, estimated, tuple(sorted(spans)))
@@ -187,8 +196,9 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
                 continue  # a year
             if any(f.start <= m.start(group) < f.end for f in found):
                 continue
-            if re.match(r"\s+other\b", sentence[m.end(group):]) and not re.search(
-                    r"\b(?:was|were)\s+(?:also\s+)?(?:killed|shot)", sentence[:m.start(group)]):
+            if re.match(r"\s+other\b", sentence[m.end(group) :]) and not re.search(
+                r"\b(?:was|were)\s+(?:also\s+)?(?:killed|shot)", sentence[: m.start(group)]
+            ):
                 # "Soleimani and nine other passengers were also killed" → 10
                 parsed = (parsed[0] + 1, parsed[1])
             found.append(_Count(m.start(group), m.end(), parsed, False))
@@ -196,9 +206,10 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
     # "41 soldiers and 25 mercenaries were killed": numbers listed before the verb
     extra: list[_Count] = []
     for c in found:
-        head = sentence[max(0, c.start - 120):c.start]
-        lst = re.search(rf"(?P<n>{_NUM_WORD})\s+(?:[\w’'-]+\s+){{0,6}}?and\s+(?:of\s+)?$",
-                        head, re.IGNORECASE)
+        head = sentence[max(0, c.start - 120) : c.start]
+        lst = re.search(
+            rf"(?P<n>{_NUM_WORD})\s+(?:[\w’'-]+\s+){{0,6}}?and\s+(?:of\s+)?$", head, re.IGNORECASE
+        )
         if lst:
             parsed = parse_number(lst.group("n"))
             s0 = c.start - len(head) + lst.start("n")
@@ -208,13 +219,13 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
 
 
 def _is_subset(sentence: str, m: _Count) -> bool:
-    """"33 of the killed", "including 33 organisers": part of a count told."""
-    before = sentence[max(0, m.start - 14):m.start]
-    after = sentence[m.start:m.end + 4]
-    return bool(re.search(r"\b(?:including|among\s+them|among\s+the)\s+$", before,
-                          re.IGNORECASE)
-                or re.search(rf"^\S+\s+{PART_OF_A_TOLL}",
-                             after, re.IGNORECASE))
+    """ "33 of the killed", "including 33 organisers": part of a count told."""
+    before = sentence[max(0, m.start - 14) : m.start]
+    after = sentence[m.start : m.end + 4]
+    return bool(
+        re.search(r"\b(?:including|among\s+them|among\s+the)\s+$", before, re.IGNORECASE)
+        or re.search(rf"^\S+\s+{PART_OF_A_TOLL}", after, re.IGNORECASE)
+    )
 
 
 def _implicit_killed(sentence: str) -> tuple[int, tuple[int, int]] | None:
@@ -224,7 +235,7 @@ def _implicit_killed(sentence: str) -> tuple[int, tuple[int, int]] | None:
         return 1, m.span()
     m = _PLURAL_KILLED.search(sentence)
     if m:
-        subject = sentence[:m.start()]
+        subject = sentence[: m.start()]
         other = re.search(rf"(?P<n>{_NUM_WORD})\s+other\s+[\w-]+", subject, re.IGNORECASE)
         if other and parse_number(other.group("n")):
             n = parse_number(other.group("n"))[0]  # type: ignore[index]
@@ -245,8 +256,12 @@ def _count_named(subject: str) -> int:
     clause = re.sub(r",\s+(?!and\b)(?:[a-z]|the\s|a\s|an\s)[^,]*,", ",", clause)
     parts = [p.strip() for p in re.split(r",\s*and\s+|\s+and\s+|,\s*", clause) if p.strip()]
     named = [
-        p for p in parts
+        p
+        for p in parts
         if re.match(r"(?:[A-Z][\w’'-]+|a\s|an\s)", p)
-        and not re.match(r"(?:In|On|At|During|After|Before|Also|Then|When|While|The|But|They|He|She|It|We|These|Those|Both|All|Some|Many|Several)\b", p)
+        and not re.match(
+            r"(?:In|On|At|During|After|Before|Also|Then|When|While|The|But|They|He|She|It|We|These|Those|Both|All|Some|Many|Several)\b",
+            p,
+        )
     ]
     return len(named)

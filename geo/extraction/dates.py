@@ -66,7 +66,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year",
-        re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Tt]hroughout)\s+(?:early\s+|late\s+)?{_YEAR}\b"),
+        re.compile(
+            rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Tt]hroughout)\s+(?:early\s+|late\s+)?{_YEAR}\b"
+        ),
     ),
     (
         "anchor_offset",
@@ -104,8 +106,10 @@ _MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _REFERENCE_HINT = re.compile(r"yesterday|today|tonight|night|month|year|week")
 #: Every pattern above needs one of these (checked first, in the lower-cased text:
 #: most sentences have none, and a case-blind alternation is ten times slower).
-_DATE_HINT = re.compile(r"\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|"
-                        r"sep|oct|nov|dec")
+_DATE_HINT = re.compile(
+    r"\d|day|night|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec"
+)
 
 
 @dataclass
@@ -169,7 +173,11 @@ class DateResolver:
         return out
 
     def _resolve_one(
-        self, kind: str, m: re.Match[str], offset: int, heading_year: int | None,
+        self,
+        kind: str,
+        m: re.Match[str],
+        offset: int,
+        heading_year: int | None,
         sentence_anchor: date | None,
     ) -> DateMention | None:
         g = m.groupdict()
@@ -181,12 +189,13 @@ class DateResolver:
                 return None
             phrase = g["phrase"].lower()
             delta = _anchor_delta(phrase)
-            return DateMention(start, end, text, base + timedelta(days=delta), "day",
-                               relative=True)
+            return DateMention(start, end, text, base + timedelta(days=delta), "day", relative=True)
         if kind in ("reference", "weekday"):
             return self._resolve_reference(kind, g, start, end, text, sentence_anchor)
-        month = MONTHS[g["month"].lower().rstrip(".")] if g.get("month") else (
-            int(g["mnum"]) if g.get("mnum") else None
+        month = (
+            MONTHS[g["month"].lower().rstrip(".")]
+            if g.get("month")
+            else (int(g["mnum"]) if g.get("mnum") else None)
         )
         explicit_year = int(g["year"]) if g.get("year") else None
         year, inferred = explicit_year, False
@@ -215,8 +224,12 @@ class DateResolver:
     def _infer_year(self, month: int, heading_year: int | None) -> int | None:
         if heading_year is not None:
             return heading_year
-        if self.publication_date is not None and self.year == self.publication_date.year \
-                and self.month == self.publication_date.month and self.anchor is None:
+        if (
+            self.publication_date is not None
+            and self.year == self.publication_date.year
+            and self.month == self.publication_date.month
+            and self.anchor is None
+        ):
             pub = self.publication_date
             return pub.year if month <= pub.month else pub.year - 1
         if self.year is None:
@@ -232,7 +245,12 @@ class DateResolver:
         return self.year
 
     def _resolve_reference(
-        self, kind: str, g: dict[str, str], start: int, end: int, text: str,
+        self,
+        kind: str,
+        g: dict[str, str],
+        start: int,
+        end: int,
+        text: str,
         sentence_anchor: date | None,
     ) -> DateMention | None:
         ref = self.publication_date
@@ -244,8 +262,7 @@ class DateResolver:
             back = (base.weekday() - target) % 7
             if g.get("part") == "last" and back == 0:
                 back = 7
-            return DateMention(start, end, text, base - timedelta(days=back), "day",
-                               relative=True)
+            return DateMention(start, end, text, base - timedelta(days=back), "day", relative=True)
         if ref is None:
             return None
         rel = re.sub(r"\s+", " ", g["rel"].lower())
@@ -288,15 +305,19 @@ def find_date_spans(text: str) -> list[tuple[str, re.Match[str]]]:
     """
     low = text.lower()
     if not _DATE_HINT.search(low):
-        return []           # no digit, month, weekday or day/week/month/year word
+        return []  # no digit, month, weekday or day/week/month/year word
     has_digit = bool(_DIGIT.search(text))
     has_month = bool(_MONTH_HINT.search(text))
-    needs = {   # what each pattern cannot match without (checked cheaply first)
+    needs = {  # what each pattern cannot match without (checked cheaply first)
         "iso": has_digit and "-" in text,
-        "day_month": has_digit and has_month, "month_day": has_digit and has_month,
-        "month_year": has_digit and has_month, "bare_month": has_month,
-        "year": has_digit, "anchor_offset": "day" in low,
-        "reference": bool(_REFERENCE_HINT.search(low)), "weekday": "day" in low,
+        "day_month": has_digit and has_month,
+        "month_day": has_digit and has_month,
+        "month_year": has_digit and has_month,
+        "bare_month": has_month,
+        "year": has_digit,
+        "anchor_offset": "day" in low,
+        "reference": bool(_REFERENCE_HINT.search(low)),
+        "weekday": "day" in low,
     }
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []

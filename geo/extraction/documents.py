@@ -50,7 +50,9 @@ def read_document(
     """
     name = str(path) if source is None else source
     return document_from_bytes(
-        name, read_bytes(path, source=name), is_html=is_html_name(str(path)),
+        name,
+        read_bytes(path, source=name),
+        is_html=is_html_name(str(path)),
         publication_date=publication_date,
     )
 
@@ -81,7 +83,10 @@ def is_html_name(name: str) -> bool:
 
 
 def document_from_bytes(
-    source: str, data: bytes, *, is_html: bool = False,
+    source: str,
+    data: bytes,
+    *,
+    is_html: bool = False,
     publication_date: date | None = None,
 ) -> Document:
     """Decode ``data`` (UTF-8 only) and build a document, checking it first."""
@@ -100,14 +105,13 @@ def document_from_bytes(
     if not is_html and re.match(r"\s*<(!doctype html|html|body)\b", text, re.I):
         is_html = True
     return document_from_text(
-        source, html_to_text(text) if is_html else text,
+        source,
+        html_to_text(text) if is_html else text,
         publication_date=publication_date,
     )
 
 
-def document_from_text(
-    source: str, text: str, *, publication_date: date | None = None
-) -> Document:
+def document_from_text(source: str, text: str, *, publication_date: date | None = None) -> Document:
     """Build a document from text already decoded, finding title and furniture."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = _lines(text)
@@ -127,8 +131,11 @@ def document_from_text(
             title = line
         break
     return Document(
-        source=source, text=text, title=title,
-        publication_date=publication_date, skipped=tuple(skipped),
+        source=source,
+        text=text,
+        title=title,
+        publication_date=publication_date,
+        skipped=tuple(skipped),
     )
 
 
@@ -154,9 +161,31 @@ class _TextExtractor(HTMLParser):
 
     _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
     _BLOCK = {
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-        "tr", "table", "section", "article", "header", "footer", "blockquote",
-        "title", "pre", "hr", "dd", "dt", "figcaption",
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "title",
+        "pre",
+        "hr",
+        "dd",
+        "dt",
+        "figcaption",
     }
 
     def __init__(self) -> None:

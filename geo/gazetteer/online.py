@@ -46,11 +46,23 @@ USER_AGENT = "geo-eventmap/1.0 (offline-first event map; Nominatim fallback at 1
 #: Nominatim's ``addresstype`` → our kind of place (and so its precision).
 ADDRESS_KINDS = {
     "country": "country",
-    "state": "admin1", "province": "admin1", "region": "admin1", "state_district": "admin1",
-    "county": "admin2", "district": "admin2", "municipality": "admin2",
-    "city": "city", "town": "city", "village": "city", "hamlet": "city",
-    "suburb": "city", "quarter": "city", "neighbourhood": "city", "city_district": "city",
-    "isolated_dwelling": "city", "locality": "city",
+    "state": "admin1",
+    "province": "admin1",
+    "region": "admin1",
+    "state_district": "admin1",
+    "county": "admin2",
+    "district": "admin2",
+    "municipality": "admin2",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "hamlet": "city",
+    "suburb": "city",
+    "quarter": "city",
+    "neighbourhood": "city",
+    "city_district": "city",
+    "isolated_dwelling": "city",
+    "locality": "city",
 }
 
 
@@ -75,7 +87,9 @@ def entry_from_nominatim(raw: dict) -> Entry:
     name = raw.get("name") or str(raw.get("display_name", "")).split(",")[0].strip()
     return Entry(
         gazetteer_id=f"osm:{raw.get('osm_type', '')}:{raw.get('osm_id', '')}",
-        name=name, latitude=float(raw["lat"]), longitude=float(raw["lon"]),
+        name=name,
+        latitude=float(raw["lat"]),
+        longitude=float(raw["lon"]),
         kind=ADDRESS_KINDS.get(str(raw.get("addresstype", "")))
         or ("region" if raw.get("class") in _AREA_CLASSES else "site"),
         country_code=str(address.get("country_code", "")).upper(),
@@ -92,10 +106,16 @@ class OnlineLookup:
     address.
     """
 
-    def __init__(self, *, cache_dir: str | Path | None = None,
-                 domain: str | None = None, scheme: str | None = None,
-                 user_agent: str | None = None, min_delay_seconds: float = 1.0,
-                 timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        *,
+        cache_dir: str | Path | None = None,
+        domain: str | None = None,
+        scheme: str | None = None,
+        user_agent: str | None = None,
+        min_delay_seconds: float = 1.0,
+        timeout: float = 10.0,
+    ) -> None:
         server = urlparse(os.environ.get("GEO_NOMINATIM_URL") or DEFAULT_URL)
         domain = domain or server.netloc
         scheme = scheme or server.scheme or "https"
@@ -106,16 +126,25 @@ class OnlineLookup:
         self.domain = domain
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.cache_path, check_same_thread=False)
-        self._db.execute("CREATE TABLE IF NOT EXISTS answers (domain TEXT, query TEXT, "
-                         "countries TEXT, answer TEXT, PRIMARY KEY (domain, query, countries))")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS answers (domain TEXT, query TEXT, "
+            "countries TEXT, answer TEXT, PRIMARY KEY (domain, query, countries))"
+        )
         self._db.commit()
         nominatim = Nominatim(
             user_agent=user_agent or os.environ.get("GEO_NOMINATIM_USER_AGENT") or USER_AGENT,
-            domain=domain, scheme=scheme, timeout=timeout)
+            domain=domain,
+            scheme=scheme,
+            timeout=timeout,
+        )
         # errors raise (not swallowed into "not found", which would be cached)
-        self.limiter = RateLimiter(nominatim.geocode, min_delay_seconds=min_delay_seconds,
-                                   max_retries=1, error_wait_seconds=min_delay_seconds * 2,
-                                   swallow_exceptions=False)
+        self.limiter = RateLimiter(
+            nominatim.geocode,
+            min_delay_seconds=min_delay_seconds,
+            max_retries=1,
+            error_wait_seconds=min_delay_seconds * 2,
+            swallow_exceptions=False,
+        )
         #: Requests sent (cached answers are not counted).
         self.requests = 0
 
@@ -125,19 +154,25 @@ class OnlineLookup:
         countries = ",".join(sorted(c.lower() for c in country_codes))
         key = (self.domain, query, countries)
         with self._lock:
-            row = self._db.execute("SELECT answer FROM answers WHERE domain=? AND query=? "
-                                   "AND countries=?", key).fetchone()
+            row = self._db.execute(
+                "SELECT answer FROM answers WHERE domain=? AND query=? AND countries=?", key
+            ).fetchone()
             if row is None:
                 self.requests += 1
                 try:
-                    loc = self.limiter(name, exactly_one=True, addressdetails=True,
-                                       country_codes=countries.split(",") if countries else None)
+                    loc = self.limiter(
+                        name,
+                        exactly_one=True,
+                        addressdetails=True,
+                        country_codes=countries.split(",") if countries else None,
+                    )
                 except GeopyError as err:
                     log.warning("Nominatim lookup of %r failed (%s); not cached", name, err)
                     return None
                 answer = json.dumps(loc.raw if loc is not None else None)
-                self._db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",
-                                 (*key, answer))
+                self._db.execute(
+                    "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", (*key, answer)
+                )
                 self._db.commit()
             else:
                 answer = row[0]

@@ -100,8 +100,9 @@ def _event(row: dict[str, str], source: str, line: int) -> Event:
     try:
         lat, lon = float(row["latitude"]), float(row["longitude"])
     except ValueError:
-        raise ValueError(f"coordinates {row['latitude']!r}, {row['longitude']!r} "
-                         "are not numbers") from None
+        raise ValueError(
+            f"coordinates {row['latitude']!r}, {row['longitude']!r} are not numbers"
+        ) from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"coordinates {lat}, {lon} are outside the globe")
     try:
@@ -113,17 +114,27 @@ def _event(row: dict[str, str], source: str, line: int) -> Event:
     notes = (row.get("notes") or "").strip()
     name = (row.get("location") or "").strip() or f"{lat:.4f}, {lon:.4f}"
     precision = _GEO_PRECISION.get((row.get("geo_precision") or "1").strip(), "city")
-    place = Place(name, lat, lon, precision, _country_code(row),
-                  admin1=(row.get("admin1") or "").strip())
+    place = Place(
+        name, lat, lon, precision, _country_code(row), admin1=(row.get("admin1") or "").strip()
+    )
     event_id = (row.get("event_id_cnty") or "").strip() or "acled-" + hashlib.sha1(
-        f"{source}:{line}".encode()).hexdigest()[:12]
+        f"{source}:{line}".encode()
+    ).hexdigest()[:12]
     return Event(
-        event_id=event_id, source=source, char_start=0, char_end=len(notes),
-        source_text=notes, place=place, location_text=name, event_date=when,
+        event_id=event_id,
+        source=source,
+        char_start=0,
+        char_end=len(notes),
+        source_text=notes,
+        place=place,
+        location_text=name,
+        event_date=when,
         date_precision=_TIME_PRECISION.get((row.get("time_precision") or "1").strip(), "day"),
         event_type=(row.get("event_type") or "").strip(),
         sub_event_type=(row.get("sub_event_type") or "").strip(),
-        actors=_actors(row), fatalities=killed, incident_id=event_id,
+        actors=_actors(row),
+        fatalities=killed,
+        incident_id=event_id,
         incident_fatalities=killed,
     )
 
@@ -142,8 +153,11 @@ def read_acled(data: str | bytes, *, source: str) -> AcledImport:
     header = [h.strip().lower() for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        return AcledImport((), (InputError(
-            source, "not an ACLED file: missing column(s) " + ", ".join(missing)),), 0)
+        return AcledImport(
+            (),
+            (InputError(source, "not an ACLED file: missing column(s) " + ", ".join(missing)),),
+            0,
+        )
     events, errors, n = [], [], 0
     while True:
         try:
@@ -158,8 +172,9 @@ def read_acled(data: str | bytes, *, source: str) -> AcledImport:
         n += 1
         line = reader.line_num
         if len(fields) != len(header):
-            errors.append(InputError(
-                source, f"{len(fields)} fields where the header has {len(header)}", line))
+            errors.append(
+                InputError(source, f"{len(fields)} fields where the header has {len(header)}", line)
+            )
             continue
         try:
             events.append(_event(dict(zip(header, fields, strict=True)), source, line))

@@ -70,12 +70,14 @@ class Corpus:
         return next((d for d in self.documents if d.source == source), None)
 
     def __add__(self, other: Corpus) -> Corpus:
-        return Corpus(self.documents + other.documents, self.events + other.events,
-                      self.errors + other.errors)
+        return Corpus(
+            self.documents + other.documents, self.events + other.events, self.errors + other.errors
+        )
 
 
-def _read_all(docs: Iterable[Document | InputError], gazetteer: Gazetteer,
-              online: OnlineLookup | None = None) -> Corpus:
+def _read_all(
+    docs: Iterable[Document | InputError], gazetteer: Gazetteer, online: OnlineLookup | None = None
+) -> Corpus:
     documents, events, errors = [], [], []
     for item in docs:
         if isinstance(item, InputError):
@@ -91,14 +93,16 @@ def _read_all(docs: Iterable[Document | InputError], gazetteer: Gazetteer,
 
 def _limited(items: list, errors: list[InputError], what: str) -> list:
     if len(items) > MAX_DOCUMENTS:
-        errors.append(InputError(what, f"{len(items)} documents; only the first "
-                                       f"{MAX_DOCUMENTS} were read"))
+        errors.append(
+            InputError(what, f"{len(items)} documents; only the first {MAX_DOCUMENTS} were read")
+        )
         return items[:MAX_DOCUMENTS]
     return items
 
 
-def corpus_from_folder(folder: str | Path, gazetteer: Gazetteer, *,
-                       online: OnlineLookup | None = None) -> Corpus:
+def corpus_from_folder(
+    folder: str | Path, gazetteer: Gazetteer, *, online: OnlineLookup | None = None
+) -> Corpus:
     """Every ``.txt``/``.md``/``.html`` file in ``folder`` (sources are file names)."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -120,8 +124,9 @@ def corpus_from_folder(folder: str | Path, gazetteer: Gazetteer, *,
     return Corpus(c.documents, c.events, tuple(errors) + c.errors)
 
 
-def corpus_from_files(files: Iterable[tuple[str, bytes]], gazetteer: Gazetteer, *,
-                      online: OnlineLookup | None = None) -> Corpus:
+def corpus_from_files(
+    files: Iterable[tuple[str, bytes]], gazetteer: Gazetteer, *, online: OnlineLookup | None = None
+) -> Corpus:
     """Uploaded files as ``(name, content)``; unreadable ones become errors."""
     errors: list[InputError] = []
     files = _limited(list(files), errors, "upload")
@@ -137,9 +142,11 @@ def corpus_from_files(files: Iterable[tuple[str, bytes]], gazetteer: Gazetteer, 
     return Corpus(c.documents, c.events, tuple(errors) + c.errors)
 
 
-def corpus_from_texts(texts: Iterable[tuple[str, str]], gazetteer: Gazetteer, *,
-                      online: OnlineLookup | None = None) -> Corpus:
+def corpus_from_texts(
+    texts: Iterable[tuple[str, str]], gazetteer: Gazetteer, *, online: OnlineLookup | None = None
+) -> Corpus:
     """Pasted texts as ``(name, text)``."""
+
     def docs():
         for name, text in texts:
             if not text.strip():
@@ -164,8 +171,13 @@ def _process_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-def extract_file(source: str, data: bytes, publication_date: date | None = None, *,
-                 online: OnlineLookup | None = None) -> FileResult:
+def extract_file(
+    source: str,
+    data: bytes,
+    publication_date: date | None = None,
+    *,
+    online: OnlineLookup | None = None,
+) -> FileResult:
     """The per-document function of parallel runs (worker processes, Dask).
 
     It takes the file's bytes rather than its path, so a remote worker needs no
@@ -173,8 +185,9 @@ def extract_file(source: str, data: bytes, publication_date: date | None = None,
     is for a single process only (Nominatim allows one request a second).
     """
     try:
-        doc = document_from_bytes(source, data, publication_date=publication_date,
-                                  is_html=is_html_name(source))
+        doc = document_from_bytes(
+            source, data, publication_date=publication_date, is_html=is_html_name(source)
+        )
         return FileResult(source, extract(doc, _process_gazetteer(), online=online).events)
     except (DocumentError, ExtractionTimeoutError) as err:
         return FileResult(source, error=err.reason)

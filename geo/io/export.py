@@ -55,8 +55,7 @@ def to_geojson(rows: list[dict[str, str]]) -> str:
     for r in rows:
         geom = None
         if r["latitude"] and r["longitude"]:
-            geom = {"type": "Point",
-                    "coordinates": [float(r["longitude"]), float(r["latitude"])]}
+            geom = {"type": "Point", "coordinates": [float(r["longitude"]), float(r["latitude"])]}
         feats.append({"type": "Feature", "geometry": geom, "properties": dict(r)})
     return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False)
 

@@ -75,9 +75,14 @@ class EventFilter:
         except ValueError:
             min_killed = 0
         types = tuple(t for t in _split(params.get("types")) if t in EVENT_TYPES)
-        return cls(start=_date(params.get("start")), end=_date(params.get("end")),
-                   types=types, actors=_split(params.get("actors")),
-                   min_killed=min_killed, search=(params.get("q") or "")[:MAX_SEARCH])
+        return cls(
+            start=_date(params.get("start")),
+            end=_date(params.get("end")),
+            types=types,
+            actors=_split(params.get("actors")),
+            min_killed=min_killed,
+            search=(params.get("q") or "")[:MAX_SEARCH],
+        )
 
     def to_query(self) -> dict[str, str]:
         """The view as URL query parameters (only what is set)."""
@@ -128,8 +133,9 @@ def where(f: EventFilter, *, months: bool = False) -> tuple[str, list]:
         if months:
             sql.append("(month IN ('undated', 'aggregate') OR (month BETWEEN ? AND ?))")
             args += [f"{lo.year:04d}-{lo.month:02d}", f"{hi.year:04d}-{hi.month:02d}"]
-        sql.append("(period_lo IS NULL OR (CAST(period_hi AS DATE) >= ? "
-                   "AND CAST(period_lo AS DATE) <= ?))")
+        sql.append(
+            "(period_lo IS NULL OR (CAST(period_hi AS DATE) >= ? AND CAST(period_lo AS DATE) <= ?))"
+        )
         args += [lo, hi]
     if f.types:
         sql.append(f"CAST(event_type AS VARCHAR) IN ({', '.join('?' * len(f.types))})")
@@ -145,8 +151,11 @@ def where(f: EventFilter, *, months: bool = False) -> tuple[str, list]:
         sql.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
         args += [s, n, w, e]
     if f.search:
-        sql.append("(" + " OR ".join(f"CAST({c} AS VARCHAR) ILIKE ? ESCAPE '\\'"
-                                     for c in SEARCH_COLUMNS) + ")")
+        sql.append(
+            "("
+            + " OR ".join(f"CAST({c} AS VARCHAR) ILIKE ? ESCAPE '\\'" for c in SEARCH_COLUMNS)
+            + ")"
+        )
         args += [like_pattern(f.search)] * len(SEARCH_COLUMNS)
     return " AND ".join(sql), args
 
@@ -177,11 +186,17 @@ def match(df: pd.DataFrame, f: EventFilter) -> pd.Series:
         return pd.Series(True, index=df.index)
     import duckdb
 
-    view = pd.DataFrame({name: df[col].to_numpy() if not isinstance(
-        df[col].dtype, pd.CategoricalDtype) else df[col].array
-        for name, col in cols.items() if col in df})
+    view = pd.DataFrame(
+        {
+            name: df[col].to_numpy()
+            if not isinstance(df[col].dtype, pd.CategoricalDtype)
+            else df[col].array
+            for name, col in cols.items()
+            if col in df
+        }
+    )
     for name in cols:
-        if name not in view:        # a column the frame lacks matches nothing
+        if name not in view:  # a column the frame lacks matches nothing
             view[name] = pd.Series([None] * len(df), dtype=object)
     view["_pos"] = np.arange(len(df))
     condition, args = where(f)

@@ -70,32 +70,41 @@ class Column:
 def _place(attr: str, fmt: str = "{}") -> Callable[[Event], str]:
     def cell(e: Event) -> str:
         return fmt.format(getattr(e.place, attr)) if e.place else ""
+
     return cell
 
 
 #: The event table, in the CLI's column order.
 SCHEMA: tuple[Column, ...] = (
     Column("event_id", "str", "Event id", lambda e: e.event_id, light=True),
-    Column("event_date", "date", "Date", lambda e: _d(e.event_date), light=True,
-           category=True),
-    Column("date_precision", "str", "Date precision", lambda e: _d(e.date_precision),
-           light=True, category=True),
-    Column("event_type", "str", "Event type", lambda e: e.event_type, light=True,
-           category=True),
+    Column("event_date", "date", "Date", lambda e: _d(e.event_date), light=True, category=True),
+    Column(
+        "date_precision",
+        "str",
+        "Date precision",
+        lambda e: _d(e.date_precision),
+        light=True,
+        category=True,
+    ),
+    Column("event_type", "str", "Event type", lambda e: e.event_type, light=True, category=True),
     Column("sub_event_type", "str", "Sub-event type", lambda e: e.sub_event_type),
     Column("actors", "str", "Actors", lambda e: "; ".join(e.actors), light=True),
     Column("location", "str", "Place", _place("name"), light=True, category=True),
-    Column("admin1", "str", "Province",
-           lambda e: e.place.admin1 if e.place and not e.place.admin1.isdigit() else ""),
+    Column(
+        "admin1",
+        "str",
+        "Province",
+        lambda e: e.place.admin1 if e.place and not e.place.admin1.isdigit() else "",
+    ),
     Column("country_code", "str", "Country", _place("country_code")),
     Column("latitude", "float", "Latitude", _place("latitude", "{:.5f}")),
     Column("longitude", "float", "Longitude", _place("longitude", "{:.5f}")),
-    Column("geo_precision", "str", "Place precision", _place("precision"), light=True,
-           category=True),
+    Column(
+        "geo_precision", "str", "Place precision", _place("precision"), light=True, category=True
+    ),
     Column("fatalities", "int", "Killed", lambda e: str(e.fatalities), light=True),
     Column("injuries", "int", "Injured", lambda e: str(e.injuries), light=True),
-    Column("is_aggregate", "bool", "Reported total", lambda e: _bool(e.is_aggregate),
-           light=True),
+    Column("is_aggregate", "bool", "Reported total", lambda e: _bool(e.is_aggregate), light=True),
     Column("period_start", "date", "Period start", lambda e: _d(e.period_start), light=True),
     Column("period_end", "date", "Period end", lambda e: _d(e.period_end), light=True),
     Column("source", "str", "Source", lambda e: e.source, light=True),
@@ -103,30 +112,76 @@ SCHEMA: tuple[Column, ...] = (
     Column("char_start", "int", "Start offset", lambda e: str(e.char_start)),
     Column("char_end", "int", "End offset", lambda e: str(e.char_end)),
     # -- extras, after the documented columns ---------------------------------------
-    Column("location_text", "str", "Place as written", lambda e: e.location_text,
-           required=False, light=True),
-    Column("year_inferred", "bool", "Year inferred", lambda e: _bool(e.year_inferred),
-           required=False),
-    Column("casualties_estimated", "bool", "Estimated toll",
-           lambda e: _bool(e.casualties_estimated), required=False),
+    Column(
+        "location_text",
+        "str",
+        "Place as written",
+        lambda e: e.location_text,
+        required=False,
+        light=True,
+    ),
+    Column(
+        "year_inferred", "bool", "Year inferred", lambda e: _bool(e.year_inferred), required=False
+    ),
+    Column(
+        "casualties_estimated",
+        "bool",
+        "Estimated toll",
+        lambda e: _bool(e.casualties_estimated),
+        required=False,
+    ),
     Column("incident_id", "str", "Incident id", lambda e: e.incident_id, required=False),
-    Column("incident_fatalities", "int", "Incident killed",
-           lambda e: str(e.incident_fatalities), required=False),
-    Column("incident_injuries", "int", "Incident injured",
-           lambda e: str(e.incident_injuries), required=False),
-    Column("unmapped_reason", "str", "Not on the map because", lambda e: e.unmapped_reason,
-           required=False, light=True, category=True),
+    Column(
+        "incident_fatalities",
+        "int",
+        "Incident killed",
+        lambda e: str(e.incident_fatalities),
+        required=False,
+    ),
+    Column(
+        "incident_injuries",
+        "int",
+        "Incident injured",
+        lambda e: str(e.incident_injuries),
+        required=False,
+    ),
+    Column(
+        "unmapped_reason",
+        "str",
+        "Not on the map because",
+        lambda e: e.unmapped_reason,
+        required=False,
+        light=True,
+        category=True,
+    ),
     Column("sources", "spans", "Sentences", lambda e: _spans(e.sources), required=False),
-    Column("date_span", "spans", "Date words",
-           lambda e: _spans([e.date_span] if e.date_span else []), required=False),
-    Column("place_span", "spans", "Place words",
-           lambda e: _spans([e.place_span] if e.place_span else []), required=False),
-    Column("casualty_spans", "spans", "Toll words", lambda e: _spans(e.casualty_spans),
-           required=False),
+    Column(
+        "date_span",
+        "spans",
+        "Date words",
+        lambda e: _spans([e.date_span] if e.date_span else []),
+        required=False,
+    ),
+    Column(
+        "place_span",
+        "spans",
+        "Place words",
+        lambda e: _spans([e.place_span] if e.place_span else []),
+        required=False,
+    ),
+    Column(
+        "casualty_spans", "spans", "Toll words", lambda e: _spans(e.casualty_spans), required=False
+    ),
     Column("gazetteer_id", "str", "Gazetteer id", _place("gazetteer_id"), required=False),
-    Column("candidates", "str", "Other candidates", lambda e: "; ".join(
-        f"{c.name} ({c.country_code}, {c.precision})" for c in e.candidates[:5]),
-        required=False),
+    Column(
+        "candidates",
+        "str",
+        "Other candidates",
+        lambda e: "; ".join(
+            f"{c.name} ({c.country_code}, {c.precision})" for c in e.candidates[:5]
+        ),
+        required=False,
+    ),
 )
 
 _BY_NAME = {c.name: c for c in SCHEMA}
@@ -156,13 +211,41 @@ TYPED_COLUMNS: dict[str, str] = {
 }
 #: The columns the map, the counts and the timeline read: a filtered copy of
 #: these is much cheaper than of every column when there are a million rows.
-LIGHT_COLUMNS = ("event_date", "date_precision", "event_type", "location",
-                 "geo_precision", "unmapped_reason", "lat", "lon", "killed", "injured",
-                 "aggregate", "place_key", "row", "date", "start_date", "end_date")
+LIGHT_COLUMNS = (
+    "event_date",
+    "date_precision",
+    "event_type",
+    "location",
+    "geo_precision",
+    "unmapped_reason",
+    "lat",
+    "lon",
+    "killed",
+    "injured",
+    "aggregate",
+    "place_key",
+    "row",
+    "date",
+    "start_date",
+    "end_date",
+)
 #: Columns the map needs; store queries return these unless asked for more.
-MAP_COLUMNS = ("event_id", "event_date", "date_precision", "event_type", "location",
-               "geo_precision", "lat", "lon", "killed", "injured", "unmapped_reason",
-               "is_aggregate", "actors", "source")
+MAP_COLUMNS = (
+    "event_id",
+    "event_date",
+    "date_precision",
+    "event_type",
+    "location",
+    "geo_precision",
+    "lat",
+    "lon",
+    "killed",
+    "injured",
+    "unmapped_reason",
+    "is_aggregate",
+    "actors",
+    "source",
+)
 #: Columns with few distinct values, kept as categories in large tables.
 CATEGORY_COLUMNS: tuple[str, ...] = (*(c.name for c in SCHEMA if c.category), "place_key")
 
@@ -215,7 +298,8 @@ def typed_frame(df: pd.DataFrame) -> pd.DataFrame:
     # the store computes the same key with printf('%.4f,%.4f') in DuckDB
     df["place_key"] = ""
     if has.any():
-        df.loc[has, "place_key"] = (df.loc[has, "lat"].map("{:.4f}".format) + ","
-                                    + df.loc[has, "lon"].map("{:.4f}".format))
+        df.loc[has, "place_key"] = (
+            df.loc[has, "lat"].map("{:.4f}".format) + "," + df.loc[has, "lon"].map("{:.4f}".format)
+        )
     df["row"] = range(len(df))
     return df

@@ -48,6 +48,7 @@ from geo.io.schema import ALL_COLUMNS, MAP_COLUMNS, rows_frame
 
 log = logging.getLogger("geo")
 
+
 def _month(d: pd.Series) -> pd.Series:
     return d.dt.strftime("%Y-%m").fillna("undated")
 
@@ -112,40 +113,47 @@ class EventStore:
         if f is not None and (f.start is not None or f.end is not None):
             lo = f"{(f.start or date.min):%Y-%m}" if f.start else "0000-00"
             hi = f"{f.end:%Y-%m}" if f.end else "9999-99"
-            parts = [p for p in parts if p.parent.name[6:] in ("undated", "aggregate")
-                     or lo <= p.parent.name[6:] <= hi] or parts[:1]
+            parts = [
+                p
+                for p in parts
+                if p.parent.name[6:] in ("undated", "aggregate") or lo <= p.parent.name[6:] <= hi
+            ] or parts[:1]
         files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in parts)
-        return (f"read_parquet([{files}], hive_partitioning = true, "
-                f"hive_types = {{'month': VARCHAR}}, union_by_name = true)")
+        return (
+            f"read_parquet([{files}], hive_partitioning = true, "
+            f"hive_types = {{'month': VARCHAR}}, union_by_name = true)"
+        )
 
-    def query(self, f: EventFilter, *, columns: tuple[str, ...] = MAP_COLUMNS,
-              limit: int | None = None) -> pd.DataFrame:
+    def query(
+        self, f: EventFilter, *, columns: tuple[str, ...] = MAP_COLUMNS, limit: int | None = None
+    ) -> pd.DataFrame:
         """The events matching ``f`` (one copy per ``event_id``), as a DataFrame."""
 
         if not self._parts():
             return pd.DataFrame(columns=list(columns))
         return self._select(", ".join(f'"{c}"' for c in columns), f, limit)
 
-    def _select(self, cols: str, f: EventFilter, limit: int | None = None,
-                categories: tuple[str, ...] = ()) -> pd.DataFrame:
+    def _select(
+        self, cols: str, f: EventFilter, limit: int | None = None, categories: tuple[str, ...] = ()
+    ) -> pd.DataFrame:
         import duckdb
         import pyarrow as pa
 
         where, args = query_where(f, months=True)
         sql = f"SELECT {cols} FROM {self._source(f)} WHERE {where}"
         if self._has_duplicates():
-            sql += (" QUALIFY row_number() OVER (PARTITION BY event_id "
-                    "ORDER BY saved_ns DESC) = 1")
+            sql += " QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY saved_ns DESC) = 1"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         with duckdb.connect() as con:
             # through Arrow: several times faster than .df() for string columns
             table = con.sql(sql, params=args).to_arrow_table()
-        for c in categories:                # dictionary-encoded: pandas categories
+        for c in categories:  # dictionary-encoded: pandas categories
             i = table.schema.get_field_index(c)
             if i >= 0:
-                table = table.set_column(i, c, pa.compute.dictionary_encode(
-                    table.column(c).fill_null("")))
+                table = table.set_column(
+                    i, c, pa.compute.dictionary_encode(table.column(c).fill_null(""))
+                )
         return table.to_pandas()
 
     def _has_duplicates(self) -> bool:
@@ -155,8 +163,9 @@ class EventStore:
         parts = tuple(p.name for p in self._parts())
         if self._dups is None or self._dups[0] != parts:
             with duckdb.connect() as con:
-                n = con.execute(f"SELECT count(*) - count(DISTINCT event_id) "
-                                f"FROM {self._source()}").fetchone()[0]
+                n = con.execute(
+                    f"SELECT count(*) - count(DISTINCT event_id) FROM {self._source()}"
+                ).fetchone()[0]
             self._dups = (parts, n > 0)
         return self._dups[1]
 
@@ -173,9 +182,13 @@ class EventStore:
         df = self._select(cols, EventFilter())
         return df.set_index("event_id").fillna("")
 
-    def frame(self, f: EventFilter | None = None, *,
-              categories: tuple[str, ...] = (),
-              strings: tuple[str, ...] = ALL_COLUMNS) -> pd.DataFrame:
+    def frame(
+        self,
+        f: EventFilter | None = None,
+        *,
+        categories: tuple[str, ...] = (),
+        strings: tuple[str, ...] = ALL_COLUMNS,
+    ) -> pd.DataFrame:
         """The events as a typed table, like :func:`geo.io.schema.rows_frame` gives.
 
         The typed columns come from the store, so nothing is parsed again;
@@ -185,15 +198,16 @@ class EventStore:
         """
         typed = ("date", "killed", "injured", "lat", "lon", "period_lo", "period_hi")
         if not self._parts():
-
             return rows_frame([])
         strings = tuple(c for c in ALL_COLUMNS if c in strings or c == "event_id")
         cols = ", ".join(f'"{c}"' for c in strings + typed)
-        df = self._select(cols + ", CASE WHEN lat IS NULL OR lon IS NULL THEN '' ELSE "
-                          "printf('%.4f,%.4f', lat, lon) END AS place_key", f or EventFilter(),
-                          categories=categories)
+        df = self._select(
+            cols + ", CASE WHEN lat IS NULL OR lon IS NULL THEN '' ELSE "
+            "printf('%.4f,%.4f', lat, lon) END AS place_key",
+            f or EventFilter(),
+            categories=categories,
+        )
         if df.empty:
-
             return rows_frame([])
         for c in strings:
             if c not in categories:
@@ -216,8 +230,9 @@ class EventStore:
             return 0
         where, args = query_where(f, months=True)
         with duckdb.connect() as con:
-            return con.execute(f"SELECT count(DISTINCT event_id) FROM {self._source(f)} "
-                               f"WHERE {where}", args).fetchone()[0]
+            return con.execute(
+                f"SELECT count(DISTINCT event_id) FROM {self._source(f)} WHERE {where}", args
+            ).fetchone()[0]
 
     def date_range(self) -> tuple[date, date] | None:
         """The first and last event dates, or ``None`` for an empty store."""

@@ -43,8 +43,14 @@ class EventRule:
     case_blind: bool = True
 
 
-def _rows(event_type: str, sub: str, *triggers: str, before: str = r"\b",
-          after: str = r"\b", case_blind: bool = True) -> list[EventRule]:
+def _rows(
+    event_type: str,
+    sub: str,
+    *triggers: str,
+    before: str = r"\b",
+    after: str = r"\b",
+    case_blind: bool = True,
+) -> list[EventRule]:
     """Rows for triggers that share a type: each ``before + trigger + after``."""
     return [EventRule(event_type, sub, f"{before}{t}{after}", case_blind) for t in triggers]
 
@@ -56,71 +62,167 @@ _SD = "Strategic developments"
 #: The rules, most specific first (see the module docstring).
 RULES: tuple[EventRule, ...] = (
     # A bomb found and made safe is not an explosion: Disrupted weapons use.
-    *_rows(_SD, "Disrupted weapons use", "defus(?:ed|ing)", "dismantl(?:ed|ing)",
-           "disarm(?:ed|ing)"),
+    *_rows(
+        _SD, "Disrupted weapons use", "defus(?:ed|ing)", "dismantl(?:ed|ing)", "disarm(?:ed|ing)"
+    ),
     # Explosions/Remote violence: the attacker is not where the harm is.
     *_rows(_EXPLOSION, "Suicide bomb", r"suicide\s+(?:bomb|attack|car)", after=""),
-    *_rows(_EXPLOSION, "Air/drone strike", "drone", r"air\s*strikes?", "airstrikes?",
-           r"air\s+raids?", "warplanes?", "bombed", r"bombing\s+raid",
-           r"air\s+force\s+(?:targeted|struck|hit|bombed|pounded)", after=""),
-    *_rows(_EXPLOSION, "Shelling/artillery/missile attack", "missiles?", "rockets?",
-           "katyushas?", "shell(?:ed|ing|s)?", "mortars?", "artillery"),
-    *_rows(_EXPLOSION, "Remote explosive/landmine/IED", "IEDs?", r"roadside\s+bomb",
-           "landmines?", r"explosive\s+device", r"car\s+bomb", "bomb", "explosion",
-           "exploded", "blast", r"detonat\w*"),
+    *_rows(
+        _EXPLOSION,
+        "Air/drone strike",
+        "drone",
+        r"air\s*strikes?",
+        "airstrikes?",
+        r"air\s+raids?",
+        "warplanes?",
+        "bombed",
+        r"bombing\s+raid",
+        r"air\s+force\s+(?:targeted|struck|hit|bombed|pounded)",
+        after="",
+    ),
+    *_rows(
+        _EXPLOSION,
+        "Shelling/artillery/missile attack",
+        "missiles?",
+        "rockets?",
+        "katyushas?",
+        "shell(?:ed|ing|s)?",
+        "mortars?",
+        "artillery",
+    ),
+    *_rows(
+        _EXPLOSION,
+        "Remote explosive/landmine/IED",
+        "IEDs?",
+        r"roadside\s+bomb",
+        "landmines?",
+        r"explosive\s+device",
+        r"car\s+bomb",
+        "bomb",
+        "explosion",
+        "exploded",
+        "blast",
+        r"detonat\w*",
+    ),
     *_rows(_EXPLOSION, "Grenade", "grenades?"),
     # State forces firing on or cracking down on demonstrators: the protest stays a
     # protest, with excessive force against it.
-    *_rows("Protests", "Excessive force against protesters",
-           r"(?:security\s+forces|police|troops|army|soldiers)\b.{0,120}\b(?:opened\s+fire|"
-           r"fired|shot|killed|crackdown)\b.{0,60}\b(?:protesters|demonstrators)",
-           after=""),
+    *_rows(
+        "Protests",
+        "Excessive force against protesters",
+        r"(?:security\s+forces|police|troops|army|soldiers)\b.{0,120}\b(?:opened\s+fire|"
+        r"fired|shot|killed|crackdown)\b.{0,60}\b(?:protesters|demonstrators)",
+        after="",
+    ),
     *_rows("Protests", "Excessive force against protesters", r"crackdown\s+on"),
     # One-sided violence on people who cannot fight back.
-    *_rows(_VAC, "Attack",
-           r"(?:opened\s+fire|fired)\s+on\s+(?:the\s+)?(?:protesters|demonstrators|"
-           r"civilians|crowd)", after=""),
-    *_rows(_VAC, "Attack", r"shot\s+dead", r"assassinat\w*", r"murder\w*", "executed",
-           "stabbed"),
-    *_rows(_VAC, "Abduction/forced disappearance", r"abduct\w*", r"kidnap\w*",
-           "disappeared"),
+    *_rows(
+        _VAC,
+        "Attack",
+        r"(?:opened\s+fire|fired)\s+on\s+(?:the\s+)?(?:protesters|demonstrators|"
+        r"civilians|crowd)",
+        after="",
+    ),
+    *_rows(_VAC, "Attack", r"shot\s+dead", r"assassinat\w*", r"murder\w*", "executed", "stabbed"),
+    *_rows(_VAC, "Abduction/forced disappearance", r"abduct\w*", r"kidnap\w*", "disappeared"),
     # Demonstrators or a crowd that burn, storm, attack or clash: a violent demonstration.
-    *_rows("Riots", "Violent demonstration",
-           r"(?:protesters|demonstrators|rioters|iraqis|crowds?|mob)\b.{0,80}\b(?:burn\w*|"
-           r"set\s+fire|torch\w*|stormed|attacked|clashed|threw\s+stones)",
-           r"(?:burn\w*|set\s+fire\s+to|torch\w*|stormed)\s+(?:the\s+)?(?:entrance|consulate|"
-           r"embassy|building|headquarters|office)",
-           r"burning\s+of\s+the\b", r"burned\s+tires",
-           r"militias?\b.{0,40}\battacked\s+the\s+(?:US\s+)?embassy", after=""),
+    *_rows(
+        "Riots",
+        "Violent demonstration",
+        r"(?:protesters|demonstrators|rioters|iraqis|crowds?|mob)\b.{0,80}\b(?:burn\w*|"
+        r"set\s+fire|torch\w*|stormed|attacked|clashed|threw\s+stones)",
+        r"(?:burn\w*|set\s+fire\s+to|torch\w*|stormed)\s+(?:the\s+)?(?:entrance|consulate|"
+        r"embassy|building|headquarters|office)",
+        r"burning\s+of\s+the\b",
+        r"burned\s+tires",
+        r"militias?\b.{0,40}\battacked\s+the\s+(?:US\s+)?embassy",
+        after="",
+    ),
     # Two armed sides fighting: an armed clash.
-    *_rows("Battles", "Armed clash", r"clash\w*", "fighting", "gunfight", "firefight",
-           r"ambush\w*", "repelled", "battle", r"exchanged\s+fire", "raids?",
-           r"launched\s+an\s+attack", "attacked", r"(?:operation|offensive)\s+against",
-           "snip(?:er|ers|ing)", r"(?:ground|military|security|clearing|combing)\s+operations?"),
-    *_rows("Battles", "Armed clash",
-           # an operation near a named place ("operations near Kirkuk")
-           r"operations?\s+(?:near|in|on|around)\s+(?:the\s+)?(?-i:[A-Z])",
-           after=""),
-    *_rows("Battles", "Armed clash",
-           r"attack\s+on\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:checkpoints?|positions?|"
-           r"posts?|bases?|convoys?|patrols?|units?|headquarters|outposts?)"),
-    *_rows("Battles", "Armed clash",
-           r"killed\s+\S+\s+(?:\w+\s+){0,2}(?:militants|fighters|insurgents|soldiers)",
-           after=""),
+    *_rows(
+        "Battles",
+        "Armed clash",
+        r"clash\w*",
+        "fighting",
+        "gunfight",
+        "firefight",
+        r"ambush\w*",
+        "repelled",
+        "battle",
+        r"exchanged\s+fire",
+        "raids?",
+        r"launched\s+an\s+attack",
+        "attacked",
+        r"(?:operation|offensive)\s+against",
+        "snip(?:er|ers|ing)",
+        r"(?:ground|military|security|clearing|combing)\s+operations?",
+    ),
+    *_rows(
+        "Battles",
+        "Armed clash",
+        # an operation near a named place ("operations near Kirkuk")
+        r"operations?\s+(?:near|in|on|around)\s+(?:the\s+)?(?-i:[A-Z])",
+        after="",
+    ),
+    *_rows(
+        "Battles",
+        "Armed clash",
+        r"attack\s+on\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:checkpoints?|positions?|"
+        r"posts?|bases?|convoys?|patrols?|units?|headquarters|outposts?)",
+    ),
+    *_rows(
+        "Battles",
+        "Armed clash",
+        r"killed\s+\S+\s+(?:\w+\s+){0,2}(?:militants|fighters|insurgents|soldiers)",
+        after="",
+    ),
     # A killing told without a fight or a weapon from afar: an attack.
     *_rows(_VAC, "Attack", r"(?:was|were)\s+(?:shot|killed|stabbed)", r"kill(?:ed|ing)"),
     # Demonstrations, marches, strikes, sit-ins: peaceful unless a rule above says not.
-    *_rows("Protests", "Peaceful protest", r"(?:Protest\w*|Demonstrat\w*|Rall(?:y|ies|ied))",
-           before="^", case_blind=False),
-    *_rows("Protests", "Peaceful protest", r"protest\w*", r"demonstrat\w*",
-           "rall(?:y|ies|ied)", "marche?d?", "sit-ins?", r"general\s+strike", "strike",
-           "gathered", r"blocked\s+(?:major\s+)?roads", "demand(?:ing|ed)",
-           case_blind=False),
+    *_rows(
+        "Protests",
+        "Peaceful protest",
+        r"(?:Protest\w*|Demonstrat\w*|Rall(?:y|ies|ied))",
+        before="^",
+        case_blind=False,
+    ),
+    *_rows(
+        "Protests",
+        "Peaceful protest",
+        r"protest\w*",
+        r"demonstrat\w*",
+        "rall(?:y|ies|ied)",
+        "marche?d?",
+        "sit-ins?",
+        r"general\s+strike",
+        "strike",
+        "gathered",
+        r"blocked\s+(?:major\s+)?roads",
+        "demand(?:ing|ed)",
+        case_blind=False,
+    ),
     # Non-violent moves that shape a conflict.
-    *_rows(_SD, "Other", r"sanction\w*", r"resign\w*", r"rejected\s+the\s+nomination",
-           "withdrew", "closed", r"shut\s+down", "threatened", r"arrest\w*", "seized",
-           "agreement", "ceasefire", "appointed", r"approved\s+a\s+new\s+government",
-           "renamed", r"changed\s+the\s+name", r"set\s+on\s+fire", r"crop\s+fields"),
+    *_rows(
+        _SD,
+        "Other",
+        r"sanction\w*",
+        r"resign\w*",
+        r"rejected\s+the\s+nomination",
+        "withdrew",
+        "closed",
+        r"shut\s+down",
+        "threatened",
+        r"arrest\w*",
+        "seized",
+        "agreement",
+        "ceasefire",
+        "appointed",
+        r"approved\s+a\s+new\s+government",
+        "renamed",
+        r"changed\s+the\s+name",
+        r"set\s+on\s+fire",
+        r"crop\s+fields",
+    ),
 )
 
 #: Sub-event types of Strategic developments read from the rest of the sentence.
@@ -135,14 +237,17 @@ REFINEMENTS: tuple[EventRule, ...] = (
 CONCRETE_ACTS = re.compile(
     r"\b(?:set\s+fire|burn(?:ed|t|ing)|stormed|attacked|blocked|clash(?:ed|es)|shelled|"
     r"bombed|exploded|ambushed|abducted|kidnapped|gathered|marched|rallied|killed|"
-    r"wounded|injured|shot|shelling|bombardment|gunfire|air\s*strikes?|airstrikes?)\b")
+    r"wounded|injured|shot|shelling|bombardment|gunfire|air\s*strikes?|airstrikes?)\b"
+)
 
 
 def _check(rules: tuple[EventRule, ...]) -> None:
     for r in rules:
         if not is_sub_event_type(r.event_type, r.sub_event_type):
-            raise ValueError(f"rule {r.trigger!r}: {r.event_type} / {r.sub_event_type} "
-                             "is not in ACLED's taxonomy (geo/lexicon/taxonomy.py)")
+            raise ValueError(
+                f"rule {r.trigger!r}: {r.event_type} / {r.sub_event_type} "
+                "is not in ACLED's taxonomy (geo/lexicon/taxonomy.py)"
+            )
         re.compile(r.trigger)
 
 
@@ -160,9 +265,10 @@ def compile_rules(rules: tuple[EventRule, ...]) -> tuple[tuple[str, str, re.Patt
             groups[-1][3].append(r.trigger)
         else:
             groups.append((r.event_type, r.sub_event_type, r.case_blind, [r.trigger]))
-    return tuple((t, s, re.compile("|".join(f"(?:{x})" for x in triggers),
-                                   re.I if blind else 0))
-                 for t, s, blind, triggers in groups)
+    return tuple(
+        (t, s, re.compile("|".join(f"(?:{x})" for x in triggers), re.I if blind else 0))
+        for t, s, blind, triggers in groups
+    )
 
 
 #: :data:`RULES` compiled, checked against the taxonomy at import.

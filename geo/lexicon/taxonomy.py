@@ -39,50 +39,82 @@ class EventType:
 TAXONOMY: tuple[EventType, ...] = (
     # Violent interaction between two organised armed groups (state forces, rebels,
     # militias), at a particular time and place.
-    EventType("Battles", (
-        "Armed clash",                           # neither side takes the place
-        "Government regains territory",          # state forces retake it
-        "Non-state actor overtakes territory",   # a non-state group takes it
-    ), "#D55E00", violent=True),
+    EventType(
+        "Battles",
+        (
+            "Armed clash",  # neither side takes the place
+            "Government regains territory",  # state forces retake it
+            "Non-state actor overtakes territory",  # a non-state group takes it
+        ),
+        "#D55E00",
+        violent=True,
+    ),
     # A public demonstration in which the participants are not violent.
-    EventType("Protests", (
-        "Peaceful protest",                      # no one intervenes
-        "Protest with intervention",             # forces disperse or arrest, no lethal force
-        "Excessive force against protesters",    # lethal or severe force on peaceful protesters
-    ), "#0072B2", violent=False, crowd_actor="Protesters"),
+    EventType(
+        "Protests",
+        (
+            "Peaceful protest",  # no one intervenes
+            "Protest with intervention",  # forces disperse or arrest, no lethal force
+            "Excessive force against protesters",  # lethal or severe force on peaceful protesters
+        ),
+        "#0072B2",
+        violent=False,
+        crowd_actor="Protesters",
+    ),
     # A demonstration or crowd that is itself violent.
-    EventType("Riots", (
-        "Violent demonstration",                 # demonstrators who clash, burn, loot, storm
-        "Mob violence",                          # a crowd's violence outside a demonstration
-    ), "#E69F00", violent=True, crowd_actor="Rioters"),
+    EventType(
+        "Riots",
+        (
+            "Violent demonstration",  # demonstrators who clash, burn, loot, storm
+            "Mob violence",  # a crowd's violence outside a demonstration
+        ),
+        "#E69F00",
+        violent=True,
+        crowd_actor="Rioters",
+    ),
     # Violence by an organised armed group on unarmed people who cannot fight back.
-    EventType("Violence against civilians", (
-        "Sexual violence",
-        "Attack",                                # killing, wounding, beating civilians
-        "Abduction/forced disappearance",        # by any armed group (an arrest by a
-                                                 # non-state group is an abduction)
-    ), "#CC79A7", violent=True),
+    EventType(
+        "Violence against civilians",
+        (
+            "Sexual violence",
+            "Attack",  # killing, wounding, beating civilians
+            "Abduction/forced disappearance",  # by any armed group (an arrest by a
+            # non-state group is an abduction)
+        ),
+        "#CC79A7",
+        violent=True,
+    ),
     # One-sided violence at a distance, where the target cannot respond.
-    EventType("Explosions/Remote violence", (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ), "#222222", violent=True),
+    EventType(
+        "Explosions/Remote violence",
+        (
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+        ),
+        "#222222",
+        violent=True,
+    ),
     # Non-violent activity that shapes conflict: agreements, arrests by the state,
     # bases established, looting and destruction, transfers of territory.
-    EventType("Strategic developments", (
-        "Agreement",
-        "Arrests",                               # by state forces
-        "Change to group/activity",
-        "Disrupted weapons use",                 # a bomb defused, a weapons cache seized
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ), "#009E73", violent=False),
+    EventType(
+        "Strategic developments",
+        (
+            "Agreement",
+            "Arrests",  # by state forces
+            "Change to group/activity",
+            "Disrupted weapons use",  # a bomb defused, a weapons cache seized
+            "Headquarters or base established",
+            "Looting/property destruction",
+            "Non-violent transfer of territory",
+            "Other",
+        ),
+        "#009E73",
+        violent=False,
+    ),
 )
 
 _BY_NAME = {t.name: t for t in TAXONOMY}
@@ -91,7 +123,8 @@ _BY_NAME = {t.name: t for t in TAXONOMY}
 EVENT_TYPES: tuple[str, ...] = tuple(t.name for t in TAXONOMY)
 #: Every sub-event type, with its event type.
 SUB_EVENT_TYPES: tuple[tuple[str, str], ...] = tuple(
-    (t.name, s) for t in TAXONOMY for s in t.sub_event_types)
+    (t.name, s) for t in TAXONOMY for s in t.sub_event_types
+)
 #: Event type → colour.
 TYPE_COLOURS = MappingProxyType({t.name: t.colour for t in TAXONOMY})
 #: Event types of political violence.

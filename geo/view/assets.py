@@ -74,8 +74,10 @@ def install_static(static_dir: str | Path) -> StaticAssets:
     _copy(DATA_DIR / "countries.geojson", static_dir / "basemap" / "countries.json")
     log.debug("static assets in %s", static_dir)
     return StaticAssets(
-        js=(("leaflet", f"{STATIC_URL}/{leaflet}/leaflet.js"),
-            ("jquery", f"{STATIC_URL}/{jquery}/jquery.min.js")),
+        js=(
+            ("leaflet", f"{STATIC_URL}/{leaflet}/leaflet.js"),
+            ("jquery", f"{STATIC_URL}/{jquery}/jquery.min.js"),
+        ),
         css=(("leaflet_css", f"{STATIC_URL}/{leaflet}/leaflet.css"),),
         countries_url=f"{STATIC_URL}/basemap/countries.json",
     )

@@ -40,18 +40,19 @@ class Timeline:
 
 def timeline_data(shown: pd.DataFrame) -> Timeline:
     """Events and killed per day (per week past :data:`DAILY_SPAN` days) and type."""
-    daily = shown[(shown["date_precision"] == "day") & ~shown["aggregate"]
-                  & shown["date"].notna()]
+    daily = shown[(shown["date_precision"] == "day") & ~shown["aggregate"] & shown["date"].notna()]
     left_out = len(shown) - len(daily)
     if daily.empty:
-        return Timeline(pd.DataFrame(columns=["day", "event_type", "events", "killed"]),
-                        left_out)
+        return Timeline(pd.DataFrame(columns=["day", "event_type", "events", "killed"]), left_out)
     day = daily["date"]
     weekly = (day.max() - day.min()).days > DAILY_SPAN
     if weekly:
         day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
-    data = (daily.groupby([day.rename("day"), "event_type"], observed=True)
-            .agg(events=("row", "size"), killed=("killed", "sum")).reset_index())
+    data = (
+        daily.groupby([day.rename("day"), "event_type"], observed=True)
+        .agg(events=("row", "size"), killed=("killed", "sum"))
+        .reset_index()
+    )
     data["event_type"] = data["event_type"].astype(str).replace("", "Unclassified")
     return Timeline(data, left_out, weekly)
 
@@ -59,16 +60,35 @@ def timeline_data(shown: pd.DataFrame) -> Timeline:
 def timeline_chart(data: pd.DataFrame) -> alt.VConcatChart:
     """Stacked bars of events per day by type, over a bar chart of killed per day."""
     types = sorted(data["event_type"].unique())
-    colour = alt.Color("event_type:N", title="Event type", scale=alt.Scale(
-        domain=types, range=[TYPE_COLOURS.get(t, OTHER_COLOUR) for t in types]))
+    colour = alt.Color(
+        "event_type:N",
+        title="Event type",
+        scale=alt.Scale(domain=types, range=[TYPE_COLOURS.get(t, OTHER_COLOUR) for t in types]),
+    )
     x = alt.X("day:T", title=None, axis=alt.Axis(format="%d %b %Y"))
     tip = [alt.Tooltip("day:T", format="%d %b %Y"), "event_type:N", "events:Q", "killed:Q"]
-    events = alt.Chart(data).mark_bar().encode(
-        x=x, y=alt.Y("sum(events):Q", title="Events"), color=colour, tooltip=tip,
-    ).properties(height=140)
-    killed = alt.Chart(data).mark_bar(color="#444").encode(
-        x=x, y=alt.Y("sum(killed):Q", title="Killed"),
-        tooltip=[alt.Tooltip("day:T", format="%d %b %Y"), alt.Tooltip("sum(killed):Q",
-                                                                        title="killed")],
-    ).properties(height=110)
+    events = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y("sum(events):Q", title="Events"),
+            color=colour,
+            tooltip=tip,
+        )
+        .properties(height=140)
+    )
+    killed = (
+        alt.Chart(data)
+        .mark_bar(color="#444")
+        .encode(
+            x=x,
+            y=alt.Y("sum(killed):Q", title="Killed"),
+            tooltip=[
+                alt.Tooltip("day:T", format="%d %b %Y"),
+                alt.Tooltip("sum(killed):Q", title="killed"),
+            ],
+        )
+        .properties(height=110)
+    )
     return alt.vconcat(events, killed).resolve_scale(x="shared")

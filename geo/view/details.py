@@ -47,14 +47,21 @@ class EventDetails:
 
     def card_html(self) -> str:
         """The event as one escaped HTML block: header, sentence, notes."""
-        head = " · ".join(esc(x) for x in (self.event_date or "undated",
-                                           self.event_type or "Unclassified",
-                                           self.toll_note))
-        return (f'<div class="em-card"><div class="em-head"><b>{head}</b></div>'
-                f'<div class="em-sentence">{self.sentence_html}</div>'
-                f'<div class="em-note">Date: {esc(self.date_note)}.<br>'
-                f"Place: {esc(self.place_note)}.<br>"
-                f"Source: {esc(self.title)} ({esc(self.source)})</div></div>")
+        head = " · ".join(
+            esc(x)
+            for x in (
+                self.event_date or "undated",
+                self.event_type or "Unclassified",
+                self.toll_note,
+            )
+        )
+        return (
+            f'<div class="em-card"><div class="em-head"><b>{head}</b></div>'
+            f'<div class="em-sentence">{self.sentence_html}</div>'
+            f'<div class="em-note">Date: {esc(self.date_note)}.<br>'
+            f"Place: {esc(self.place_note)}.<br>"
+            f"Source: {esc(self.title)} ({esc(self.source)})</div></div>"
+        )
 
 
 def _int(value: object) -> int:
@@ -69,8 +76,11 @@ def event_details(row: pd.Series, document: Document | None) -> EventDetails:
 
     Without its document (an ACLED row, say) the source text alone is shown.
     """
-    spans = (parse_spans(row["date_span"], "date") + parse_spans(row["place_span"], "place")
-             + parse_spans(row["casualty_spans"], "casualties"))
+    spans = (
+        parse_spans(row["date_span"], "date")
+        + parse_spans(row["place_span"], "place")
+        + parse_spans(row["casualty_spans"], "casualties")
+    )
     start, end = _int(row["char_start"]), _int(row["char_end"])
     if document is not None and 0 <= start < end <= len(document.text):
         text = document.text
@@ -94,8 +104,9 @@ def event_details(row: pd.Series, document: Document | None) -> EventDetails:
         said = f' from "{row["location_text"]}"' if row["location_text"] else ""
         place_note = f"{where} ({row['geo_precision']} precision{said})"
         if str(row.get("gazetteer_id") or "").startswith("osm:"):
-            place_note += (", looked up online: OpenStreetMap's Nominatim, "
-                           "© OpenStreetMap contributors, ODbL")
+            place_note += (
+                ", looked up online: OpenStreetMap's Nominatim, © OpenStreetMap contributors, ODbL"
+            )
     else:
         place_note = "no place found in the text"
     toll = f"{row['killed']} killed, {row['injured']} injured"
@@ -104,7 +115,15 @@ def event_details(row: pd.Series, document: Document | None) -> EventDetails:
         toll += f" (here; {inc} killed in the whole incident, shared between its places)"
     if row["casualties_estimated"] == "true":
         toll += " (estimate from a vague figure)"
-    return EventDetails(title=title, sentence_html=sentence, paragraph_html=paragraph,
-                        date_note=date_note, place_note=place_note, toll_note=toll,
-                        candidates=row["candidates"], source=row["source"],
-                        event_type=row["event_type"], event_date=row["event_date"])
+    return EventDetails(
+        title=title,
+        sentence_html=sentence,
+        paragraph_html=paragraph,
+        date_note=date_note,
+        place_note=place_note,
+        toll_note=toll,
+        candidates=row["candidates"],
+        source=row["source"],
+        event_type=row["event_type"],
+        event_date=row["event_date"],
+    )

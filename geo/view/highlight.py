@@ -60,9 +60,8 @@ def highlight_html(text: str, start: int, end: int, spans: list[Span]) -> str:
     out, pos = [], start
     for m in marks:
         kind = esc(m.kind)
-        out.append(esc(text[pos:m.start]))
-        out.append(f'<mark class="hl-{kind}" title="{kind}">'
-                   f"{esc(text[m.start:m.end])}</mark>")
+        out.append(esc(text[pos : m.start]))
+        out.append(f'<mark class="hl-{kind}" title="{kind}">{esc(text[m.start : m.end])}</mark>')
         pos = m.end
     out.append(esc(text[pos:end]))
     return "".join(out)
@@ -83,8 +82,10 @@ def paragraph_bounds(text: str, start: int, end: int, limit: int = 1200) -> tupl
     return a, b
 
 
-STYLE = ("<style>mark.hl-date{{background:{}}}mark.hl-place{{background:{}}}"
-         "mark.hl-casualties{{background:{}}}mark{{padding:0 2px;border-radius:3px}}"
-         ".em-card{{font-size:0.95rem;line-height:1.5}}.em-head{{margin-bottom:4px}}"
-         ".em-note{{color:#555;font-size:0.82rem;margin-top:4px}}"
-         "</style>").format(COLOURS["date"], COLOURS["place"], COLOURS["casualties"])
+STYLE = (
+    "<style>mark.hl-date{{background:{}}}mark.hl-place{{background:{}}}"
+    "mark.hl-casualties{{background:{}}}mark{{padding:0 2px;border-radius:3px}}"
+    ".em-card{{font-size:0.95rem;line-height:1.5}}.em-head{{margin-bottom:4px}}"
+    ".em-note{{color:#555;font-size:0.82rem;margin-top:4px}}"
+    "</style>"
+).format(COLOURS["date"], COLOURS["place"], COLOURS["casualties"])

@@ -81,18 +81,25 @@ class MarkerGroup:
     def tooltip(self) -> str:
         """Date, place, killed and injured, as escaped HTML."""
         when = self.first if self.first == self.last else f"{self.first} – {self.last}"
-        level = (f" <i>({esc(self.precision)}-level: no finer place given)</i>"
-                 if self.precision in COARSE else "")
+        level = (
+            f" <i>({esc(self.precision)}-level: no finer place given)</i>"
+            if self.precision in COARSE
+            else ""
+        )
         n = f"{self.events} events, " if self.events > 1 else ""
         if self.precision == "cell":
-            return (f"<b>{esc(self.name)}</b><br>{esc(when)}<br>{self.events:,} events, "
-                    f"{self.killed:,} killed, {self.injured:,} injured<br>"
-                    f"{esc(self.event_type)}"
-                    f'<br><span style="color:#777;font-size:10px">{esc(self.key)}</span>')
-        return (f"<b>{esc(self.name)}</b>{level}<br>{esc(when)}<br>"
-                f"{esc(self.event_type or 'Unclassified')}: {n}"
-                f"{self.killed} killed, {self.injured} injured"
-                f'<br><span style="color:#777;font-size:10px">{esc(self.key)}</span>')
+            return (
+                f"<b>{esc(self.name)}</b><br>{esc(when)}<br>{self.events:,} events, "
+                f"{self.killed:,} killed, {self.injured:,} injured<br>"
+                f"{esc(self.event_type)}"
+                f'<br><span style="color:#777;font-size:10px">{esc(self.key)}</span>'
+            )
+        return (
+            f"<b>{esc(self.name)}</b>{level}<br>{esc(when)}<br>"
+            f"{esc(self.event_type or 'Unclassified')}: {n}"
+            f"{self.killed} killed, {self.injured} injured"
+            f'<br><span style="color:#777;font-size:10px">{esc(self.key)}</span>'
+        )
 
 
 def marker_groups(on_map: pd.DataFrame) -> list[MarkerGroup]:
@@ -100,14 +107,34 @@ def marker_groups(on_map: pd.DataFrame) -> list[MarkerGroup]:
     if on_map.empty:
         return []
     g = on_map.groupby(["place_key", "event_type"], sort=False)
-    agg = g.agg(lat=("lat", "first"), lon=("lon", "first"), name=("location", "first"),
-                precision=("geo_precision", "first"), events=("row", "size"),
-                killed=("killed", "sum"), injured=("injured", "sum"),
-                first=("date", "min"), last=("date", "max")).reset_index()
+    agg = g.agg(
+        lat=("lat", "first"),
+        lon=("lon", "first"),
+        name=("location", "first"),
+        precision=("geo_precision", "first"),
+        events=("row", "size"),
+        killed=("killed", "sum"),
+        injured=("injured", "sum"),
+        first=("date", "min"),
+        last=("date", "max"),
+    ).reset_index()
     agg = agg.sort_values(["killed", "events"], ascending=False, kind="stable")
-    return [MarkerGroup(r.place_key, float(r.lat), float(r.lon), r.name, r.precision,
-                        r.event_type, int(r.events), int(r.killed), int(r.injured),
-                        _day(r.first), _day(r.last)) for r in agg.itertuples(index=False)]
+    return [
+        MarkerGroup(
+            r.place_key,
+            float(r.lat),
+            float(r.lon),
+            r.name,
+            r.precision,
+            r.event_type,
+            int(r.events),
+            int(r.killed),
+            int(r.injured),
+            _day(r.first),
+            _day(r.last),
+        )
+        for r in agg.itertuples(index=False)
+    ]
 
 
 class _Basemap(MacroElement):
@@ -161,27 +188,44 @@ class _Legend(MacroElement):
     def __init__(self, types: list[str], scale: float = 3.0, cell: float | None = None) -> None:
         super().__init__()
         self._name = "Legend"
-        rows = [f'<i style="width:10px;height:10px;background:{TYPE_COLOURS.get(t, OTHER_COLOUR)}">'
-                f"</i>{esc(t or 'Unclassified')}" for t in types]
-        steps = (1, 10, 50) if scale >= SCALE else tuple(
-            k for k in (10, 100, 1000, 10_000, 100_000)
-            if marker_radius(k, scale) <= GRID_MAX_RADIUS)[-3:]
+        rows = [
+            f'<i style="width:10px;height:10px;background:{TYPE_COLOURS.get(t, OTHER_COLOUR)}">'
+            f"</i>{esc(t or 'Unclassified')}"
+            for t in types
+        ]
+        steps = (
+            (1, 10, 50)
+            if scale >= SCALE
+            else tuple(
+                k
+                for k in (10, 100, 1000, 10_000, 100_000)
+                if marker_radius(k, scale) <= GRID_MAX_RADIUS
+            )[-3:]
+        )
         sizes = " ".join(
             f'<i style="width:{2 * marker_radius(k, scale):.0f}px;'
             f'height:{2 * marker_radius(k, scale):.0f}px;border:1px solid #555"></i>{k:,}'
-            for k in steps)
-        grid = ("" if cell is None else
-                f'<br><i style="width:12px;height:12px;background:{CELL_COLOUR}"></i>'
-                f"grey: all events in a {cell:g}° cell (zoom in or filter to see each place)")
+            for k in steps
+        )
+        grid = (
+            ""
+            if cell is None
+            else f'<br><i style="width:12px;height:12px;background:{CELL_COLOUR}"></i>'
+            f"grey: all events in a {cell:g}° cell (zoom in or filter to see each place)"
+        )
         self.html = (
             "<details open><summary><b>Legend</b></summary>"
-            + ("<b>Event type</b><br>" + "<br>".join(rows) if cell is None else
-             "<b>Event types</b> (per cell, in the tooltip)")
+            + (
+                "<b>Event type</b><br>" + "<br>".join(rows)
+                if cell is None
+                else "<b>Event types</b> (per cell, in the tooltip)"
+            )
             + f"<br><b>Killed</b> (area)<br>{sizes}"
             + '<br><i style="width:12px;height:12px;border:1px solid #555"></i>'
-              "outer ring: killed + injured"
+            "outer ring: killed + injured"
             + '<br><i style="width:12px;height:12px;border:2px dashed #555"></i>'
-              "dashed: country/region only" + grid + "</details>")
+            "dashed: country/region only" + grid + "</details>"
+        )
 
 
 class _Markers(MacroElement):
@@ -221,12 +265,23 @@ class _Markers(MacroElement):
         index = {t: i for i, t in enumerate(TYPE_COLOURS)}
         self.data = []
         for g in groups:
-            colour = len(TYPE_COLOURS) + 1 if g.precision == "cell" else \
-                index.get(g.event_type, len(TYPE_COLOURS))
+            colour = (
+                len(TYPE_COLOURS) + 1
+                if g.precision == "cell"
+                else index.get(g.event_type, len(TYPE_COLOURS))
+            )
             ring = marker_radius(g.killed + g.injured, scale) if g.injured else 0
-            self.data.append([round(g.lat, 5), round(g.lon, 5),
-                              round(marker_radius(g.killed, scale), 1), colour,
-                              int(g.precision in COARSE), round(ring, 1), g.tooltip()])
+            self.data.append(
+                [
+                    round(g.lat, 5),
+                    round(g.lon, 5),
+                    round(marker_radius(g.killed, scale), 1),
+                    colour,
+                    int(g.precision in COARSE),
+                    round(ring, 1),
+                    g.tooltip(),
+                ]
+            )
 
 
 def grid_groups(on_map: pd.DataFrame, limit: int = GRID_LIMIT) -> tuple[list[MarkerGroup], float]:
@@ -235,7 +290,7 @@ def grid_groups(on_map: pd.DataFrame, limit: int = GRID_LIMIT) -> tuple[list[Mar
     Each cell is drawn at the mean position of its events; its counts are
     exact.  Returns the groups and the cell size in degrees.
     """
-    pts = on_map[["lat", "lon"]].drop_duplicates().to_numpy()    # few distinct places
+    pts = on_map[["lat", "lon"]].drop_duplicates().to_numpy()  # few distinct places
     for size in (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0):
         cells = np.floor(pts[:, 0] / size) * 100_000 + np.floor(pts[:, 1] / size)
         if len(np.unique(cells)) <= limit:
@@ -246,9 +301,17 @@ def grid_groups(on_map: pd.DataFrame, limit: int = GRID_LIMIT) -> tuple[list[Mar
     cell = cy * 100_000 + cx
     df = on_map.assign(_cell=cell, _cy=cy, _cx=cx)
     agg = df.groupby("_cell", sort=False).agg(
-        lat=("lat", "mean"), lon=("lon", "mean"), cy=("_cy", "first"), cx=("_cx", "first"),
-        events=("lat", "size"), killed=("killed", "sum"), injured=("injured", "sum"),
-        places=("place_key", "nunique"), first=("date", "min"), last=("date", "max"))
+        lat=("lat", "mean"),
+        lon=("lon", "mean"),
+        cy=("_cy", "first"),
+        cx=("_cx", "first"),
+        events=("lat", "size"),
+        killed=("killed", "sum"),
+        injured=("injured", "sum"),
+        places=("place_key", "nunique"),
+        first=("date", "min"),
+        last=("date", "max"),
+    )
     by_type = df.groupby(["_cell", "event_type"]).size().sort_values(ascending=False)
     breakdown: dict[int, list[str]] = {}
     for (c, t), n in by_type.items():
@@ -256,11 +319,21 @@ def grid_groups(on_map: pd.DataFrame, limit: int = GRID_LIMIT) -> tuple[list[Mar
     agg = agg.sort_values(["killed", "events"], ascending=False, kind="stable")
     out = []
     for c, r in zip(agg.index, agg.itertuples(index=False), strict=True):
-        out.append(MarkerGroup(
-            f"cell:{r.cy * size:.4f},{r.cx * size:.4f},{size:g}", float(r.lat), float(r.lon),
-            f"{r.places} places in a {size:g}° cell", "cell",
-            "; ".join(breakdown[c]),
-            int(r.events), int(r.killed), int(r.injured), _day(r.first), _day(r.last)))
+        out.append(
+            MarkerGroup(
+                f"cell:{r.cy * size:.4f},{r.cx * size:.4f},{size:g}",
+                float(r.lat),
+                float(r.lon),
+                f"{r.places} places in a {size:g}° cell",
+                "cell",
+                "; ".join(breakdown[c]),
+                int(r.events),
+                int(r.killed),
+                int(r.injured),
+                _day(r.first),
+                _day(r.last),
+            )
+        )
     return out, size
 
 
@@ -268,9 +341,14 @@ def _day(value: object) -> str:
     return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
-def build_map(on_map: pd.DataFrame, *, assets: StaticAssets | None,
-              tiles: bool = True, provinces: dict | None = None,
-              province_metric: str = "events") -> folium.Map:
+def build_map(
+    on_map: pd.DataFrame,
+    *,
+    assets: StaticAssets | None,
+    tiles: bool = True,
+    provinces: dict | None = None,
+    province_metric: str = "events",
+) -> folium.Map:
     """A folium map of ``on_map`` (rows that have a place and a date).
 
     Up to :data:`MARKER_LIMIT` markers (one per place and type) are drawn one
@@ -301,9 +379,10 @@ def build_map(on_map: pd.DataFrame, *, assets: StaticAssets | None,
     coarse = [g for g in groups if g.precision in COARSE]
     fine = [g for g in groups if g.precision not in COARSE]
     _Markers(coarse + fine, scale, canvas=len(groups) > SVG_LIMIT).add_to(m)
-    types = sorted({g.event_type for g in groups} if cell is None else
-                   set(on_map["event_type"].unique()),
-                   key=lambda t: EVENT_TYPES.index(t) if t in EVENT_TYPES else 99)
+    types = sorted(
+        {g.event_type for g in groups} if cell is None else set(on_map["event_type"].unique()),
+        key=lambda t: EVENT_TYPES.index(t) if t in EVENT_TYPES else 99,
+    )
     _Legend(types, scale, cell).add_to(m)
     if groups:
         lats = [g.lat for g in fine] or [g.lat for g in groups]
@@ -319,11 +398,17 @@ def _choropleth(provinces: dict, metric: str) -> folium.GeoJson:
 
     def style(feature: dict) -> dict:
         v = feature["properties"][metric]
-        return {"fillColor": "#b30000", "fillOpacity": 0.05 + 0.6 * (v / top) if v else 0.0,
-                "color": "#7a7a7a", "weight": 0.6}
+        return {
+            "fillColor": "#b30000",
+            "fillOpacity": 0.05 + 0.6 * (v / top) if v else 0.0,
+            "color": "#7a7a7a",
+            "weight": 0.6,
+        }
 
     return folium.GeoJson(
-        provinces, name=f"{metric} per province", style_function=style,
+        provinces,
+        name=f"{metric} per province",
+        style_function=style,
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
     )
 
@@ -360,7 +445,11 @@ def rows_at(key: str, on_map: pd.DataFrame) -> pd.DataFrame:
     if key.startswith("cell:"):
         lat0, lon0, size = (float(x) for x in key[5:].split(","))
         eps = 1e-9
-        inside = (on_map["lat"] >= lat0 - eps) & (on_map["lat"] < lat0 + size - eps) & \
-            (on_map["lon"] >= lon0 - eps) & (on_map["lon"] < lon0 + size - eps)
+        inside = (
+            (on_map["lat"] >= lat0 - eps)
+            & (on_map["lat"] < lat0 + size - eps)
+            & (on_map["lon"] >= lon0 - eps)
+            & (on_map["lon"] < lon0 + size - eps)
+        )
         return on_map[inside]
     return on_map[on_map["place_key"] == key]

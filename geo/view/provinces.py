@@ -47,14 +47,14 @@ def province_counts(on_map: pd.DataFrame) -> dict:
     gdf["killed"] = 0
     if not pts.empty:
         points = gpd.GeoDataFrame(
-            pts[["killed"]], geometry=gpd.points_from_xy(pts["lon"], pts["lat"]),
-            crs="EPSG:4326")
+            pts[["killed"]], geometry=gpd.points_from_xy(pts["lon"], pts["lat"]), crs="EPSG:4326"
+        )
         joined = gpd.sjoin(points, gdf[["geometry"]], predicate="within", how="inner")
-        per = joined.groupby("index_right").agg(events=("killed", "size"),
-                                                killed=("killed", "sum"))
+        per = joined.groupby("index_right").agg(events=("killed", "size"), killed=("killed", "sum"))
         gdf.loc[per.index, "events"] = per["events"].to_numpy()
         gdf.loc[per.index, "killed"] = per["killed"].to_numpy()
-    gdf["label"] = [f"<b>{esc(n)}</b> ({esc(a)}): {e} events, {k} killed"
-                    for n, a, e, k in zip(gdf["name"], gdf["admin"], gdf["events"],
-                                          gdf["killed"], strict=True)]
+    gdf["label"] = [
+        f"<b>{esc(n)}</b> ({esc(a)}): {e} events, {k} killed"
+        for n, a, e, k in zip(gdf["name"], gdf["admin"], gdf["events"], gdf["killed"], strict=True)
+    ]
     return json.loads(gdf.to_json())

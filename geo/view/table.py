@@ -43,14 +43,18 @@ class Tally:
         >>> Tally(5, 3, 1, (("aggregate", 1), ("no place", 0), ("no date", 0)), 1).line()
         '5 events extracted: 3 on the map (1 of them country- or region-level), 1 reported total, 0 without a place, 0 without a date, 1 outside the date range or filters.'
         """
-        names = {"aggregate": ("reported total", "reported totals"),
-                 "no place": ("without a place", "without a place"),
-                 "no date": ("without a date", "without a date")}
+        names = {
+            "aggregate": ("reported total", "reported totals"),
+            "no place": ("without a place", "without a place"),
+            "no date": ("without a date", "without a date"),
+        }
         parts = [f"{n} {names[r][n != 1]}" for r, n in self.listed]
         coarse = f" ({self.coarse} of them country- or region-level)" if self.coarse else ""
-        return (f"{self.total} events extracted: {self.on_map} on the map{coarse}, "
-                + ", ".join(parts)
-                + f", {self.filtered_out} outside the date range or filters.")
+        return (
+            f"{self.total} events extracted: {self.on_map} on the map{coarse}, "
+            + ", ".join(parts)
+            + f", {self.filtered_out} outside the date range or filters."
+        )
 
 
 def tally(all_events: pd.DataFrame, shown: pd.DataFrame) -> Tally:
@@ -68,9 +72,11 @@ def presets(lo: date, hi: date) -> dict[str, tuple[date, date]]:
     >>> list(presets(date(2019, 10, 1), date(2020, 1, 5)))[:4]
     ['All dates', 'Last 7 days', 'Last 30 days', 'Oct 2019']
     """
-    out = {"All dates": (lo, hi),
-           "Last 7 days": (max(lo, hi - timedelta(days=6)), hi),
-           "Last 30 days": (max(lo, hi - timedelta(days=29)), hi)}
+    out = {
+        "All dates": (lo, hi),
+        "Last 7 days": (max(lo, hi - timedelta(days=6)), hi),
+        "Last 30 days": (max(lo, hi - timedelta(days=29)), hi),
+    }
     month = date(lo.year, lo.month, 1)
     while month <= hi:
         nxt = date(month.year + month.month // 12, month.month % 12 + 1, 1)
@@ -81,7 +87,7 @@ def presets(lo: date, hi: date) -> dict[str, tuple[date, date]]:
 
 def actor_names(df: pd.DataFrame) -> list[str]:
     """Every actor named in ``df``, most frequent first."""
-    combos = df["actors"].value_counts()          # few distinct lists, even in 1M rows
+    combos = df["actors"].value_counts()  # few distinct lists, even in 1M rows
     counts: dict[str, int] = {}
     for names, n in combos.items():
         for name in str(names).split("; "):
@@ -103,8 +109,9 @@ def date_bounds(events: pd.DataFrame) -> tuple[date, date]:
     return dated.min().date(), max(dated.max(), events["end_date"].max()).date()
 
 
-def follow_range(current: tuple[date, date], old_bounds: tuple[date, date] | None,
-                 lo: date, hi: date) -> tuple[date, date]:
+def follow_range(
+    current: tuple[date, date], old_bounds: tuple[date, date] | None, lo: date, hi: date
+) -> tuple[date, date]:
     """The date range after the data's bounds moved from ``old_bounds`` to ``lo … hi``:
     the whole range stays the whole range, a narrower one is kept inside the new bounds.
 
@@ -160,5 +167,10 @@ def searchable(events: pd.DataFrame, source_texts: pd.Series | None) -> pd.DataF
     none until they are read (``source_texts``, by ``event_id``)."""
     if source_texts is None:
         return events
-    return events.assign(source_text=events["event_id"].astype(str).map(source_texts)
-                         .fillna(events.get("source_text", "")).fillna(""))
+    return events.assign(
+        source_text=events["event_id"]
+        .astype(str)
+        .map(source_texts)
+        .fillna(events.get("source_text", ""))
+        .fillna("")
+    )

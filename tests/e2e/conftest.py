@@ -25,8 +25,9 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 TILE_HOSTS = ("tile.openstreetmap.org",)
 
 if not CHROMIUM.exists():
-    pytest.skip(f"no Chromium at {CHROMIUM} (install Debian's chromium; CI does)",
-                allow_module_level=True)
+    pytest.skip(
+        f"no Chromium at {CHROMIUM} (install Debian's chromium; CI does)", allow_module_level=True
+    )
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 
@@ -44,15 +45,33 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = ARTIFACTS / f"streamlit-{self.port}.log"
         ARTIFACTS.mkdir(exist_ok=True)
-        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / __import__("os").environ.get("DASH", "dashboard.py")),
-               "--server.headless", "true", "--server.port", str(self.port),
-               "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / __import__("os").environ.get("DASH", "dashboard.py")),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ]
         if script_args:
             cmd += ["--", *script_args]
         self._fh = self.log.open("w")
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=self._fh, stderr=subprocess.STDOUT,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            stdout=self._fh,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -80,8 +99,15 @@ def browser(gazetteer) -> Iterator:  # noqa: ARG001 - builds the index before se
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield b
         b.close()
 
@@ -112,11 +138,13 @@ class Page:
         url = route.request.url
         host = url.split("/")[2] if "://" in url else ""
         if url.startswith(("data:", "blob:", "about:")) or host.split(":")[0] in (
-                "127.0.0.1", "localhost"):
+            "127.0.0.1",
+            "localhost",
+        ):
             route.continue_()
         elif host.endswith(TILE_HOSTS):
             self.tiles += 1
-            route.abort()           # tests run offline: tiles fail, the outline basemap shows
+            route.abort()  # tests run offline: tiles fail, the outline basemap shows
         else:
             self.outside.append(url)
             route.abort()

@@ -30,10 +30,11 @@ def test_markers_drawn_with_nothing_from_the_internet(server, page):
     n = _open(page, server.url)
     assert n >= 15
     frame = page.page.locator('iframe[title="streamlit_folium.st_folium"]')
-    assert frame.bounding_box()["height"] > 300          # jQuery ran: the iframe sized itself
+    assert frame.bounding_box()["height"] > 300  # jQuery ran: the iframe sized itself
     # the offline basemap drew country outlines under the markers
     page.map_frame().locator(".leaflet-pane path").nth(n + 10).wait_for(
-        state="attached", timeout=TIMEOUT)
+        state="attached", timeout=TIMEOUT
+    )
     assert page.map_frame().locator(".em-legend").inner_text().startswith("Legend")
     assert page.outside == [], f"requests left the machine: {page.outside}"
 

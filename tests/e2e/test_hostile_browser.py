@@ -18,7 +18,8 @@ PAYLOADS = {
 }
 ARTICLE = "Title <img src=x onerror=alert('title')>\n\n" + "\n\n".join(
     f"On {day} May 2020, {day} people were killed in {city} {payload}."
-    for day, (city, payload) in enumerate(PAYLOADS.items(), start=3))
+    for day, (city, payload) in enumerate(PAYLOADS.items(), start=3)
+)
 HOSTILE_NODES = "[onerror],[onload],[onmouseover],script:not([src]):not([type])"
 
 
@@ -37,7 +38,8 @@ def _hostile_nodes(page) -> int:
     for frame in page.page.frames:
         count += frame.evaluate(
             f"""() => [...document.querySelectorAll({HOSTILE_NODES!r})]
-                .filter(e => /alert\\(/.test(e.outerHTML)).length""")
+                .filter(e => /alert\\(/.test(e.outerHTML)).length"""
+        )
     return count
 
 
@@ -56,10 +58,11 @@ def test_payloads_stay_text(server, page):
         heading = page.page.get_by_text("Selected: ")
         heading.wait_for(timeout=TIMEOUT)
         page.page.wait_for_function(
-            "() => document.querySelectorAll('.em-card').length > 0", timeout=TIMEOUT)
+            "() => document.querySelectorAll('.em-card').length > 0", timeout=TIMEOUT
+        )
         page.page.wait_for_timeout(800)
         card = page.page.locator(".em-card").first.inner_text()
-        shown = [p for p in PAYLOADS.values() if p in card]   # readable, as text
+        shown = [p for p in PAYLOADS.values() if p in card]  # readable, as text
         assert len(shown) == 1, card
         seen.add(shown[0])
         assert "Title <img src=x onerror=alert('title')>" in card

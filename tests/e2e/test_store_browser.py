@@ -38,16 +38,15 @@ def _count_line(page) -> str:
 def test_store_opens_as_a_grid_and_follows_the_date_range(server, page):
     page.page.goto(server.url)
     frame = page.map_frame()
-    frame.locator(DRAWN).first.wait_for(state="attached",
-                                                                 timeout=TIMEOUT)
+    frame.locator(DRAWN).first.wait_for(state="attached", timeout=TIMEOUT)
     assert _count_line(page).startswith(f"{N} events extracted: {N} on the map")
     legend = frame.locator(".em-legend").inner_text()
-    assert "cell" in legend                                # summed, and says so
+    assert "cell" in legend  # summed, and says so
     page.page.goto(f"{server.url}/?start=2019-03-01&end=2019-03-31")
-    frame.locator(DRAWN).first.wait_for(state="attached",
-                                                                 timeout=TIMEOUT)
+    frame.locator(DRAWN).first.wait_for(state="attached", timeout=TIMEOUT)
     df = server.frame
     inside = int(((df["date"] >= "2019-03-01") & (df["date"] <= "2019-03-31")).sum())
-    expect(page.page.get_by_text(re.compile(rf"{N} events extracted: {inside} on the map"))
-           ).to_be_visible(timeout=TIMEOUT)
+    expect(
+        page.page.get_by_text(re.compile(rf"{N} events extracted: {inside} on the map"))
+    ).to_be_visible(timeout=TIMEOUT)
     assert page.outside == []

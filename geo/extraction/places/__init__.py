@@ -41,8 +41,12 @@ __all__ = ["find_toponyms"]
 
 
 def find_toponyms(
-    text: str, gazetteer: Gazetteer, *, sentences: list[tuple[int, int]] | None = None,
-    check: Callable[[], None] | None = None, online: OnlineLookup | None = None,
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    sentences: list[tuple[int, int]] | None = None,
+    check: Callable[[], None] | None = None,
+    online: OnlineLookup | None = None,
 ) -> list[Toponym]:
     """Every toponym of ``text`` (within ``sentences`` if given), resolved.
 
@@ -63,11 +67,18 @@ def find_toponyms(
         look_up_online(mentions, countries, online, check)
     return [
         Toponym(
-            m.start, m.end, m.text, m.place,
+            m.start,
+            m.end,
+            m.text,
+            m.place,
             tuple(c.to_place() for c in m.candidates[:5]),
-            kind="dateline" if m.dateline else
-            "modifier" if m.modifier and m.kind == "gazetteer" else
-            "gazetteer" if m.kind == "variant" else m.kind,
+            kind="dateline"
+            if m.dateline
+            else "modifier"
+            if m.modifier and m.kind == "gazetteer"
+            else "gazetteer"
+            if m.kind == "variant"
+            else m.kind,
         )
         for m in mentions
     ]

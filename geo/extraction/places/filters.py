@@ -64,8 +64,7 @@ class Verdict:
 
 def _strong(best: Entry) -> bool:
     """A country, a division or a city of a million: a name rarely meant otherwise."""
-    return best.kind in ("country", "admin1", "admin2", "continent") \
-        or best.population >= 1_000_000
+    return best.kind in ("country", "admin1", "admin2", "continent") or best.population >= 1_000_000
 
 
 def _is_acronym(m: Mention, best: Entry, told: bool) -> bool:
@@ -74,14 +73,18 @@ def _is_acronym(m: Mention, best: Entry, told: bool) -> bool:
 
 
 def _names_a_water(nxt: str, rc: RunContext, i0: int) -> bool:
-    """"the Indian Ocean", "the Gulf of Aden": the water, not the land."""
-    return nxt in WATERS or bool(_WATER_OF.search(rc.sent[:rc.tokens[rc.run[i0]][0]]))
+    """ "the Indian Ocean", "the Gulf of Aden": the water, not the land."""
+    return nxt in WATERS or bool(_WATER_OF.search(rc.sent[: rc.tokens[rc.run[i0]][0]]))
 
 
 def _bad_variant(m: Mention, n: int, rc: RunContext, sentence_initial: bool) -> bool:
     """The caller tries variant spellings only where one can be told as a place."""
-    return m.kind == "variant" and (n != len(rc.words) or sentence_initial
-                                    or normalize(m.text) in common_words() or m.possessive)
+    return m.kind == "variant" and (
+        n != len(rc.words)
+        or sentence_initial
+        or normalize(m.text) in common_words()
+        or m.possessive
+    )
 
 
 def _part_of_a_person(i0: int, rc: RunContext, strong: bool) -> bool:
@@ -90,12 +93,18 @@ def _part_of_a_person(i0: int, rc: RunContext, strong: bool) -> bool:
     if i0 == 0 and rc.prev_tok in PERSON_TITLES:
         return True
     before = [w.lower().rstrip(".") for w in rc.words[:i0]]
-    return bool(before) and not strong and any(
-        w in PERSON_TITLES or w not in NAME_CONNECTORS | LOCATIVES | STOP_WORDS for w in before)
+    return (
+        bool(before)
+        and not strong
+        and any(
+            w in PERSON_TITLES or w not in NAME_CONNECTORS | LOCATIVES | STOP_WORDS for w in before
+        )
+    )
 
 
-def _read_words_after(m: Mention, after_words: list[str], best: Entry,
-                      strong: bool) -> Verdict | None:
+def _read_words_after(
+    m: Mention, after_words: list[str], best: Entry, strong: bool
+) -> Verdict | None:
     """Capitalised words after the match inside its run: a place kind ("Anbar
     Province"), another kind of name ("Sadr Movement", "Basra Oil Company": dropped),
     or a noun a strong name modifies ("US President")."""
@@ -108,25 +117,36 @@ def _read_words_after(m: Mention, after_words: list[str], best: Entry,
         return None
     if strong:
         return Verdict(modifier=True)
-    return None           # "Saleh Mohammed", "Quds Force"
+    return None  # "Saleh Mohammed", "Quds Force"
 
 
-def _modifies_next_word(m: Mention, rc: RunContext, i0: int, n: int, nxt_idx: int,
-                        nxt: str, best: Entry) -> bool:
+def _modifies_next_word(
+    m: Mention, rc: RunContext, i0: int, n: int, nxt_idx: int, nxt: str, best: Entry
+) -> bool:
     """A country name right before a lower-case noun it modifies ("US forces")."""
-    if not (nxt and nxt[0].isalpha() and nxt.islower() and best.kind == "country"
-            and not m.possessive):
+    if not (
+        nxt and nxt[0].isalpha() and nxt.islower() and best.kind == "country" and not m.possessive
+    ):
         return False
-    gap = rc.sent[rc.tokens[rc.run[i0 + n - 1]][1]:rc.tokens[nxt_idx][0]]
+    gap = rc.sent[rc.tokens[rc.run[i0 + n - 1]][1] : rc.tokens[nxt_idx][0]]
     return gap.strip() == "" and nxt in MODIFIED_NOUNS
 
 
-def _a_common_word(m: Mention, key: str, best: Entry, i0: int, rc: RunContext,
-                   strong: bool, sentence_initial: bool, n: int) -> bool:
+def _a_common_word(
+    m: Mention,
+    key: str,
+    best: Entry,
+    i0: int,
+    rc: RunContext,
+    strong: bool,
+    sentence_initial: bool,
+    n: int,
+) -> bool:
     """A one-word name that is a common English word is no place unless told as
     one ("in Austin", "near Bath") or strong and not opening the sentence."""
-    common = (key in common_words() or key.rstrip("s") in common_words()) \
-        and not (m.text.isupper() and best.kind == "country")      # "US" is not "us"
+    common = (key in common_words() or key.rstrip("s") in common_words()) and not (
+        m.text.isupper() and best.kind == "country"
+    )  # "US" is not "us"
     after_locative = i0 == 0 and rc.prev_tok in LOCATIVES and not sentence_initial
     return n == 1 and common and not after_locative and (sentence_initial or not strong)
 
@@ -136,7 +156,7 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
 
     ``None`` drops it: a person, an organisation, a water, an acronym, a word.
     """
-    sentence_initial = rc.sentence_initial and i0 == 0   # "Leaders of Russia": not Russia
+    sentence_initial = rc.sentence_initial and i0 == 0  # "Leaders of Russia": not Russia
     best = m.candidates[0]
     if _is_acronym(m, best, rc.told):
         return None
@@ -149,13 +169,13 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
         return Verdict(modifier=True)
     if _bad_variant(m, n, rc, sentence_initial) or _part_of_a_person(i0, rc, strong):
         return None
-    after_words = rc.words[i0 + n:]
+    after_words = rc.words[i0 + n :]
     verdict = _read_words_after(m, after_words, best, strong)
     if verdict is None:
         return None
     modifier, suffix = verdict.modifier, verdict.suffix
     if nxt in NAME_OF_SOMETHING_ELSE and not after_words:
-        if nxt in WATERS | LANDFORMS:           # "Sinjar mountains" yes, "Tigris river" no
+        if nxt in WATERS | LANDFORMS:  # "Sinjar mountains" yes, "Tigris river" no
             return Verdict() if nxt in LAND_LANDFORMS else None
         if not strong:
             return None
@@ -163,10 +183,10 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
     if nxt in PLACE_SUFFIXES:
         suffix = nxt
     elif not after_words and strong and _modifies_next_word(m, rc, i0, n, nxt_idx, nxt, best):
-        modifier = True                          # "US forces", "Iraq issue"
+        modifier = True  # "US forces", "Iraq issue"
     key = normalize(m.text)
     if _a_common_word(m, key, best, i0, rc, strong, sentence_initial, n):
         return None
     if len(key) < 3 and not m.text.isupper():
-        return None                              # "US", "UK", not "Is", "Us"
+        return None  # "US", "UK", not "Is", "Us"
     return Verdict(modifier, suffix)

@@ -55,8 +55,10 @@ _REGION = re.compile(
 
 
 #: Words every region pattern needs (searched in lower case: cheap, unlike _REGION).
-_REGION_HINT = re.compile(r"north|south|east|west|central|provinces|cities|governorates|"
-                          r"regions|towns|country|nationwide|countrywide")
+_REGION_HINT = re.compile(
+    r"north|south|east|west|central|provinces|cities|governorates|"
+    r"regions|towns|country|nationwide|countrywide"
+)
 
 
 #: A wire dateline opening a paragraph: "KHARTOUM, April 17 (Reuters) -",
@@ -64,7 +66,8 @@ _REGION_HINT = re.compile(r"north|south|east|west|central|provinces|cities|gover
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:-{1,2}|–|—)\s")
+    r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:-{1,2}|–|—)\s"
+)
 
 
 def tokenize(sent: str) -> list[tuple[int, int, str]]:
@@ -72,8 +75,9 @@ def tokenize(sent: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sent)]
 
 
-def sentence_mentions(text: str, s: int, e: int, gz: Gazetteer,
-                       unknown: bool = False) -> list[Mention]:
+def sentence_mentions(
+    text: str, s: int, e: int, gz: Gazetteer, unknown: bool = False
+) -> list[Mention]:
     sent = text[s:e]
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
@@ -87,7 +91,8 @@ def sentence_mentions(text: str, s: int, e: int, gz: Gazetteer,
     for i in range(len(tokens)):
         tok = tokens[i][2]
         longest = first_words.get(normalize(tok)) or (
-            tok[-1] == "s" and first_words.get(normalize(POSSESSIVE.sub("", tok))))
+            tok[-1] == "s" and first_words.get(normalize(POSSESSIVE.sub("", tok)))
+        )
         if not longest:
             continue
         for n in range(min(7, len(tokens) - i, longest), 0, -1):
@@ -104,19 +109,24 @@ def sentence_mentions(text: str, s: int, e: int, gz: Gazetteer,
     # 2. directional regions
     for m in _REGION.finditer(sent) if _REGION_HINT.search(sent.lower()) else ():
         name = m.group("name") or m.group("ref") or m.group("name3") or "country"
-        if m.group("name") and any(normalize(c.name) == normalize(m.group(0))
-                                   for c in gz.lookup(m.group(0))):
-            continue        # "South Sudan", "Western Australia": a place's own name
+        if m.group("name") and any(
+            normalize(c.name) == normalize(m.group(0)) for c in gz.lookup(m.group(0))
+        ):
+            continue  # "South Sudan", "Western Australia": a place's own name
         if name.lower() == "country":
             entry = None
         else:
             entry = gz.demonym_country(name) or next(
-                (c for c in gz.lookup(name) if c.kind == "country"), None)
+                (c for c in gz.lookup(name) if c.kind == "country"), None
+            )
             if entry is None:
                 continue
         if free(m.start(), m.end()):
-            out.append(Mention(s + m.start(), s + m.end(), m.group(0), "region",
-                                [entry] if entry else [], s))
+            out.append(
+                Mention(
+                    s + m.start(), s + m.end(), m.group(0), "region", [entry] if entry else [], s
+                )
+            )
             taken.append(m.span())
     # 3. capitalised runs against the gazetteer, 4. demonyms
     runs = capitalised_runs(sent, tokens)
@@ -150,16 +160,20 @@ def _unknown_mentions(sent, s, runs, tokens, free, taken) -> list[Mention]:
         prev = tokens[first - 1][2].lower()
         prev2 = tokens[first - 2][2].lower() if first >= 2 else ""
         if prev in ARABIC_ARTICLES and prev2 in LOCATIVES:
-            a, prev = tokens[first - 1][0], prev2       # "in al Muhammadi"
+            a, prev = tokens[first - 1][0], prev2  # "in al Muhammadi"
         elif prev == "the" and prev2 in LOCATIVES:
-            prev = prev2                                # "in the Jurf Nasr"
+            prev = prev2  # "in the Jurf Nasr"
         nxt = tokens[last + 1][2].lower() if last + 1 < len(tokens) else ""
         if nxt in LANDFORMS:
-            b = tokens[last + 1][1]                     # "Badush mountains"
+            b = tokens[last + 1][1]  # "Badush mountains"
         elif nxt in NAME_OF_SOMETHING_ELSE:
-            continue                                    # "Sadr Movement"
-        if not (prev in LOCATIVES or nxt in PLACE_SUFFIXES or nxt in LANDFORMS
-                or (prev == "of" and prev2 in OF_WHERE)):
+            continue  # "Sadr Movement"
+        if not (
+            prev in LOCATIVES
+            or nxt in PLACE_SUFFIXES
+            or nxt in LANDFORMS
+            or (prev == "of" and prev2 in OF_WHERE)
+        ):
             continue
         out.append(Mention(s + a, s + b, sent[a:b], "unknown", [], s))
         taken.append((a, b))
@@ -171,9 +185,10 @@ def askable(name: str) -> bool:
     title, an acronym ("IS", "PMF", "NGO") or a common word."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in LANDFORMS:
-        words = words[:-1]                  # "Badush mountains"
-    if any(normalize(w) in STOP_WORDS or w.lower() in PERSON_TITLES for w in words) \
-            or all(w.isupper() and len(w) <= 5 for w in words):
+        words = words[:-1]  # "Badush mountains"
+    if any(normalize(w) in STOP_WORDS or w.lower() in PERSON_TITLES for w in words) or all(
+        w.isupper() and len(w) <= 5 for w in words
+    ):
         return False
     key = normalize(" ".join(words))
     return len(key) >= 3 and not (len(words) == 1 and key in common_words())
@@ -187,7 +202,7 @@ def capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[list
     runs: list[list[int]] = []
     cur: list[int] = []
     for i, (a, _b, tok) in enumerate(tokens):
-        gap = sent[tokens[i - 1][1]:a] if i else ""
+        gap = sent[tokens[i - 1][1] : a] if i else ""
         breaks = gap != " " and bool(gap) and (bool(_BREAK.search(gap)) or "\n" in gap)
         if _is_cap(tok) and not tok[0].isdigit():
             if cur and breaks:
@@ -197,11 +212,21 @@ def capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[list
             if POSSESSIVE.search(tok):
                 runs.append(cur)
                 cur = []
-        elif tok.lower() in NAME_CONNECTORS and cur and not breaks and i + 1 < len(tokens) \
-                and (_is_cap(tokens[i + 1][2]) or (
-                    tokens[i + 1][2].lower() in NAME_CONNECTORS and i + 2 < len(tokens)
-                    and _is_cap(tokens[i + 2][2]))):
-            cur.append(i)       # "Bay of Bengal", "Democratic Republic of the Congo"
+        elif (
+            tok.lower() in NAME_CONNECTORS
+            and cur
+            and not breaks
+            and i + 1 < len(tokens)
+            and (
+                _is_cap(tokens[i + 1][2])
+                or (
+                    tokens[i + 1][2].lower() in NAME_CONNECTORS
+                    and i + 2 < len(tokens)
+                    and _is_cap(tokens[i + 2][2])
+                )
+            )
+        ):
+            cur.append(i)  # "Bay of Bengal", "Democratic Republic of the Congo"
         else:
             if cur:
                 runs.append(cur)
@@ -224,8 +249,11 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
     # place: after "in", "near"... or before "city", "town", "village"; try no other
     after = run[-1] + 1
     settlement = after < len(tokens) and tokens[after][2].lower() in SETTLEMENTS
-    variant_ok = (n_run == 1 or (n_run == 2 and words[0].lower() in ARABIC_ARTICLES)) \
-        and not sentence_initial and (prev_tok in LOCATIVES or settlement)
+    variant_ok = (
+        (n_run == 1 or (n_run == 2 and words[0].lower() in ARABIC_ARTICLES))
+        and not sentence_initial
+        and (prev_tok in LOCATIVES or settlement)
+    )
     i = 0
     while i < n_run:
         hit = None
@@ -238,10 +266,13 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
             if poss:
                 phrase = phrase[:-2]
             parts = phrase.split()
-            if parts[-1].lower() in NAME_CONNECTORS or (n > 1 and parts[0].lower() in NAME_CONNECTORS and (
-                    parts[0] in NAME_CONNECTORS or not gz.has_name(normalize(phrase)))):
-                continue    # "of Basra"; a capital one starts a name only if it is one's own:
-                            # "El Obeid", "La Paz", "The Hague", not "The UN"
+            if parts[-1].lower() in NAME_CONNECTORS or (
+                n > 1
+                and parts[0].lower() in NAME_CONNECTORS
+                and (parts[0] in NAME_CONNECTORS or not gz.has_name(normalize(phrase)))
+            ):
+                continue  # "of Basra"; a capital one starts a name only if it is one's own:
+                # "El Obeid", "La Paz", "The Hague", not "The UN"
             key = normalize(phrase)
             if key in STOP_WORDS and n == 1:
                 continue

@@ -23,7 +23,7 @@ from geo.models import Place
 POSSESSIVE = re.compile(r"[’']s$")
 
 
-ARABIC_ARTICLES = frozenset(ARTICLES) - {"the"}     # Arabic ones: "in al Muhammadi"
+ARABIC_ARTICLES = frozenset(ARTICLES) - {"the"}  # Arabic ones: "in al Muhammadi"
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,4 @@
-"""Choosing each name's place with the document's context.
-"""
+"""Choosing each name's place with the document's context."""
 
 from __future__ import annotations
 
@@ -28,14 +27,21 @@ if TYPE_CHECKING:
     from geo.gazetteer.online import OnlineLookup
 
 
-def look_up_online(mentions: list[Mention], countries: set[str], online: OnlineLookup,
-                    check: Callable[[], None] | None) -> None:
+def look_up_online(
+    mentions: list[Mention],
+    countries: set[str],
+    online: OnlineLookup,
+    check: Callable[[], None] | None,
+) -> None:
     """Places for the mentions the gazetteer left without one, from :mod:`geo.gazetteer.online`,
     kept only in a country the document is about (when it is about any)."""
     within = tuple(sorted(c for c in countries if c))
     for m in mentions:
-        if m.place is not None or m.kind not in ("unknown", "gazetteer", "variant") \
-                or not askable(m.text):
+        if (
+            m.place is not None
+            or m.kind not in ("unknown", "gazetteer", "variant")
+            or not askable(m.text)
+        ):
             continue
         if check is not None:
             check()
@@ -43,8 +49,6 @@ def look_up_online(mentions: list[Mention], countries: set[str], online: OnlineL
         if entry is None or (within and entry.country_code not in within):
             continue
         m.kind, m.candidates, m.place = "online", [entry], entry.to_place()
-
-
 
 
 #: What joins the items of a list of places: "Arizona, California and Colorado".
@@ -60,8 +64,12 @@ def _align_lists(mentions: list[Mention], original: list[list[Entry]], text: str
     """
     groups: list[list[int]] = []
     for i, m in enumerate(mentions):
-        if groups and groups[-1][-1] == i - 1 and mentions[i - 1].sentence_start == m.sentence_start \
-                and _LIST_GAP.fullmatch(text, mentions[i - 1].end, m.start):
+        if (
+            groups
+            and groups[-1][-1] == i - 1
+            and mentions[i - 1].sentence_start == m.sentence_start
+            and _LIST_GAP.fullmatch(text, mentions[i - 1].end, m.start)
+        ):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -69,9 +77,15 @@ def _align_lists(mentions: list[Mention], original: list[list[Entry]], text: str
         if len(group) < 3:
             continue
         kinds = Counter(
-            (mentions[i].candidates[0].kind, mentions[i].candidates[0].country_code
-             if mentions[i].candidates[0].kind == "admin1" else "")
-            for i in group if mentions[i].place is not None and mentions[i].candidates)
+            (
+                mentions[i].candidates[0].kind,
+                mentions[i].candidates[0].country_code
+                if mentions[i].candidates[0].kind == "admin1"
+                else "",
+            )
+            for i in group
+            if mentions[i].place is not None and mentions[i].candidates
+        )
         (kind, cc), n = kinds.most_common(1)[0] if kinds else (("", ""), 0)
         if kind not in ("admin1", "country") or n < 2 or n * 2 <= len(group):
             continue
@@ -79,8 +93,14 @@ def _align_lists(mentions: list[Mention], original: list[list[Entry]], text: str
             m = mentions[i]
             if m.candidates and m.candidates[0].kind == kind:
                 continue
-            fit = next((c for c in original[i] if c.kind == kind
-                        and (kind == "country" or c.country_code == cc)), None)
+            fit = next(
+                (
+                    c
+                    for c in original[i]
+                    if c.kind == kind and (kind == "country" or c.country_code == cc)
+                ),
+                None,
+            )
             if fit is not None:
                 m.candidates = [fit] + [c for c in m.candidates if c is not fit]
                 m.place = fit.to_place()
@@ -187,12 +207,20 @@ def _focus(mentions: list[Mention]) -> Counter[str]:
         if not m.candidates or m.kind == "variant":
             continue
         top = m.candidates[0]
-        weight = FOCUS_COUNTRY if top.kind == "country" else \
-            FOCUS_SITE_OR_REGION if m.kind in ("site", "region") else FOCUS_OTHER
+        weight = (
+            FOCUS_COUNTRY
+            if top.kind == "country"
+            else FOCUS_SITE_OR_REGION
+            if m.kind in ("site", "region")
+            else FOCUS_OTHER
+        )
         if m.kind == "demonym":
             weight = FOCUS_DEMONYM
-        if len({c.country_code for c in m.candidates}) == 1 or top.kind == "country" \
-                or top.prominence >= 500_000:
+        if (
+            len({c.country_code for c in m.candidates}) == 1
+            or top.kind == "country"
+            or top.prominence >= 500_000
+        ):
             focus[top.country_code] += weight
     return focus
 
@@ -204,17 +232,24 @@ def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocCo
     focus_cc = focus.most_common(1)[0][0] if focus else None
     countries = frozenset(focus)
     return DocContext(
-        text=text, gazetteer=gz, focus=focus, focus_cc=focus_cc,
+        text=text,
+        gazetteer=gz,
+        focus=focus,
+        focus_cc=focus_cc,
         dominant=bool(focus_cc) and focus[focus_cc] / total >= 0.5,
         countries=countries,
-        named_cities=frozenset(normalize(c.name) for m in mentions for c in m.candidates[:1]
-                               if c.kind == "city"),
+        named_cities=frozenset(
+            normalize(c.name) for m in mentions for c in m.candidates[:1] if c.kind == "city"
+        ),
         # provinces and states the document names: "Edmonton ... Kentucky" is Edmonton, KY
         admin_focus=frozenset(
             (m.candidates[0].country_code, normalize(m.candidates[0].admin1))
             for m in mentions
-            if m.candidates and m.kind == "gazetteer" and m.candidates[0].kind == "admin1"
-            and m.candidates[0].country_code in countries),
+            if m.candidates
+            and m.kind == "gazetteer"
+            and m.candidates[0].kind == "admin1"
+            and m.candidates[0].country_code in countries
+        ),
     )
 
 
@@ -227,25 +262,33 @@ def resolve(mentions: list[Mention], text: str, gz: Gazetteer) -> set[str]:
     # document names is that one (Edmonton beside Tottenham is Edmonton, London)
     # (not a metropolis: many namesakes lie within a hundred km of Mexico City)
     anchors = tuple(
-        (normalize(m.text), m.place.latitude, m.place.longitude) for i, m in enumerate(mentions)
-        if m.place is not None and m.candidates[0].kind in _ANCHORED
+        (normalize(m.text), m.place.latitude, m.place.longitude)
+        for i, m in enumerate(mentions)
+        if m.place is not None
+        and m.candidates[0].kind in _ANCHORED
         and m.candidates[0].population < 1_000_000
         and len({(round(c.latitude), round(c.longitude)) for c in original[i]}) == 1
     )
     # only a mention with a candidate near an anchor can change
-    again = [
-        i for i, (m, cands) in enumerate(zip(mentions, original, strict=True))
-        if len(cands) > 1 and any(c.kind in _ANCHORED and _near(c, normalize(m.text), anchors)
-                                  for c in cands)
-    ] if anchors else []
+    again = (
+        [
+            i
+            for i, (m, cands) in enumerate(zip(mentions, original, strict=True))
+            if len(cands) > 1
+            and any(c.kind in _ANCHORED and _near(c, normalize(m.text), anchors) for c in cands)
+        ]
+        if anchors
+        else []
+    )
     if again:
         _resolve_pass(mentions, original, replace(ctx, anchors=anchors), only=again)
     _align_lists(mentions, original, text)
     return set(ctx.countries)
 
 
-def _candidates(m: Mention, idx: int, mentions: list[Mention], original: list[list[Entry]],
-                ctx: DocContext) -> list[Entry]:
+def _candidates(
+    m: Mention, idx: int, mentions: list[Mention], original: list[list[Entry]], ctx: DocContext
+) -> list[Entry]:
     """The namesakes a mention may be, before scoring."""
     gz = ctx.gazetteer
     cands = list(original[idx])
@@ -262,8 +305,10 @@ def _candidates(m: Mention, idx: int, mentions: list[Mention], original: list[li
     if m.kind == "site":
         prev_city = _city_before(mentions, idx, ctx.text)
         cands = [
-            c for c in cands
-            if c.country_code in ctx.countries or normalize(c.city) in ctx.named_cities
+            c
+            for c in cands
+            if c.country_code in ctx.countries
+            or normalize(c.city) in ctx.named_cities
             or (prev_city and normalize(c.city) == prev_city)
         ]
     return cands
@@ -278,8 +323,11 @@ def _country_share(code: str, ctx: DocContext, shares: dict[str, float]) -> floa
         share = ctx.focus.get(code, 0) / ctx.total
         near = neighbours(code)
         if near:
-            share += WEIGHTS.neighbour_share * sum(
-                n for f, n in ctx.focus.items() if f in near) / ctx.total
+            share += (
+                WEIGHTS.neighbour_share
+                * sum(n for f, n in ctx.focus.items() if f in near)
+                / ctx.total
+            )
         shares[code] = share
     return share
 
@@ -301,8 +349,9 @@ def _kind_score(c: Entry, m: Mention, said: str) -> float:
     return score
 
 
-def _context_score(c: Entry, m: Mention, ctx: DocContext, context_city: str | None,
-                   following: Entry | None) -> float:
+def _context_score(
+    c: Entry, m: Mention, ctx: DocContext, context_city: str | None, following: Entry | None
+) -> float:
     """What the document's other places add: its focus, the city beside a site, the
     province or country after a name, the small places near it."""
     w = WEIGHTS
@@ -315,18 +364,25 @@ def _context_score(c: Entry, m: Mention, ctx: DocContext, context_city: str | No
         score += w.site_in_city_told
     if following and following.country_code == c.country_code:
         score += w.country_after
-        if following.kind == "admin1" and c.admin1 and \
-                normalize(c.admin1) == normalize(following.admin1):
+        if (
+            following.kind == "admin1"
+            and c.admin1
+            and normalize(c.admin1) == normalize(following.admin1)
+        ):
             score += w.province_after
     if ctx.anchors and c.kind in _ANCHORED and _near(c, normalize(m.text), ctx.anchors):
         score += w.near_anchor
     return score
 
 
-def _resolve_pass(mentions: list[Mention], original: list[list[Entry]], ctx: DocContext,
-                  only: list[int] | None = None) -> None:
+def _resolve_pass(
+    mentions: list[Mention],
+    original: list[list[Entry]],
+    ctx: DocContext,
+    only: list[int] | None = None,
+) -> None:
     """Give each mention (or those in ``only``) its best-scoring candidate."""
-    shares: dict[str, float] = {}      # country → its weight in the document
+    shares: dict[str, float] = {}  # country → its weight in the document
     for idx in range(len(mentions)) if only is None else only:
         m = mentions[idx]
         cands = _candidates(m, idx, mentions, original, ctx)
@@ -338,18 +394,30 @@ def _resolve_pass(mentions: list[Mention], original: list[list[Entry]], ctx: Doc
         following = _admin_after(mentions, idx, ctx.text)
         said = strip_article(normalize(m.text))
         scored = sorted(
-            ((math.log10(c.prominence + 10) + _kind_score(c, m, said)
-              + WEIGHTS.focus_share * _country_share(c.country_code, ctx, shares)
-              + _context_score(c, m, ctx, context_city, following), c) for c in cands),
-            key=lambda sc: -sc[0])
+            (
+                (
+                    math.log10(c.prominence + 10)
+                    + _kind_score(c, m, said)
+                    + WEIGHTS.focus_share * _country_share(c.country_code, ctx, shares)
+                    + _context_score(c, m, ctx, context_city, following),
+                    c,
+                )
+                for c in cands
+            ),
+            key=lambda sc: -sc[0],
+        )
         _choose(m, [c for _, c in scored], ctx)
 
 
 def _choose(m: Mention, ranked: list[Entry], ctx: DocContext) -> None:
     """Set the mention's place from its ranked candidates."""
     best = ranked[0]
-    if best.kind == "city" and best.country_code not in ctx.countries and ctx.dominant \
-            and best.population < 100_000:
+    if (
+        best.kind == "city"
+        and best.country_code not in ctx.countries
+        and ctx.dominant
+        and best.population < 100_000
+    ):
         m.place = None  # a small town abroad in a story about elsewhere
         m.candidates = ranked
         return
@@ -373,9 +441,12 @@ def _city_before(mentions: list[Mention], idx: int, text: str) -> str | None:
         p = mentions[j]
         if p.sentence_start != m.sentence_start:
             break
-        gap = text[m.end:p.start]
-        if p.candidates and p.candidates[0].kind == "city" and re.fullmatch(
-                r"\s*(?:in|of|near|,)\s*", gap):
+        gap = text[m.end : p.start]
+        if (
+            p.candidates
+            and p.candidates[0].kind == "city"
+            and re.fullmatch(r"\s*(?:in|of|near|,)\s*", gap)
+        ):
             return normalize(p.candidates[0].name)
     return None
 
@@ -385,7 +456,7 @@ def _admin_after(mentions: list[Mention], idx: int, text: str) -> Entry | None:
     if idx + 1 >= len(mentions):
         return None
     m, p = mentions[idx], mentions[idx + 1]
-    gap = text[m.end:p.start]
+    gap = text[m.end : p.start]
     if not re.fullmatch(r",\s*|\s+in\s+|\s+of\s+", gap) or not p.candidates:
         return None
     top = p.candidates[0]
