@@ -192,12 +192,10 @@ class DocContext:
     named_cities: frozenset[str]
     #: Provinces and states the document names: (country, folded admin-1 name).
     admin_focus: frozenset[tuple[str, str]]
+    #: The focus weights' sum (1 when there are none).
+    total: int = 1
     #: Small places resolved without doubt: (folded name, latitude, longitude).
     anchors: tuple[tuple[str, float, float], ...] = ()
-
-    @property
-    def total(self) -> int:
-        return sum(self.focus.values()) or 1
 
 
 def _focus(mentions: list[Mention]) -> Counter[str]:
@@ -237,6 +235,7 @@ def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocCo
         focus=focus,
         focus_cc=focus_cc,
         dominant=bool(focus_cc) and focus[focus_cc] / total >= 0.5,
+        total=total,
         countries=countries,
         named_cities=frozenset(
             normalize(c.name) for m in mentions for c in m.candidates[:1] if c.kind == "city"
