@@ -24,7 +24,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from geo.exc import DocumentError
+from geo.exc import DocumentError, GeoError
 from geo.extraction.documents import read_bytes, read_document
 from geo.gazetteer import Gazetteer, GazetteerGeocoder, location_of
 from geo.io.corpus import SUFFIXES, extract_file
@@ -270,7 +270,16 @@ def main(argv: list[str] | None = None) -> int:
         online = _online() if args.online else None
         lines = []
         for doc in _documents(args.files, None, failed):
-            for t in extract(doc, gazetteer, online=online).toponyms:
+            try:
+                toponyms = extract(doc, gazetteer, online=online).toponyms
+            except GeoError as err:
+                _fail(failed, doc.source, err)
+                continue
+            except Exception as err:  # a bug on one document must not lose the others
+                log.debug("places of %s failed", doc.source, exc_info=True)
+                _fail(failed, doc.source, RuntimeError(f"{type(err).__name__}: {err}"))
+                continue
+            for t in toponyms:
                 p = t.place
                 lines.append(
                     json.dumps(

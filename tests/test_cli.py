@@ -129,3 +129,27 @@ def test_a_document_that_breaks_the_extractor_loses_only_itself(tmp_path, monkey
     assert "b.txt" in err and "TypeError: a bug in one stage" in err
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert sorted(r["fatalities"] for r in rows) == ["2", "3"]
+
+
+@pytest.mark.usefixtures("gazetteer")
+def test_places_of_a_document_that_breaks_lose_only_itself(tmp_path, monkeypatch, capsys):
+    import geo.cli
+
+    real = geo.cli.extract
+
+    def extract_or_fail(doc, *args, **kwargs):
+        if "BREAKS" in doc.text:
+            raise TypeError("a bug in one stage")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(geo.cli, "extract", extract_or_fail)
+    (tmp_path / "a.txt").write_text("Protesters gathered in Najaf.")
+    (tmp_path / "b.txt").write_text("This text BREAKS the extractor in Basra.")
+    out = tmp_path / "places.jsonl"
+    assert (
+        geo.cli.main(["places", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)])
+        == 2
+    )
+    assert "b.txt" in capsys.readouterr().err
+    names = [json.loads(line)["name"] for line in out.read_text().splitlines()]
+    assert "Najaf" in names
