@@ -123,14 +123,6 @@ def load_store_texts(path: str, signature: tuple) -> pd.DataFrame:  # noqa: ARG0
     return EventStore(path).texts(TEXT_COLUMNS)
 
 
-def full_rows(
-    frame: pd.DataFrame, index: pd.Index, store: str | None, store_signature: tuple
-) -> pd.DataFrame:
-    """Every column of the events of ``frame`` at ``index`` (a store's texts joined in)."""
-    texts = load_store_texts(store, store_signature) if store else None
-    return with_texts(frame.loc[index], texts)
-
-
 @st.cache_data(show_spinner=False, max_entries=4)
 def actors_of(key: str, _events: pd.DataFrame) -> list[str]:  # noqa: ARG001 - cache key
     """The actors named in the events, most frequent first."""
@@ -204,8 +196,9 @@ store_path = args.store if stored is not None else None
 
 
 def rows_of(index: pd.Index) -> pd.DataFrame:
-    """Every column of the events at ``index``."""
-    return full_rows(events, index, store_path, signature)
+    """Every column of the events at ``index`` (a store's texts joined in)."""
+    texts = load_store_texts(store_path, signature) if store_path else None
+    return with_texts(events.loc[index], texts)
 
 
 st.title("Event map")
@@ -300,9 +293,7 @@ if query != st.query_params.to_dict():
 
 # a store's sentences are read only for a search
 texts = (
-    load_store_texts(args.store, signature)["source_text"]
-    if view.search and stored is not None
-    else None
+    load_store_texts(store_path, signature)["source_text"] if view.search and store_path else None
 )
 keep = match(searchable(events, texts), view)
 shown = events.loc[keep, list(LIGHT_COLUMNS)]  # full rows are taken only where shown

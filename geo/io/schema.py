@@ -7,8 +7,7 @@ type, the header a person reads, and which views need it. To add a column:
 add a field to ``Event``, then one :class:`Column` row here.
 
 The frames built by :func:`rows_frame` carry the string columns (exactly the
-CLI's cells) plus typed helper columns (:data:`TYPED_COLUMNS`) for filters and
-the map.
+CLI's cells) plus typed helper columns (:func:`typed_frame`) for filters and the map.
 
 Example
 -------
@@ -18,8 +17,6 @@ Example
 ('', '', 'false')
 >>> COLUMNS[:3]
 ('event_id', 'event_date', 'date_precision')
->>> header("geo_precision")
-'Place precision'
 """
 
 from __future__ import annotations
@@ -184,7 +181,6 @@ SCHEMA: tuple[Column, ...] = (
     ),
 )
 
-_BY_NAME = {c.name: c for c in SCHEMA}
 
 #: The documented columns of ``python -m geo extract``, in order ...
 COLUMNS: tuple[str, ...] = tuple(c.name for c in SCHEMA if c.required)
@@ -196,19 +192,6 @@ LIGHT_STRINGS: tuple[str, ...] = tuple(c.name for c in SCHEMA if c.light)
 #: ... and the rest, read after the map is drawn.
 TEXT_COLUMNS: tuple[str, ...] = tuple(c for c in ALL_COLUMNS if c not in LIGHT_STRINGS)
 
-#: Typed helper columns every frame carries beside the string ones, with their source.
-TYPED_COLUMNS: dict[str, str] = {
-    "date": "event_date as a timestamp",
-    "start_date": "period_start, else the date",
-    "end_date": "period_end, else the date",
-    "killed": "fatalities as an integer",
-    "injured": "injuries as an integer",
-    "lat": "latitude as a float",
-    "lon": "longitude as a float",
-    "aggregate": "is_aggregate as a boolean",
-    "place_key": "one key per drawn location (about 10 m): '32.0259,44.3462'",
-    "row": "the row's position in the frame",
-}
 #: The columns the map, the counts and the timeline read: a filtered copy of
 #: these is much cheaper than of every column when there are a million rows.
 LIGHT_COLUMNS = (
@@ -250,21 +233,6 @@ MAP_COLUMNS = (
 CATEGORY_COLUMNS: tuple[str, ...] = (*(c.name for c in SCHEMA if c.category), "place_key")
 
 
-def header(name: str) -> str:
-    """The header a person reads for a column (the name itself for a helper column)."""
-    column = _BY_NAME.get(name)
-    return column.label if column else name
-
-
-def column_type(name: str) -> ColumnType:
-    """The type of a string column's values: ``"int"``, ``"bool"``, ``"date"``...
-
-    >>> column_type("fatalities"), column_type("is_aggregate")
-    ('int', 'bool')
-    """
-    return _BY_NAME[name].type
-
-
 def event_row(e: Event) -> dict[str, str]:
     """One event as a row of strings (empty for unknown)."""
     return {c.name: c.cell(e) for c in SCHEMA}
@@ -285,7 +253,10 @@ def rows_frame(rows: list[dict[str, str]]) -> pd.DataFrame:
 
 
 def typed_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """Add the typed helper columns (:data:`TYPED_COLUMNS`) to a table of string columns."""
+    """Add the typed helper columns to a table of string columns: ``date``,
+    ``start_date``/``end_date`` (the period, else the date), ``killed``, ``injured``,
+    ``lat``, ``lon``, ``aggregate``, ``place_key`` (one key per drawn location, about
+    10 m) and ``row`` (the position in the frame)."""
     df["date"] = pd.to_datetime(df["event_date"], errors="coerce")
     df["start_date"] = pd.to_datetime(df["period_start"], errors="coerce").fillna(df["date"])
     df["end_date"] = pd.to_datetime(df["period_end"], errors="coerce").fillna(df["date"])

@@ -13,15 +13,12 @@ Example
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
 
 from geo.io.query import EventFilter
-
-log = logging.getLogger("geo")
 
 #: Listed-apart groups, in the order the dashboard shows them.
 REASONS = ("aggregate", "no place", "no date")
@@ -123,10 +120,10 @@ def follow_range(
     ...              d(2020, 1, 7), d(2020, 2, 28))
     (datetime.date(2020, 1, 7), datetime.date(2020, 1, 9))
     """
-    a, b = current
-    if (a, b) == old_bounds:
+    if current == old_bounds:
         return lo, hi
-    return min(max(a, lo), hi), max(min(b, hi), lo)
+    kept = EventFilter(start=current[0], end=current[1]).clamp(lo, hi)
+    return kept.start, kept.end
 
 
 def link_query(view: EventFilter, lo: date, hi: date) -> dict[str, str]:
