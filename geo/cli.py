@@ -59,7 +59,10 @@ def _parser() -> argparse.ArgumentParser:
         "--reference-date",
         type=date.fromisoformat,
         default=None,
-        help="publication date (YYYY-MM-DD) for years and relative dates",
+        help=(
+            "publication date (YYYY-MM-DD) for years and relative dates; overrides the "
+            "date a document states (HTML meta, a Published line, a dated dateline, the file name)"
+        ),
     )
     ex.add_argument("--format", choices=("csv", "geojson", "parquet"), default="csv")
     ex.add_argument("-o", "--output", default=None)

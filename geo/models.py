@@ -72,6 +72,8 @@ class Document:
     text: str
     title: str = ""
     publication_date: date | None = None
+    #: Where ``publication_date`` came from, in words ("given", "a \"Published\" line", …).
+    date_basis: str = ""
     #: Character ranges that are site furniture (navigation), never read.
     skipped: tuple[tuple[int, int], ...] = ()
 
@@ -175,6 +177,10 @@ class Event:
     place_span: tuple[int, int] | None = None
     casualty_spans: tuple[tuple[int, int], ...] = ()
     candidates: tuple[Place, ...] = field(default=())
+    #: The day relative dates were read against, and where it came from
+    #: ("given", "a \"Published\" line", "the file name", …).
+    reference_date: date | None = None
+    date_basis: str = ""
 
     @property
     def unmapped_reason(self) -> str:

@@ -15,7 +15,7 @@ Example
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -95,7 +95,10 @@ def extract(
                 s.start, s.end, s.text, spoken, s.paragraph, tuple(dates), tuple(tops), casualties
             )
         )
-    events = build_events(doc.source, facts)
+    events = [
+        replace(e, reference_date=doc.publication_date, date_basis=doc.date_basis)
+        for e in build_events(doc.source, facts)
+    ]
     return Extraction(doc, tuple(sentences), tuple(toponyms), tuple(events))
 
 

@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.exc import DocumentError
+from geo.extraction.published import find_publication_date
 from geo.models import Document
 
 log = logging.getLogger("geo")
@@ -104,24 +105,44 @@ def document_from_bytes(
         ) from None
     if not is_html and re.match(r"\s*<(!doctype html|html|body)\b", text, re.I):
         is_html = True
+    markup = text if is_html else None
     return document_from_text(
         source,
         html_to_text(text) if is_html else text,
         publication_date=publication_date,
+        markup=markup,
     )
 
 
-def document_from_text(source: str, text: str, *, publication_date: date | None = None) -> Document:
-    """Build a document from text already decoded, finding title and furniture."""
+def document_from_text(
+    source: str,
+    text: str,
+    *,
+    publication_date: date | None = None,
+    markup: str | None = None,
+) -> Document:
+    """Build a document from text already decoded, finding title and furniture.
+
+    With no ``publication_date`` given, the document's own is looked for
+    (:mod:`geo.extraction.published`; ``markup`` is the page's HTML, if any).
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    basis = "given" if publication_date else ""
+    found = find_publication_date(source, text, markup=markup)
+    if publication_date is None and found is not None:
+        publication_date, basis = found.value, found.basis
     lines = _lines(text)
     content = [(s, e) for s, e in lines if text[s:e].strip()]
     skipped: list[tuple[int, int]] = []
     for i, (s, e) in enumerate(content):
         line = text[s:e].strip()
         nxt = text[content[i + 1][0] : content[i + 1][1]].strip() if i + 1 < len(content) else ""
-        if _FURNITURE.match(line) or _is_breadcrumb(line, nxt):
-            skipped.append((s, e))
+        if (
+            _FURNITURE.match(line)
+            or _is_breadcrumb(line, nxt)
+            or (found is not None and found.line == (s, e))
+        ):
+            skipped.append((s, e))  # navigation, or the line that states the date
     title = ""
     for s, e in content:
         if (s, e) in skipped:
@@ -135,6 +156,7 @@ def document_from_text(source: str, text: str, *, publication_date: date | None 
         text=text,
         title=title,
         publication_date=publication_date,
+        date_basis=basis,
         skipped=tuple(skipped),
     )
 

@@ -179,6 +179,10 @@ SCHEMA: tuple[Column, ...] = (
         ),
         required=False,
     ),
+    Column(
+        "reference_date", "date", "Read against", lambda e: _d(e.reference_date), required=False
+    ),
+    Column("date_basis", "str", "Reference date from", lambda e: e.date_basis, required=False),
 )
 
 

@@ -95,6 +95,11 @@ def event_details(row: pd.Series, document: Document | None) -> EventDetails:
     if row["event_date"]:
         inferred = ", year inferred from the narrative" if row["year_inferred"] == "true" else ""
         date_note = f"{row['event_date']} ({row['date_precision']} precision{inferred})"
+        if row.get("reference_date"):
+            basis = row.get("date_basis") or ""
+            basis = "the date given on upload" if basis == "given" else basis
+            date_note += f"; relative dates read against {row['reference_date']}"
+            date_note += f" ({basis})" if basis else ""
     elif row["aggregate"]:
         date_note = f"reported total for {row['period_start']} – {row['period_end']}"
     else:
