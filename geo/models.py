@@ -88,6 +88,9 @@ class Sentence:
     paragraph: int = 0
     #: A year set by a heading above the sentence ("Timeline 2020").
     heading_year: int | None = None
+    #: A headline or standfirst: one of the document's leading lines that do
+    #: not end like a sentence. It repeats the body's story in short.
+    headline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +180,9 @@ class Event:
     place_span: tuple[int, int] | None = None
     casualty_spans: tuple[tuple[int, int], ...] = ()
     candidates: tuple[Place, ...] = field(default=())
+    #: Other figures for the killed that the text gives (other sources, earlier
+    #: counts); ``fatalities`` holds the lead's.
+    other_tolls: tuple[int, ...] = ()
     #: The day relative dates were read against, and where it came from
     #: ("given", "a \"Published\" line", "the file name", …).
     reference_date: date | None = None

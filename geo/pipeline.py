@@ -23,7 +23,8 @@ from geo.exc import ExtractionTimeoutError
 from geo.extraction.casualties import read_casualties
 from geo.extraction.dates import DateResolver
 from geo.extraction.documents import document_from_text
-from geo.extraction.events import SentenceFacts, build_events, strip_quotes
+from geo.extraction.events import SentenceFacts, strip_quotes
+from geo.extraction.incidents import build_events
 from geo.extraction.places import find_toponyms
 from geo.extraction.sentences import split_sentences
 from geo.gazetteer import Gazetteer
@@ -92,12 +93,22 @@ def extract(
         casualties = read_casualties(spoken, s.start)
         facts.append(
             SentenceFacts(
-                s.start, s.end, s.text, spoken, s.paragraph, tuple(dates), tuple(tops), casualties
+                s.start,
+                s.end,
+                s.text,
+                spoken,
+                s.paragraph,
+                tuple(dates),
+                tuple(tops),
+                casualties,
+                s.headline,
             )
         )
     events = [
         replace(e, reference_date=doc.publication_date, date_basis=doc.date_basis)
-        for e in build_events(doc.source, facts)
+        for e in build_events(
+            doc.source, facts, dated=doc.publication_date is not None or any(f.dates for f in facts)
+        )
     ]
     return Extraction(doc, tuple(sentences), tuple(toponyms), tuple(events))
 

@@ -134,11 +134,30 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     return None
 
 
+#: A toll the text says was superseded ("after reporting an earlier toll of two
+#: dead", "up from a previous toll of 12"): news writing gives the current figure
+#: and names the old one only to say it changed. It is not read as a count.
+_SUPERSEDED = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?:earlier|previous|initial|preliminary|prior|first|old)\s+"
+    r"(?:death\s+)?(?:toll|count|tally|figure|report)s?\s+(?:of|at|was|had\s+been|stood\s+at)\s+"
+    r"[^,.;()]{1,60}",
+    re.IGNORECASE,
+)
+
+
 def read_casualties(sentence: str, offset: int = 0) -> Casualties:
-    """Killed and injured counts of one sentence (``None`` if not told)."""
+    """Killed and injured counts of one sentence (``None`` if not told).
+
+    A superseded toll is not read:
+
+    >>> read_casualties("Fifty were wounded, officials said after an earlier toll of two dead.").killed
+    """
     low = sentence.lower()
     if not _ANY_HINT.search(low):
         return _NONE
+    if "toll" in low or "count" in low or "tally" in low or "figure" in low or "report" in low:
+        sentence = _SUPERSEDED.sub(lambda m: " " * len(m.group(0)), sentence)
+        low = sentence.lower()
     killed, injured, estimated = None, None, False
     spans: list[tuple[int, int]] = []
     ambiguous = _KILLED_OR_INJURED.search(sentence)
@@ -176,6 +195,21 @@ def read_casualties(sentence: str, offset: int = 0) -> Casualties:
     return Casualties(killed, injured, estimated, tuple(sorted(spans)))
 
 
+#: A count right after a killing verb ("killing two …"), and a second figure listed
+#: after it in the same object ("…, and one British soldier"), not itself an injury.
+_VERB_FIRST = re.compile(
+    r".*\b(?:killing|killed|kills|kill)\s+(?:at\s+least\s+|more\s+than\s+)?\S*$", re.I | re.S
+)
+_LISTED_AFTER = re.compile(
+    rf"\S+(?:\s+[\w’'-]+){{1,4}}?,?\s+and\s+(?:{_QUAL})?(?P<n>{_NUM_WORD})\s+", re.I
+)
+_HURT_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,3}?(?:injured|wounded|hurt|more|others?)\b", re.I)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
+    r"June|July|August|September|October|November|December)\.?\s+$"
+)
+
+
 class _Count:
     __slots__ = ("end", "start", "sum_with_previous", "value")
 
@@ -194,6 +228,8 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
                 continue
             if parsed[0] >= 1900 and re.fullmatch(r"(19|20)\d\d", n):
                 continue  # a year
+            if n[:1].isdigit() and _MONTH_BEFORE.search(sentence, 0, m.start(group)):
+                continue  # "on Aug. 11 killed two": a day of the month
             if any(f.start <= m.start(group) < f.end for f in found):
                 continue
             if re.match(r"\s+other\b", sentence[m.end(group) :]) and not re.search(
@@ -202,6 +238,16 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
                 # "Soleimani and nine other passengers were also killed" → 10
                 parsed = (parsed[0] + 1, parsed[1])
             found.append(_Count(m.start(group), m.end(), parsed, False))
+    found.sort(key=lambda c: c.start)
+    # "killing two Americans, and one British soldier": numbers listed after the verb
+    for c in list(found):
+        if not _VERB_FIRST.match(sentence, max(0, c.start - 40), c.start + 1):
+            continue
+        tail = _LISTED_AFTER.match(sentence, c.start)
+        if tail and not any(f.start <= tail.start("n") < f.end for f in found):
+            parsed = parse_number(tail.group("n"))
+            if parsed and not _HURT_AFTER.match(sentence, tail.end("n")):
+                found.append(_Count(tail.start("n"), tail.end("n"), parsed, False))
     found.sort(key=lambda c: c.start)
     # "41 soldiers and 25 mercenaries were killed": numbers listed before the verb
     extra: list[_Count] = []

@@ -75,7 +75,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<phrase>the\s+(?:following|next|previous)\s+day|the\s+day\s+"
             r"(?:after|before)|(?:a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
-            r"(?:later|earlier|before|after)(?!\s+(?:the|a|an|his|her|its|their)\b)|"
+            r"(?:later|earlier|before|after)(?!\s+[\w“\"'])|"
             r"(?:on\s+)?(?:this|that|the\s+same)\s+day|the\s+same\s+day)\b",
             re.IGNORECASE,
         ),
@@ -83,7 +83,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "reference",
         re.compile(
-            r"\b(?P<rel>yesterday|today|tonight|last\s+night|earlier\s+this\s+month|"
+            r"\b(?P<rel>yesterday|today|tonight|last\s+night|earlier\s+today|"
+            r"this\s+(?:morning|afternoon|evening)|earlier\s+this\s+month|"
             r"this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year|"
             r"last\s+week|this\s+week)\b",
             re.IGNORECASE,
@@ -269,6 +270,10 @@ class DateResolver:
         table = {
             "yesterday": (ref - timedelta(days=1), "day"),
             "today": (ref, "day"),
+            "earlier today": (ref, "day"),
+            "this morning": (ref, "day"),
+            "this afternoon": (ref, "day"),
+            "this evening": (ref, "day"),
             "tonight": (ref, "day"),
             "last night": (ref - timedelta(days=1), "day"),
             "earlier this month": (ref.replace(day=1), "month"),

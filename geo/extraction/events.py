@@ -22,21 +22,22 @@ Example
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from geo.lexicon.event_rules import COMPILED, COMPILED_REFINEMENTS, CONCRETE_ACTS
+from geo.lexicon.event_rules import COMPILED, COMPILED_REFINEMENTS
 from geo.lexicon.taxonomy import CROWD_ACTORS, VIOLENT_TYPES
 from geo.lexicon.words import CARDINALS, PART_OF_A_TOLL, WHOLE_COUNTRY
 from geo.models import Casualties, DateMention, Event, Toponym, precision_rank
 
 _QUOTE = re.compile(r"[“\"”]([^“”\"]*)(?:[”\"]|$)")
-_AGGREGATE = re.compile(
+AGGREGATE = re.compile(
     r"\b(?:since|so\s+far|in\s+total|a\s+total\s+of|to\s+date|overall|cumulative|"
     rf"{WHOLE_COUNTRY}|"
-    r"death\s+toll|(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since|of|into))\b",
+    r"death\s+toll|(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since|of|into)|"
+    r"(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?P<n2>\w+)\s+(?P<unit2>days|weeks|months|years))\b",
     re.I,
 )
 
@@ -138,6 +139,8 @@ class SentenceFacts:
     dates: tuple[DateMention, ...]
     toponyms: tuple[Toponym, ...]
     casualties: Casualties
+    #: A headline or standfirst line (:attr:`geo.models.Sentence.headline`).
+    headline: bool = False
 
 
 def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
@@ -145,14 +148,16 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
 
     Modifiers ("US forces") and demonyms count only when nothing else is
     there, and a dateline's city ("BAGHDAD (Reuters) -", where the report was
-    filed) only when no other place is told; a city that only locates a site
+    filed) only when no other place is told, nor one that only measures a
+    distance ("170 km east of Sanaa"); a city that only locates a site
     ("Baghdad's Tahrir Square") is context, not a second place.
     """
     placed = [t for t in toponyms if t.place is not None]
-    literal = [t for t in placed if t.kind not in ("modifier", "demonym", "dateline")]
+    literal = [t for t in placed if t.kind not in ("modifier", "demonym", "dateline", "reference")]
     pool = (
         literal
         or [t for t in placed if t.kind == "dateline"]
+        or [t for t in placed if t.kind == "reference"]
         or [t for t in placed if t.kind == "demonym"]
     )
     if not pool:
@@ -165,7 +170,7 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     return list(seen.values())
 
 
-def _event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tuple[str, str] | None:
+def event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tuple[str, str] | None:
     """The sentence's ACLED type and sub-event type, or ``None`` when it tells no event."""
     kind = classify(spoken) if spoken.strip() else None
     if (
@@ -188,21 +193,8 @@ def _event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tup
     return kind
 
 
-@dataclass(slots=True)
-class _Narrative:
-    """What a paragraph has told so far: its last date and places (follow-up
-    sentences that tell none of their own inherit them)."""
-
-    paragraph: int = -1
-    last_date: DateMention | None = None
-    last_places: list[Toponym] = field(default_factory=list)
-
-    def enter(self, paragraph: int) -> None:
-        if paragraph != self.paragraph:
-            self.paragraph, self.last_date, self.last_places = paragraph, None, []
-
-
-def _actors(spoken: str, event_type: str) -> tuple[str, ...]:
+def sentence_actors(spoken: str, event_type: str) -> tuple[str, ...]:
+    """The sentence's actors, with the crowd of a protest or riot (ACLED's convention)."""
     actors = find_actors(spoken)
     crowd = CROWD_ACTORS.get(event_type)
     if crowd and not any(a in CROWD_ACTORS.values() for a in actors):
@@ -210,63 +202,7 @@ def _actors(spoken: str, event_type: str) -> tuple[str, ...]:
     return actors
 
 
-def build_events(source: str, facts: list[SentenceFacts]) -> list[Event]:
-    """Events of one document, in reading order, merged and split as described."""
-    events: list[Event] = []
-    doc_dates = sorted({d.value for f in facts for d in f.dates if d.precision == "day"})
-    story = _Narrative()
-    for f in facts:
-        story.enter(f.paragraph)
-        spoken = f.spoken
-        own_dates = [d for d in f.dates if spoken[d.start - f.start : d.end - f.start].strip()]
-        killed = f.casualties.killed or 0
-        injured = f.casualties.injured or 0
-        if (
-            not own_dates
-            and not killed
-            and not injured
-            and not CONCRETE_ACTS.search(spoken.lower())
-        ):
-            continue  # no date, no toll, no concrete act: analysis or background
-        kind = _event_kind(f, spoken, killed, injured)
-        if kind is None:
-            if own_dates:
-                story.last_date = own_dates[-1]
-            continue
-        places = event_places(f.toponyms)
-        if (
-            not own_dates
-            and story.last_date is not None
-            and story.last_places
-            and all(t.kind == "demonym" for t in places)
-        ):
-            places = story.last_places  # a sentence that goes on telling the same incident
-        aggregate = _AGGREGATE.search(spoken) if (killed or injured) else None
-        base_date = own_dates[0] if own_dates else story.last_date
-        if own_dates:
-            story.last_date = own_dates[-1]
-        if places:
-            story.last_places = places
-        common = {
-            "source": source,
-            "char_start": f.start,
-            "char_end": f.end,
-            "source_text": f.text,
-            "event_type": kind[0],
-            "sub_event_type": kind[1],
-            "actors": _actors(spoken, kind[0]),
-            "casualties_estimated": f.casualties.estimated,
-            "sources": ((f.start, f.end),),
-            "casualty_spans": f.casualties.spans,
-        }
-        if aggregate:
-            events.append(_aggregate_event(f, aggregate, base_date, doc_dates, common))
-        else:
-            events += _place_events(f, places, own_dates, base_date, common)
-    return _merge_repeats(events)
-
-
-def _aggregate_event(
+def aggregate_event(
     f: SentenceFacts,
     aggregate: re.Match[str],
     base_date: DateMention | None,
@@ -300,7 +236,7 @@ def _aggregate_event(
     )
 
 
-def _place_events(
+def place_events(
     f: SentenceFacts,
     places: list[Toponym],
     own_dates: list[DateMention],
@@ -386,13 +322,14 @@ def _common_place(toponyms: tuple[Toponym, ...]) -> Toponym | None:
 
 
 def _period_start(m: re.Match[str], end: date | None, doc_dates: list[date]) -> date | None:
-    if end is None or not m.group("unit"):
+    unit, word = m.group("unit") or m.group("unit2"), m.group("n") or m.group("n2")
+    if end is None or not unit:
         return None
-    word = m.group("n").lower()
+    word = word.lower()
     n = int(word) if word.isdigit() else CARDINALS.get(word)
     if n is None:
         return None
-    unit = m.group("unit").lower().rstrip("s")
+    unit = unit.lower().rstrip("s")
     start = (
         end
         - {
@@ -407,7 +344,7 @@ def _period_start(m: re.Match[str], end: date | None, doc_dates: list[date]) -> 
     return min(near, key=lambda d: abs((d - start).days)) if near else start
 
 
-def _merge_repeats(events: list[Event]) -> list[Event]:
+def merge_repeats(events: list[Event]) -> list[Event]:
     """The same incident told twice becomes one event with both sources."""
     out: list[Event] = []
     for e in events:

@@ -68,6 +68,8 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u0600-\u06FF])")
 #: Longest sentence read as one; longer runs are cut at a space.
 MAX_SENTENCE = 2000
+#: How a paragraph of running text ends; a headline does not ("… in Baghdad").
+_ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _HEADING_YEAR = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,3}((?:19|20)\d\d)\W*$")
 
 
@@ -75,6 +77,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
     """Sentences of ``doc`` outside its skipped furniture, in order."""
     sentences: list[Sentence] = []
     heading_year: int | None = None
+    in_head = True  # the leading lines before the first one that ends like a sentence
     for para_no, (p_start, p_end) in enumerate(_paragraphs(doc)):
         para = doc.text[p_start:p_end]
         if any(s <= p_start and p_end <= e for s, e in doc.skipped):
@@ -83,9 +86,12 @@ def split_sentences(doc: Document) -> list[Sentence]:
         if m and len(para) < 40:
             heading_year = int(m.group(1))
             continue
+        in_head = in_head and len(para) < 300 and not _ENDS_LIKE_A_SENTENCE.search(para)
         for s, e in _split(para):
             text = para[s:e]
-            sentences.append(Sentence(p_start + s, p_start + e, text, para_no, heading_year))
+            sentences.append(
+                Sentence(p_start + s, p_start + e, text, para_no, heading_year, in_head)
+            )
     return sentences
 
 

@@ -1,0 +1,453 @@
+"""Incidents told across a document: sentences grouped the way news tells them.
+
+A news story opens an incident with a sentence that tells what happened, when
+or where, then goes on about it in sentences that name no new date or place.
+The rules, general rules of English news writing and of ACLED's codebook:
+
+* **Opening.** A sentence with an event word and a date or place of its own
+  opens an incident; a new date, or a place that is neither the incident's nor
+  inside it, opens the next one.
+* **Follow-ups.** A sentence with no date and no place of its own goes on
+  telling the open incident: its figures update the incident's toll, it adds
+  no row. A place inside the incident's own ("the attack took place in the
+  Sidakan area" after "in northern Iraq") makes the incident's place finer.
+* **Tolls.** "At least N" is N (:mod:`geo.extraction.casualties`). A figure
+  the text says changed ("the toll rose to 12") replaces the earlier one; a
+  figure of others ("another three died", "50 others were wounded") is added;
+  a superseded figure ("an earlier toll of two dead") is never read. Other
+  figures from other sources are kept as ``other_tolls`` beside the lead's
+  (a story's lead carries its current figure; later paragraphs quote earlier
+  or partial counts). A follow-up toll after a sentence that told several
+  days is a total over them: a reported-total row, never one day's.
+* **Headlines.** A headline or standfirst repeats the body's story: it joins
+  the body's incident it agrees with (type, country, a toll no larger) and
+  never counts again. A headline nothing in the body tells stays an event.
+* **Roles.** A nationality names the victims, forces or actors, not the place
+  ("killing two Americans", "a Turkish drone"): a demonym is an incident's
+  place only for a crowd ("Iraqi protesters"), where people protest at home,
+  and only when nothing else is told.
+
+Example
+-------
+>>> # see tests/test_incidents.py for documents told across sentences
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from geo.extraction.events import (
+    AGGREGATE,
+    SentenceFacts,
+    aggregate_event,
+    event_kind,
+    event_places,
+    merge_repeats,
+    place_events,
+    sentence_actors,
+)
+from geo.lexicon.event_rules import CONCRETE_ACTS
+from geo.lexicon.taxonomy import VIOLENT_TYPES
+from geo.models import DateMention, Event, Toponym, precision_rank
+
+#: "the toll rose to 12": a figure that replaces the one told before.
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|climbed|increased|jumped|reached|revised\s+(?:up|down)(?:ward)?)\s+to\b|"
+    r"\bnow\s+stands?\s+at\b|\bhas\s+(?:since\s+)?(?:risen|climbed)\b",
+    re.I,
+)
+#: "another three died", "50 others were wounded": figures of more people.
+_MORE = re.compile(r"\b(?:another|other|others|more|further|additional)\b", re.I)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """One sentence, read for the story: what it tells on its own."""
+
+    facts: SentenceFacts
+    kind: tuple[str, str] | None
+    own_dates: list[DateMention]
+    places: list[Toponym]
+    killed: int | None
+    injured: int | None
+    aggregate: re.Match[str] | None
+
+    @property
+    def own_place(self) -> bool:
+        return any(t.kind not in ("demonym", "dateline") for t in self.places)
+
+
+@dataclass(slots=True)
+class _Incident:
+    """An incident being told: its lead sentence and what follow-ups added."""
+
+    lead: _Draft
+    kind: tuple[str, str]
+    date: DateMention | None
+    places: list[Toponym]
+    killed: int | None
+    injured: int | None
+    sources: list[tuple[int, int]] = field(default_factory=list)
+    casualty_spans: list[tuple[int, int]] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    other_tolls: list[int] = field(default_factory=list)
+    estimated: bool = False
+    #: The paragraph of the last sentence that told it.
+    paragraph: int = -1
+
+    def take_toll(self, d: _Draft) -> None:
+        """A follow-up's figures, by the toll rules of the module docstring."""
+        spoken = d.facts.spoken
+        updates = bool(_UPDATE.search(spoken))
+        more = bool(_MORE.search(spoken))
+        self.killed = _combine(self.killed, d.killed, updates, more, self.other_tolls)
+        self.injured = _combine(self.injured, d.injured, updates, more, [])
+        self.casualty_spans += d.facts.casualties.spans
+        self.estimated |= d.facts.casualties.estimated
+
+    def absorb(self, d: _Draft, *, refine: bool) -> None:
+        self.sources.append((d.facts.start, d.facts.end))
+        self.paragraph = d.facts.paragraph
+        self.take_toll(d)
+        if self.date is None and d.own_dates:
+            self.date = d.own_dates[0]
+        if d.kind is not None:
+            self.actors += list(sentence_actors(d.facts.spoken, d.kind[0]))
+        if refine and d.own_place:
+            literal = [t for t in d.places if t.kind not in ("demonym", "dateline")]
+            if not self.places or _finer(literal, self.places):
+                self.places = literal
+
+
+def _combine(
+    old: int | None, new: int | None, updates: bool, more: bool, others: list[int]
+) -> int | None:
+    if new is None:
+        return old
+    if old is None or updates:
+        return new
+    if more:
+        return old + new
+    if new != old and new not in others:
+        others.append(new)
+    return old
+
+
+def _finer(new: list[Toponym], old: list[Toponym]) -> bool:
+    """Whether ``new`` places lie inside ``old`` ones and are finer."""
+    if not new or not old:
+        return False
+    n = min(precision_rank(t.place.precision) for t in new if t.place)  # type: ignore[union-attr]
+    o = min(precision_rank(t.place.precision) for t in old if t.place)  # type: ignore[union-attr]
+    return n < o and _inside(new, old)
+
+
+def _inside(new: list[Toponym], old: list[Toponym]) -> bool:
+    """Every new place in the country of the old ones, and in the same province
+    when the old ones are a province."""
+    for t in new:
+        p = t.place
+        if p is None:
+            return False
+        ok = False
+        for o in old:
+            q = o.place
+            if q is None or q.country_code != p.country_code:
+                continue
+            if (
+                q.precision == "country"
+                or q.gazetteer_id == p.gazetteer_id
+                or (q.precision == "region" and q.admin1 and q.admin1 == p.admin1)
+                or (q.precision == "city" and p.precision == "site" and q.admin1 == p.admin1)
+            ):
+                ok = True
+        if not ok:
+            return False
+    return True
+
+
+def _same_places(new: list[Toponym], old: list[Toponym]) -> bool:
+    ids = {t.place.gazetteer_id or t.place.name for t in old if t.place}
+    return bool(new) and all(t.place and (t.place.gazetteer_id or t.place.name) in ids for t in new)
+
+
+#: "about 170km (105 miles) east of Sanaa", "north of Baghdad": the place named
+#: only measures where the event was; it is the event's place only when no other is told.
+_MEASURED_FROM = re.compile(
+    r"(?:\b\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\b(?:\s*\([^)]{0,30}\))?\s+|"
+    r"\b(?:just|some|about|around)\s+)?\b(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+of\s+$",
+    re.I,
+)
+
+
+def _references(toponyms: tuple[Toponym, ...], text: str, start: int) -> tuple[Toponym, ...]:
+    out = []
+    for t in toponyms:
+        before = text[max(0, t.start - start - 60) : t.start - start]
+        if t.kind == "gazetteer" and _MEASURED_FROM.search(before):
+            t = replace(t, kind="reference")
+        out.append(t)
+    return tuple(out)
+
+
+def _roles(places: list[Toponym], toponyms: tuple[Toponym, ...]) -> list[Toponym]:
+    """Drop nationalities of victims, forces and actors (module docstring): a
+    demonym stands for the place only when the sentence names no other place
+    (found or not) and its demonyms name one country ("Iraqi protesters")."""
+    demonyms = [t for t in places if t.kind == "demonym"]
+    if not demonyms:
+        return places
+    others = [t for t in toponyms if t.kind != "demonym"]
+    countries = {t.place.country_code for t in demonyms if t.place}
+    if others or len(countries) != 1:
+        return [t for t in places if t.kind != "demonym"]
+    return places
+
+
+def _kinds_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] == b[0] or (a[0] in VIOLENT_TYPES and b[0] in VIOLENT_TYPES)
+
+
+def build_events(source: str, facts: list[SentenceFacts], *, dated: bool = True) -> list[Event]:
+    """Events of one document, in reading order, grouped into incidents.
+
+    ``dated`` says whether the document has any date at all (a publication
+    date or a date in its text). In an undated document every sentence with
+    an event word gives an event (listed "without a date"); in a dated one a
+    sentence with no date, no toll and no concrete act is background.
+    """
+    doc_dates = sorted({d.value for f in facts for d in f.dates if d.precision == "day"})
+    out: list[Event | _Incident] = []
+    headlines: list[_Draft] = []
+    current: _Incident | None = None
+    several_days: list[DateMention] = []  # the days the last multi-day sentence told
+    last_date: DateMention | None = None  # the last date told in this paragraph
+    paragraph = -1
+    for f in facts:
+        if f.paragraph != paragraph:
+            paragraph, last_date = f.paragraph, None
+        d = _draft(f, dated)
+        if d is None:
+            continue
+        if d.kind is None and not d.own_dates and d.killed is None and d.injured is None:
+            continue
+        if f.headline:
+            headlines.append(d)
+            continue
+        days = {x.value for x in d.own_dates}
+        if d.kind is None:
+            if d.own_dates:
+                last_date = d.own_dates[-1]
+            elif current is not None and (d.killed or d.injured) and not d.aggregate:
+                current.absorb(d, refine=False)  # "Around 50 others were wounded."
+            continue
+        base = d.own_dates[0] if d.own_dates else last_date
+        if d.own_dates:
+            last_date = d.own_dates[-1]
+        if d.aggregate:
+            out.append(aggregate_event(d.facts, d.aggregate, base, doc_dates, _common(source, d)))
+            continue
+        if len(days) > 1:
+            out += place_events(d.facts, d.places, d.own_dates, base, _common(source, d))
+            several_days, current = list(d.own_dates), None
+            continue
+        if not d.own_dates and not d.own_place and several_days and (d.killed or d.injured):
+            out.append(_total_over_days(source, d, several_days))
+            continue
+        if current is not None and _goes_on(current, d):
+            current.absorb(d, refine=True)
+            continue
+        several_days = []
+        current = _Incident(
+            lead=d,
+            kind=d.kind,
+            date=base,
+            places=d.places,
+            killed=d.killed,
+            injured=d.injured,
+            sources=[(f.start, f.end)],
+            casualty_spans=list(f.casualties.spans),
+            actors=list(sentence_actors(f.spoken, d.kind[0])),
+            estimated=f.casualties.estimated,
+            paragraph=f.paragraph,
+        )
+        out.append(current)
+    incidents = [x for x in out if isinstance(x, _Incident)]
+    for h in headlines:
+        home = _headline_home(h, incidents)
+        if home is not None:
+            home.sources.append((h.facts.start, h.facts.end))
+            if home.killed is None:
+                home.take_toll(h)
+        elif h.kind is not None:
+            inc = _Incident(
+                lead=h,
+                kind=h.kind,
+                date=h.own_dates[0] if h.own_dates else None,
+                places=h.places,
+                killed=h.killed,
+                injured=h.injured,
+                sources=[(h.facts.start, h.facts.end)],
+                casualty_spans=list(h.facts.casualties.spans),
+                actors=list(sentence_actors(h.facts.spoken, h.kind[0])),
+                estimated=h.facts.casualties.estimated,
+            )
+            out.append(inc)
+    events: list[Event] = []
+    for x in sorted(out, key=_first_offset):
+        events += _incident_events(source, x) if isinstance(x, _Incident) else [x]
+    return merge_repeats(events)
+
+
+def _first_offset(x: Event | _Incident) -> int:
+    return x.lead.facts.start if isinstance(x, _Incident) else x.char_start
+
+
+def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
+    spoken = f.spoken
+    own_dates = [d for d in f.dates if spoken[d.start - f.start : d.end - f.start].strip()]
+    killed, injured = f.casualties.killed, f.casualties.injured
+    if (
+        dated
+        and not own_dates
+        and not killed
+        and not injured
+        and not CONCRETE_ACTS.search(spoken.lower())
+    ):
+        return None  # no date, no toll, no concrete act: analysis or background
+    kind = event_kind(f, spoken, killed or 0, injured or 0)
+    toponyms = _references(f.toponyms, f.text, f.start)
+    places = _roles(event_places(toponyms), toponyms)
+    aggregate = AGGREGATE.search(spoken) if (killed or injured) else None
+    return _Draft(f, kind, own_dates, places, killed, injured, aggregate)
+
+
+def _goes_on(inc: _Incident, d: _Draft) -> bool:
+    """Whether ``d`` goes on telling ``inc`` rather than opening an incident."""
+    if d.own_dates and inc.date is not None and d.own_dates[0].value != inc.date.value:
+        return False
+    if d.own_dates and inc.date is None:
+        # a date for an incident told without one: the same kind of event, told on
+        if len({x.value for x in d.own_dates}) > 1 or d.kind is None:
+            return False
+        if not _kinds_agree(d.kind, inc.kind):
+            return False
+    if (
+        d.facts.paragraph != inc.paragraph
+        and d.kind is not None
+        and not d.own_dates
+        and not _about_the_incident(d)
+    ):
+        return False  # a new paragraph that does not refer back tells something else
+    if not d.own_place:
+        return True
+    literal = [t for t in d.places if t.kind not in ("demonym", "dateline")]
+    if not inc.places:
+        return d.own_dates != [] or _about_the_incident(d)
+    return _same_places(literal, inc.places) or _inside(literal, inc.places)
+
+
+_THE_INCIDENT = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attack|strike|blast|explosion|bombing|incident|"
+    r"assault|raid|clash(?:es)?|shooting|violence|protests?|demonstrations?|unrest)\b",
+    re.I,
+)
+
+
+#: "the contractor who was killed": victims already told, named by the definite article.
+_THE_VICTIMS = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,4}(?:who|that)\s+(?:was|were|had\s+been|have\s+been)\s+"
+    r"(?:killed|wounded|injured|hurt)\b|\bthe\s+(?:victims|dead|wounded|injured)\b",
+    re.I,
+)
+
+
+def _about_the_incident(d: _Draft) -> bool:
+    """ "The attack took place in …", "the contractor who was killed": a sentence
+    that refers back to the incident told before."""
+    return bool(_THE_INCIDENT.search(d.facts.spoken) or _THE_VICTIMS.search(d.facts.spoken))
+
+
+def _headline_home(h: _Draft, incidents: list[_Incident]) -> _Incident | None:
+    """The body incident a headline repeats, or ``None``."""
+    if h.kind is None and not (h.killed or h.injured):
+        return None
+    for inc in incidents:
+        if inc.lead.facts.headline:
+            continue
+        toll_agrees = bool(h.killed) and inc.killed is not None and h.killed <= inc.killed
+        if h.kind is not None and not _kinds_agree(h.kind, inc.kind) and not toll_agrees:
+            continue
+        if h.own_dates and inc.date is not None and h.own_dates[0].value != inc.date.value:
+            continue
+        if h.killed and inc.killed is not None and h.killed > inc.killed:
+            continue
+        hp = [t for t in h.places if t.place]
+        if hp and inc.places:
+            countries = {t.place.country_code for t in inc.places if t.place}
+            if not any(t.place.country_code in countries for t in hp):  # type: ignore[union-attr]
+                continue
+        return inc
+    return None
+
+
+def _common(source: str, d: _Draft) -> dict:
+    f = d.facts
+    return {
+        "source": source,
+        "char_start": f.start,
+        "char_end": f.end,
+        "source_text": f.text,
+        "event_type": d.kind[0] if d.kind else "",
+        "sub_event_type": d.kind[1] if d.kind else "",
+        "actors": sentence_actors(f.spoken, d.kind[0]) if d.kind else (),
+        "casualties_estimated": f.casualties.estimated,
+        "sources": ((f.start, f.end),),
+        "casualty_spans": f.casualties.spans,
+    }
+
+
+def _total_over_days(source: str, d: _Draft, days: list[DateMention]) -> Event:
+    """A toll told after a sentence of several days: the total over them."""
+    f = d.facts
+    first, last = min(days, key=lambda x: x.value), max(days, key=lambda x: x.value)
+    return Event(
+        event_id=f"{source}:{f.start}:agg",
+        incident_id=f"{source}:{f.start}",
+        place=None,
+        event_date=last.value,
+        date_precision=last.precision,
+        fatalities=d.killed or 0,
+        injuries=d.injured or 0,
+        incident_fatalities=d.killed or 0,
+        incident_injuries=d.injured or 0,
+        is_aggregate=True,
+        period_start=first.value,
+        period_end=last.value,
+        **_common(source, d),
+    )
+
+
+def _incident_events(source: str, inc: _Incident) -> list[Event]:
+    """The rows of one incident: one per place, its toll split over them."""
+    f = inc.lead.facts
+    common = _common(source, inc.lead)
+    common.update(
+        sources=tuple(dict.fromkeys(inc.sources)),
+        casualty_spans=tuple(sorted(set(inc.casualty_spans))),
+        actors=tuple(dict.fromkeys(inc.actors)),
+        casualties_estimated=inc.estimated,
+        event_type=inc.kind[0],
+        sub_event_type=inc.kind[1],
+    )
+    lead = replace(
+        f,
+        casualties=replace(f.casualties, killed=inc.killed, injured=inc.injured),
+    )
+    own = [inc.date] if inc.date is not None and inc.date in inc.lead.own_dates else []
+    events = place_events(lead, inc.places, own, inc.date, common)
+    if inc.other_tolls:
+        events = [replace(e, other_tolls=tuple(inc.other_tolls)) for e in events]
+    return events
