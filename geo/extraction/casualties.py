@@ -72,6 +72,13 @@ _SINGULAR_KILLED = re.compile(
     r"assassinated|murdered|executed|beheaded|stabbed\s+to\s+death|shot\s+and\s+killed)",
     re.IGNORECASE,
 )
+#: "an airstrike was executed": a plan or an operation carried out, no one killed.
+_THING_EXECUTED = re.compile(
+    r"\b(?:strikes?|airstrikes?|attacks?|operations?|plans?|orders?|raids?|missions?|warrants?|"
+    r"searche?s?|programm?e?s?|manoeuvres?|maneuvers?)\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:also\s+|reportedly\s+)?executed\b",
+    re.I,
+)
 _PLURAL_KILLED = re.compile(
     r"\b(?:were|have\s+been|had\s+been)\s+(?:both\s+|also\s+|reportedly\s+)?(?:shot\s+dead|"
     r"killed|assassinated|murdered|executed)",
@@ -277,7 +284,7 @@ def _is_subset(sentence: str, m: _Count) -> bool:
 def _implicit_killed(sentence: str) -> tuple[int, tuple[int, int]] | None:
     """Counts told without a figure: "was shot dead", "X and Y were killed"."""
     m = _SINGULAR_KILLED.search(sentence)
-    if m:
+    if m and not _THING_EXECUTED.search(sentence, 0, m.end()):
         return 1, m.span()
     m = _PLURAL_KILLED.search(sentence)
     if m:

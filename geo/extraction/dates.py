@@ -73,9 +73,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "anchor_offset",
         re.compile(
-            r"\b(?P<phrase>the\s+(?:following|next|previous)\s+day|the\s+day\s+"
+            r"\b(?P<phrase>the\s+(?:following|next|previous)\s+day|(?:the\s+day\s+"
             r"(?:after|before)|(?:a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
-            r"(?:later|earlier|before|after)(?!\s+[\w“\"'])|"
+            r"(?:later|earlier|before|after))(?!\s+[\w“\"'])|"
             r"(?:on\s+)?(?:this|that|the\s+same)\s+day|the\s+same\s+day)\b",
             re.IGNORECASE,
         ),

@@ -32,11 +32,13 @@ from geo.lexicon.taxonomy import CROWD_ACTORS, VIOLENT_TYPES
 from geo.lexicon.words import CARDINALS, PART_OF_A_TOLL, WHOLE_COUNTRY
 from geo.models import Casualties, DateMention, Event, Toponym, precision_rank
 
+_COUNT_WORDS = "|".join(w for w in CARDINALS if w not in ("a", "an", "zero"))
 _QUOTE = re.compile(r"[“\"”]([^“”\"]*)(?:[”\"]|$)")
 AGGREGATE = re.compile(
     r"\b(?:since|so\s+far|in\s+total|a\s+total\s+of|to\s+date|overall|cumulative|"
     rf"{WHOLE_COUNTRY}|"
-    r"death\s+toll|(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since|of|into)|"
+    rf"death\s+toll|(?P<n>\d+|{_COUNT_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    r"(?:after|since|of|into)|"
     r"(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?P<n2>\w+)\s+(?P<unit2>days|weeks|months|years))\b",
     re.I,
 )

@@ -57,8 +57,10 @@ _UPDATE = re.compile(
     r"\bnow\s+stands?\s+at\b|\bhas\s+(?:since\s+)?(?:risen|climbed)\b",
     re.I,
 )
-#: "another three died", "50 others were wounded": figures of more people.
-_MORE = re.compile(r"\b(?:another|other|others|more|further|additional)\b", re.I)
+#: "another three died", "50 others were wounded": figures of more people, told
+#: next to the figure.
+_MORE_BEFORE = re.compile(r"\b(?:another|further|additional|other)\s+(?:[\w-]+\s+)?$", re.I)
+_MORE_AFTER = re.compile(r"[\w,-]+\s+(?:more|others?|further|additional)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -98,9 +100,13 @@ class _Incident:
 
     def take_toll(self, d: _Draft) -> None:
         """A follow-up's figures, by the toll rules of the module docstring."""
-        spoken = d.facts.spoken
+        spoken, start = d.facts.spoken, d.facts.start
         updates = bool(_UPDATE.search(spoken))
-        more = bool(_MORE.search(spoken))
+        more = any(
+            _MORE_BEFORE.search(spoken, max(0, a - start - 30), a - start)
+            or _MORE_AFTER.match(spoken, a - start)
+            for a, _ in d.facts.casualties.spans
+        )
         self.killed = _combine(self.killed, d.killed, updates, more, self.other_tolls)
         self.injured = _combine(self.injured, d.injured, updates, more, [])
         self.casualty_spans += d.facts.casualties.spans
@@ -182,12 +188,24 @@ _MEASURED_FROM = re.compile(
 )
 
 
+#: "The Red Cross said", "Iraq's army said": a name that speaks is a speaker.
+_SPEAKS = re.compile(
+    r"(?:[’']s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:said|says|reported|told|announced|claimed|"
+    r"confirmed|denied|added|stated|quoted)\b",
+    re.I,
+)
+
+
 def _references(toponyms: tuple[Toponym, ...], text: str, start: int) -> tuple[Toponym, ...]:
+    """Mark the places that only measure a distance (``reference``) and names
+    that speak (``said``)."""
     out = []
     for t in toponyms:
         before = text[max(0, t.start - start - 60) : t.start - start]
         if t.kind == "gazetteer" and _MEASURED_FROM.search(before):
             t = replace(t, kind="reference")
+        elif t.kind in ("gazetteer", "site") and _SPEAKS.match(text, t.end - start):
+            t = replace(t, kind="said")
         out.append(t)
     return tuple(out)
 
@@ -260,11 +278,14 @@ def build_events(source: str, facts: list[SentenceFacts], *, dated: bool = True)
             current.absorb(d, refine=True)
             continue
         several_days = []
+        places = d.places
+        if not places and current is not None and d.own_dates and _names_no_place(d):
+            places = current.places  # a new day of the story, told without a place
         current = _Incident(
             lead=d,
             kind=d.kind,
             date=base,
-            places=d.places,
+            places=places,
             killed=d.killed,
             injured=d.injured,
             sources=[(f.start, f.end)],
@@ -308,6 +329,8 @@ def _first_offset(x: Event | _Incident) -> int:
 def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
     spoken = f.spoken
     own_dates = [d for d in f.dates if spoken[d.start - f.start : d.end - f.start].strip()]
+    if own_dates and all(_is_since(spoken, x.start - f.start) for x in own_dates):
+        return None  # "have voiced outrage since October 17": a state since then
     killed, injured = f.casualties.killed, f.casualties.injured
     if (
         dated
@@ -322,6 +345,15 @@ def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
     places = _roles(event_places(toponyms), toponyms)
     aggregate = AGGREGATE.search(spoken) if (killed or injured) else None
     return _Draft(f, kind, own_dates, places, killed, injured, aggregate)
+
+
+def _names_no_place(d: _Draft) -> bool:
+    return not any(t.kind not in ("said", "modifier") for t in d.facts.toponyms)
+
+
+def _is_since(spoken: str, at: int) -> bool:
+    """Whether the date at ``at`` starts a period ("since 17 October")."""
+    return bool(re.search(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", spoken[:at]))
 
 
 def _goes_on(inc: _Incident, d: _Draft) -> bool:
@@ -341,7 +373,7 @@ def _goes_on(inc: _Incident, d: _Draft) -> bool:
         and not _about_the_incident(d)
     ):
         return False  # a new paragraph that does not refer back tells something else
-    if not d.own_place:
+    if not d.own_place or (not d.own_dates and _THE_VICTIMS.search(d.facts.spoken)):
         return True
     literal = [t for t in d.places if t.kind not in ("demonym", "dateline")]
     if not inc.places:
