@@ -236,66 +236,21 @@ def build_events(source: str, facts: list[SentenceFacts], *, dated: bool = True)
     an event word gives an event (listed "without a date"); in a dated one a
     sentence with no date, no toll and no concrete act is background.
     """
-    doc_dates = sorted({d.value for f in facts for d in f.dates if d.precision == "day"})
-    out: list[Event | _Incident] = []
+    story = _Story(
+        source, sorted({d.value for f in facts for d in f.dates if d.precision == "day"})
+    )
     headlines: list[_Draft] = []
-    current: _Incident | None = None
-    several_days: list[DateMention] = []  # the days the last multi-day sentence told
-    last_date: DateMention | None = None  # the last date told in this paragraph
-    paragraph = -1
     for f in facts:
-        if f.paragraph != paragraph:
-            paragraph, last_date = f.paragraph, None
         d = _draft(f, dated)
-        if d is None:
-            continue
-        if d.kind is None and not d.own_dates and d.killed is None and d.injured is None:
+        if d is None or (
+            d.kind is None and not d.own_dates and d.killed is None and d.injured is None
+        ):
             continue
         if f.headline:
             headlines.append(d)
-            continue
-        days = {x.value for x in d.own_dates}
-        if d.kind is None:
-            if d.own_dates:
-                last_date = d.own_dates[-1]
-            elif current is not None and (d.killed or d.injured) and not d.aggregate:
-                current.absorb(d, refine=False)  # "Around 50 others were wounded."
-            continue
-        base = d.own_dates[0] if d.own_dates else last_date
-        if d.own_dates:
-            last_date = d.own_dates[-1]
-        if d.aggregate:
-            out.append(aggregate_event(d.facts, d.aggregate, base, doc_dates, _common(source, d)))
-            continue
-        if len(days) > 1:
-            out += place_events(d.facts, d.places, d.own_dates, base, _common(source, d))
-            several_days, current = list(d.own_dates), None
-            continue
-        if not d.own_dates and not d.own_place and several_days and (d.killed or d.injured):
-            out.append(_total_over_days(source, d, several_days))
-            continue
-        if current is not None and _goes_on(current, d):
-            current.absorb(d, refine=True)
-            continue
-        several_days = []
-        places = d.places
-        if not places and current is not None and d.own_dates and _names_no_place(d):
-            places = current.places  # a new day of the story, told without a place
-        current = _Incident(
-            lead=d,
-            kind=d.kind,
-            date=base,
-            places=places,
-            killed=d.killed,
-            injured=d.injured,
-            sources=[(f.start, f.end)],
-            casualty_spans=list(f.casualties.spans),
-            actors=list(sentence_actors(f.spoken, d.kind[0])),
-            estimated=f.casualties.estimated,
-            paragraph=f.paragraph,
-        )
-        out.append(current)
-    incidents = [x for x in out if isinstance(x, _Incident)]
+        else:
+            story.read(d)
+    incidents = [x for x in story.out if isinstance(x, _Incident)]
     for h in headlines:
         home = _headline_home(h, incidents)
         if home is not None:
@@ -303,23 +258,74 @@ def build_events(source: str, facts: list[SentenceFacts], *, dated: bool = True)
             if home.killed is None:
                 home.take_toll(h)
         elif h.kind is not None:
-            inc = _Incident(
-                lead=h,
-                kind=h.kind,
-                date=h.own_dates[0] if h.own_dates else None,
-                places=h.places,
-                killed=h.killed,
-                injured=h.injured,
-                sources=[(h.facts.start, h.facts.end)],
-                casualty_spans=list(h.facts.casualties.spans),
-                actors=list(sentence_actors(h.facts.spoken, h.kind[0])),
-                estimated=h.facts.casualties.estimated,
-            )
-            out.append(inc)
+            story.out.append(_open(h, h.own_dates[0] if h.own_dates else None, h.places))
     events: list[Event] = []
-    for x in sorted(out, key=_first_offset):
+    for x in sorted(story.out, key=_first_offset):
         events += _incident_events(source, x) if isinstance(x, _Incident) else [x]
     return merge_repeats(events)
+
+
+def _open(d: _Draft, date: DateMention | None, places: list[Toponym]) -> _Incident:
+    f = d.facts
+    assert d.kind is not None
+    return _Incident(
+        lead=d,
+        kind=d.kind,
+        date=date,
+        places=places,
+        killed=d.killed,
+        injured=d.injured,
+        sources=[(f.start, f.end)],
+        casualty_spans=list(f.casualties.spans),
+        actors=list(sentence_actors(f.spoken, d.kind[0])),
+        estimated=f.casualties.estimated,
+        paragraph=f.paragraph,
+    )
+
+
+@dataclass(slots=True)
+class _Story:
+    """The body of a document read in order: the incidents and rows so far."""
+
+    source: str
+    doc_dates: list
+    out: list[Event | _Incident] = field(default_factory=list)
+    current: _Incident | None = None
+    #: The days the last sentence of several days told.
+    several_days: list[DateMention] = field(default_factory=list)
+    #: The last date told in this paragraph, and the paragraph.
+    last_date: DateMention | None = None
+    paragraph: int = -1
+
+    def read(self, d: _Draft) -> None:
+        if d.facts.paragraph != self.paragraph:
+            self.paragraph, self.last_date = d.facts.paragraph, None
+        if d.kind is None:
+            if d.own_dates:
+                self.last_date = d.own_dates[-1]
+            elif self.current is not None and (d.killed or d.injured) and not d.aggregate:
+                self.current.absorb(d, refine=False)  # "Around 50 others were wounded."
+            return
+        base = d.own_dates[0] if d.own_dates else self.last_date
+        if d.own_dates:
+            self.last_date = d.own_dates[-1]
+        common = _common(self.source, d)
+        if d.aggregate:
+            self.out.append(aggregate_event(d.facts, d.aggregate, base, self.doc_dates, common))
+        elif len({x.value for x in d.own_dates}) > 1:
+            self.out += place_events(d.facts, d.places, d.own_dates, base, common)
+            self.several_days, self.current = list(d.own_dates), None
+        elif not d.own_dates and not d.own_place and self.several_days and (d.killed or d.injured):
+            self.out.append(_total_over_days(self.source, d, self.several_days))
+        elif self.current is not None and _goes_on(self.current, d):
+            self.current.absorb(d, refine=True)
+        else:
+            self.several_days = []
+            places = d.places
+            if not places and self.current is not None and d.own_dates and _names_no_place(d):
+                places = self.current.places  # a new day of the story, told without a place
+            self.current = _open(d, base, places)
+            self.out.append(self.current)
 
 
 def _first_offset(x: Event | _Incident) -> int:
