@@ -51,7 +51,8 @@ _KILLED_AFTER = re.compile(
 )
 _KILLED_BEFORE = re.compile(
     rf"\b(?:(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|"
-    rf"death\s+toll\s+(?:rose|climbed|reached|stood)\s+(?:to|at)|deaths\s+of)\s+"
+    rf"(?:death\s+)?toll\s+(?:[\w-]+\s+){{0,5}}?(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|"
+    rf"stood|jumped|increased)\s+(?:to|at)|deaths\s+of)\s+"
     rf"(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\b(?!\s*(?:%|percent|years?|days?|km|miles))|"
     rf"(?:leaving|left)\s+(?P<q2>{_QUAL})?(?P<n2>{_NUM_WORD})\s+{_NOUN}(?:dead|killed)\b)",
     re.IGNORECASE,

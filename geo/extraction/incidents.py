@@ -303,6 +303,8 @@ class _Story:
         if d.kind is None:
             if d.own_dates:
                 self.last_date = d.own_dates[-1]
+                if self.current is not None and _dates_the_incident(self.current, d):
+                    self.current.date = d.own_dates[0]
             elif self.current is not None and (d.killed or d.injured) and not d.aggregate:
                 self.current.absorb(d, refine=False)  # "Around 50 others were wounded."
             return
@@ -350,7 +352,22 @@ def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
     toponyms = _references(f.toponyms, f.text, f.start)
     places = _roles(event_places(toponyms), toponyms)
     aggregate = AGGREGATE.search(spoken) if (killed or injured) else None
+    if aggregate and _UPDATE.search(spoken) and not AGGREGATE.search(spoken, aggregate.end()):
+        if aggregate.group(0).lower().startswith(("death", "toll")):
+            aggregate = None  # "the death toll from the blast rose to seven": an update
     return _Draft(f, kind, own_dates, places, killed, injured, aggregate)
+
+
+def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:
+    """ "The militants stormed the base in Diyala on Thursday": a sentence with no
+    event word that dates an incident told without a date, at its place or
+    referring back to it."""
+    if inc.date is not None or len({x.value for x in d.own_dates}) != 1:
+        return False
+    literal = [t for t in d.places if t.kind not in ("demonym", "dateline")]
+    if literal:
+        return _same_places(literal, inc.places) or _inside(literal, inc.places)
+    return _about_the_incident(d)
 
 
 def _names_no_place(d: _Draft) -> bool:

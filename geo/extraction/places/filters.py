@@ -108,8 +108,8 @@ def _read_words_after(
     """Capitalised words after the match inside its run: a place kind ("Anbar
     Province"), another kind of name ("Sadr Movement", "Basra Oil Company": dropped),
     or a noun a strong name modifies ("US President")."""
-    if not after_words or m.possessive:
-        return Verdict()
+    if not after_words or m.possessive or after_words[0].islower():
+        return Verdict()  # "Mosul on Saturday": the run goes on past a small word
     head = after_words[0].lower().rstrip(".")
     if head in PLACE_SUFFIXES:
         return Verdict(suffix=head)

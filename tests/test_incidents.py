@@ -1,0 +1,170 @@
+"""Incidents told across a document (geo.extraction.incidents), on reports written
+here in the usual shapes of wire copy: a headline, a lead, follow-ups, a recap."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.gazetteer import Gazetteer
+from geo.models import Event
+from geo.pipeline import extract_events
+
+PUB = date(2021, 3, 7)
+
+
+def _events(text: str, gazetteer: Gazetteer, pub: date | None = PUB) -> list[Event]:
+    return extract_events(text, gazetteer=gazetteer, publication_date=pub)
+
+
+def _incidents(events: list[Event]) -> dict[str, list[Event]]:
+    out: dict[str, list[Event]] = {}
+    for e in events:
+        if not e.is_aggregate:
+            out.setdefault(e.incident_id, []).append(e)
+    return out
+
+
+def test_headline_repeats_the_lead_and_counts_once(gazetteer: Gazetteer) -> None:
+    text = (
+        "At least 12 dead in Mosul car bombing\n\n"
+        "At least 12 people were killed and 30 wounded when a car bomb exploded at a "
+        "market in Mosul on Saturday, police said.\n\n"
+        "The explosion tore through stalls selling vegetables.\n"
+    )
+    events = _events(text, gazetteer)
+    incidents = _incidents(events)
+    assert len(incidents) == 1, events
+    (rows,) = incidents.values()
+    assert sum(e.fatalities for e in rows) == 12
+    assert rows[0].event_date == date(2021, 3, 6)
+    assert rows[0].place is not None and rows[0].place.name.startswith("Mosul")
+    assert len(rows[0].sources) >= 2  # the headline is kept as a source, not a second row
+
+
+def test_follow_up_updates_the_toll_and_superseded_toll_is_not_added(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Five protesters were shot dead in Basra on Friday, medics said.\n\n"
+        "About 40 others were wounded when police fired live rounds to clear a bridge, "
+        "the sources said, after reporting an earlier toll of three dead.\n"
+    )
+    events = _events(text, gazetteer)
+    incidents = _incidents(events)
+    assert len(incidents) == 1, events
+    (rows,) = incidents.values()
+    assert sum(e.fatalities for e in rows) == 5
+    assert sum(e.injuries for e in rows) == 40
+    assert all(e.event_date == date(2021, 3, 5) for e in rows)
+
+
+def test_a_later_update_replaces_the_toll(gazetteer: Gazetteer) -> None:
+    text = (
+        "Three people were killed in a blast in Kirkuk on Monday.\n\n"
+        "The death toll from the blast later rose to seven, a health official said.\n"
+    )
+    rows = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    assert sum(e.fatalities for e in rows) == 7
+    assert len(_incidents(rows)) == 1
+
+
+def test_other_sources_figures_are_kept_beside_the_leads(gazetteer: Gazetteer) -> None:
+    text = (
+        "At least 20 people were killed in an attack on a village near Kirkuk on Sunday.\n\n"
+        "Local officials said 14 people had died in the attack.\n"
+    )
+    rows = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    assert sum(e.fatalities for e in rows) == 20
+    assert 14 in rows[0].other_tolls
+
+
+def test_a_new_date_or_place_opens_a_new_incident(gazetteer: Gazetteer) -> None:
+    text = (
+        "Two soldiers were killed in a roadside bombing in Kirkuk on 2 March 2021.\n\n"
+        "On 4 March 2021, gunmen killed a shopkeeper in Basra.\n"
+    )
+    incidents = _incidents(_events(text, gazetteer))
+    assert len(incidents) == 2
+    tolls = sorted(sum(e.fatalities for e in rows) for rows in incidents.values())
+    assert tolls == [1, 2]
+
+
+def test_nationalities_of_victims_and_attackers_are_not_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "On 3 March 2021, a rocket attack on an air base in Anbar killed two Americans "
+        "and one British contractor.\n\n"
+        "A Turkish drone strike killed two Iraqi soldiers on 5 March 2021.\n"
+    )
+    events = _events(text, gazetteer)
+    codes = {e.place.country_code for e in events if e.place}
+    assert "US" not in codes and "GB" not in codes and "TR" not in codes, events
+    first = [e for e in events if e.event_date == date(2021, 3, 3)]
+    assert sum(e.fatalities for e in first) == 3
+
+
+def test_crowds_nationality_may_stand_for_the_country(gazetteer: Gazetteer) -> None:
+    events = _events("On 3 March 2021, Lebanese protesters blocked roads.", gazetteer)
+    assert [e.place.country_code for e in events if e.place] == ["LB"]
+
+
+def test_distance_anchor_is_not_the_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rebels attacked an army camp in Marib province, about 170 km east of Sanaa, "
+        "on 3 March 2021, killing 9 soldiers."
+    )
+    events = [e for e in _events(text, gazetteer) if e.place]
+    assert events and all("Sana" not in e.place.name for e in events if e.place), events
+
+
+def test_speaker_is_not_the_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "Clashes broke out in Tripoli on 3 March 2021.\n\n"
+        "The Red Cross said at least 30 people were injured in the clashes.\n"
+    )
+    events = _events(text, gazetteer)
+    assert all(e.location_text != "Red Cross" for e in events)
+    assert sum(e.injuries for e in events if not e.is_aggregate) == 30
+
+
+def test_a_follow_up_gives_the_date_the_lead_lacked(gazetteer: Gazetteer) -> None:
+    text = (
+        "Militants have killed at least 15 soldiers in an attack on a base in Diyala "
+        "province, officials said.\n\n"
+        "The militants stormed the base in Diyala during the night on Thursday, "
+        "a security source said.\n"
+    )
+    rows = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    assert len(_incidents(rows)) == 1, rows
+    assert rows[0].event_date == date(2021, 3, 4)
+    assert sum(e.fatalities for e in rows) == 15
+
+
+def test_a_toll_told_after_several_days_is_a_total(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rockets hit the base in Kirkuk on 1 March and 4 March 2021. "
+        "Four contractors were killed.\n"
+    )
+    events = _events(text, gazetteer)
+    assert not [e for e in events if not e.is_aggregate and e.fatalities]
+    totals = [e for e in events if e.is_aggregate]
+    assert totals and totals[0].fatalities == 4
+    assert (totals[0].period_start, totals[0].period_end) == (date(2021, 3, 1), date(2021, 3, 4))
+
+
+def test_undated_document_still_gives_its_events(gazetteer: Gazetteer) -> None:
+    events = _events(
+        "Teachers staged a protest in front of the education office in Chandigarh.",
+        gazetteer,
+        pub=None,
+    )
+    assert events and events[0].event_date is None
+    assert events[0].place is not None and events[0].place.country_code == "IN"
+    assert events[0].unmapped_reason == "no date"
+
+
+def test_background_since_a_date_is_no_event(gazetteer: Gazetteer) -> None:
+    events = _events(
+        "Protesters have voiced outrage since 17 October, demanding an end to corruption.",
+        gazetteer,
+    )
+    assert events == []
