@@ -81,6 +81,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "came a day after protesters torched the consulate": the event of the clause
+        # that follows is that many days before the sentence's own (or the story's) date;
+        # after a determiner ("a day after the attack") it refers back and gives none.
+        "prior_event",
+        re.compile(
+            r"\b(?P<phrase>(?:a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?:after|before))"
+            r"(?=\s+(?!(?:the|a|an|this|that|these|those|his|her|its|their)\b)[\w“\"'])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "reference",
         re.compile(
             r"\b(?P<rel>yesterday|today|tonight|last\s+night|earlier\s+today|"
@@ -190,6 +201,12 @@ class DateResolver:
                 return None
             phrase = g["phrase"].lower()
             delta = _anchor_delta(phrase)
+            return DateMention(start, end, text, base + timedelta(days=delta), "day", relative=True)
+        if kind == "prior_event":
+            base = sentence_anchor or self.anchor
+            if base is None:
+                return None
+            delta = -_anchor_delta(g["phrase"].lower())
             return DateMention(start, end, text, base + timedelta(days=delta), "day", relative=True)
         if kind in ("reference", "weekday"):
             return self._resolve_reference(kind, g, start, end, text, sentence_anchor)
@@ -321,6 +338,7 @@ def find_date_spans(text: str) -> list[tuple[str, re.Match[str]]]:
         "bare_month": has_month,
         "year": has_digit,
         "anchor_offset": "day" in low,
+        "prior_event": "day" in low,
         "reference": bool(_REFERENCE_HINT.search(low)),
         "weekday": "day" in low,
     }

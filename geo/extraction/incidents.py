@@ -339,6 +339,9 @@ def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
     own_dates = [d for d in f.dates if spoken[d.start - f.start : d.end - f.start].strip()]
     if own_dates and all(_is_since(spoken, x.start - f.start) for x in own_dates):
         return None  # "have voiced outrage since October 17": a state since then
+    told = [x for x in own_dates if not _REPORTED_ON.search(spoken, 0, x.start - f.start)]
+    if told and len(told) < len(own_dates):
+        own_dates = told  # "…, the agency said Saturday, a day after protests": when it was said
     killed, injured = f.casualties.killed, f.casualties.injured
     if (
         dated
@@ -372,6 +375,13 @@ def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:
 
 def _names_no_place(d: _Draft) -> bool:
     return not any(t.kind not in ("said", "modifier") for t in d.facts.toponyms)
+
+
+#: A date that tells when something was said ("ISNA said Saturday").
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told\s+[\w-]+|reported|announced|added|stated)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
 
 
 def _is_since(spoken: str, at: int) -> bool:
