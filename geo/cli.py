@@ -30,7 +30,7 @@ from geo.gazetteer import Gazetteer, GazetteerGeocoder, location_of
 from geo.io.corpus import SUFFIXES, extract_file
 from geo.io.export import to_csv, to_geojson, to_parquet_bytes, write_atomic
 from geo.io.schema import event_row
-from geo.pipeline import extract
+from geo.pipeline import extract, toponym_roles
 
 log = logging.getLogger("geo")
 
@@ -274,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         lines = []
         for doc in _documents(args.files, None, failed):
             try:
-                toponyms = extract(doc, gazetteer, online=online).toponyms
+                result = extract(doc, gazetteer, online=online)
+                toponyms, roles = result.toponyms, toponym_roles(result)
             except GeoError as err:
                 _fail(failed, doc.source, err)
                 continue
@@ -282,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
                 log.debug("places of %s failed", doc.source, exc_info=True)
                 _fail(failed, doc.source, RuntimeError(f"{type(err).__name__}: {err}"))
                 continue
-            for t in toponyms:
+            for t, place_role in zip(toponyms, roles, strict=True):
                 p = t.place
                 lines.append(
                     json.dumps(
@@ -297,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
                             "geo_precision": p.precision if p else None,
                             "country_code": p.country_code if p else None,
                             "kind": t.kind,
+                            "role": place_role,
                         },
                         ensure_ascii=False,
                     )

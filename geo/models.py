@@ -187,6 +187,8 @@ class Event:
     #: ("given", "a \"Published\" line", "the file name", …).
     reference_date: date | None = None
     date_basis: str = ""
+    #: Why the place was chosen, in words ("named in the sentence", …).
+    place_basis: str = ""
 
     @property
     def unmapped_reason(self) -> str:

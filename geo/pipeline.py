@@ -15,6 +15,7 @@ Example
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from geo.extraction.documents import document_from_text
 from geo.extraction.events import SentenceFacts, strip_quotes
 from geo.extraction.incidents import build_events
 from geo.extraction.places import find_toponyms
+from geo.extraction.roles import mark_roles, role
 from geo.extraction.sentences import split_sentences
 from geo.gazetteer import Gazetteer
 from geo.models import Document, Event, Sentence, Toponym
@@ -77,6 +79,7 @@ def extract(
         online=online,
         sentences=[(s.start, s.end) for s in sentences],
     )
+    toponyms = list(mark_roles(tuple(toponyms), doc.text))
     by_sentence: list[list[Toponym]] = [[] for _ in sentences]
     j = 0
     for t in toponyms:
@@ -111,6 +114,25 @@ def extract(
         )
     ]
     return Extraction(doc, tuple(sentences), tuple(toponyms), tuple(events))
+
+
+def toponym_roles(result: Extraction) -> list[str]:
+    """The role of each of ``result.toponyms`` (:mod:`geo.extraction.roles`): ``event``
+    where an event's place was taken from it, or from a sentence of that event naming
+    the same place; else what its words make it."""
+    spans = {e.place_span for e in result.events if e.place_span}
+    told: set[tuple[int, str]] = set()  # (sentence start, place id) of every event
+    for e in result.events:
+        if e.place is not None:
+            for a, _ in e.sources:
+                told.add((a, e.place.gazetteer_id or e.place.name))
+    starts = [s.start for s in result.sentences]
+    out = []
+    for t in result.toponyms:
+        i = bisect_right(starts, t.start) - 1
+        key = (starts[i] if i >= 0 else -1, t.place.gazetteer_id or t.place.name if t.place else "")
+        out.append(role(t, in_event=(t.start, t.end) in spans or key in told))
+    return out
 
 
 def extract_events(

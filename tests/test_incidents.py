@@ -168,3 +168,39 @@ def test_background_since_a_date_is_no_event(gazetteer: Gazetteer) -> None:
         gazetteer,
     )
     assert events == []
+
+
+def test_places_have_their_roles(gazetteer: Gazetteer) -> None:
+    from geo.extraction.documents import document_from_text
+    from geo.pipeline import extract, toponym_roles
+
+    text = (
+        "On 3 March 2021, rockets hit an air base in Anbar, 40 km west of Ramadi, "
+        "killing two Americans. A contractor from Texas was wounded, the Red Cross said. "
+        "US forces responded."
+    )
+    result = extract(document_from_text("a.txt", text, publication_date=PUB), gazetteer)
+    roles = {t.text: r for t, r in zip(result.toponyms, toponym_roles(result), strict=True)}
+    assert roles["Anbar"] == "event"
+    assert roles["Ramadi"] == "reference"
+    assert roles["Americans"] == "actor"
+    assert roles["Texas"] == "origin"
+    assert roles["Red Cross"] == "said"
+    assert roles["US"] == "modifier"
+    (event,) = [e for e in result.events if e.fatalities]
+    assert event.place is not None and "Anbar" in event.place.name
+    assert "named in the sentence" in event.place_basis
+
+
+def test_places_cli_prints_the_role(tmp_path, gazetteer: Gazetteer) -> None:
+    import json
+    import subprocess
+    import sys
+
+    f = tmp_path / "a.txt"
+    f.write_text("Protesters gathered in Basra on 3 March 2021, the Red Cross said.\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "geo", "places", str(f)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["text"]: r["role"] for r in rows} == {"Basra": "event", "Red Cross": "said"}

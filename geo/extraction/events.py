@@ -155,7 +155,7 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     ("Baghdad's Tahrir Square") is context, not a second place.
     """
     placed = [t for t in toponyms if t.place is not None]
-    placed = [t for t in placed if t.kind != "said"]  # "The Red Cross said": a speaker
+    placed = [t for t in placed if t.kind not in ("said", "origin")]  # speakers, origins
     literal = [t for t in placed if t.kind not in ("modifier", "demonym", "dateline", "reference")]
     pool = (
         literal

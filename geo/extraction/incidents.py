@@ -97,6 +97,8 @@ class _Incident:
     estimated: bool = False
     #: The paragraph of the last sentence that told it.
     paragraph: int = -1
+    #: The places are the story's (a new day told without a place).
+    story_place: bool = False
 
     def take_toll(self, d: _Draft) -> None:
         """A follow-up's figures, by the toll rules of the module docstring."""
@@ -176,38 +178,6 @@ def _inside(new: list[Toponym], old: list[Toponym]) -> bool:
 def _same_places(new: list[Toponym], old: list[Toponym]) -> bool:
     ids = {t.place.gazetteer_id or t.place.name for t in old if t.place}
     return bool(new) and all(t.place and (t.place.gazetteer_id or t.place.name) in ids for t in new)
-
-
-#: "about 170km (105 miles) east of Sanaa", "north of Baghdad": the place named
-#: only measures where the event was; it is the event's place only when no other is told.
-_MEASURED_FROM = re.compile(
-    r"(?:\b\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\b(?:\s*\([^)]{0,30}\))?\s+|"
-    r"\b(?:just|some|about|around)\s+)?\b(?:north|south|east|west|north-?east|north-?west|"
-    r"south-?east|south-?west)(?:ern)?\s+of\s+$",
-    re.I,
-)
-
-
-#: "The Red Cross said", "Iraq's army said": a name that speaks is a speaker.
-_SPEAKS = re.compile(
-    r"(?:[’']s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:said|says|reported|told|announced|claimed|"
-    r"confirmed|denied|added|stated|quoted)\b",
-    re.I,
-)
-
-
-def _references(toponyms: tuple[Toponym, ...], text: str, start: int) -> tuple[Toponym, ...]:
-    """Mark the places that only measure a distance (``reference``) and names
-    that speak (``said``)."""
-    out = []
-    for t in toponyms:
-        before = text[max(0, t.start - start - 60) : t.start - start]
-        if t.kind == "gazetteer" and _MEASURED_FROM.search(before):
-            t = replace(t, kind="reference")
-        elif t.kind in ("gazetteer", "site") and _SPEAKS.match(text, t.end - start):
-            t = replace(t, kind="said")
-        out.append(t)
-    return tuple(out)
 
 
 def _roles(places: list[Toponym], toponyms: tuple[Toponym, ...]) -> list[Toponym]:
@@ -327,6 +297,7 @@ class _Story:
             if not places and self.current is not None and d.own_dates and _names_no_place(d):
                 places = self.current.places  # a new day of the story, told without a place
             self.current = _open(d, base, places)
+            self.current.story_place = places is not d.places
             self.out.append(self.current)
 
 
@@ -352,8 +323,7 @@ def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
     ):
         return None  # no date, no toll, no concrete act: analysis or background
     kind = event_kind(f, spoken, killed or 0, injured or 0)
-    toponyms = _references(f.toponyms, f.text, f.start)
-    places = _roles(event_places(toponyms), toponyms)
+    places = _roles(event_places(f.toponyms), f.toponyms)
     aggregate = AGGREGATE.search(spoken) if (killed or injured) else None
     if aggregate and _UPDATE.search(spoken) and not AGGREGATE.search(spoken, aggregate.end()):
         if aggregate.group(0).lower().startswith(("death", "toll")):
@@ -374,7 +344,7 @@ def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:
 
 
 def _names_no_place(d: _Draft) -> bool:
-    return not any(t.kind not in ("said", "modifier") for t in d.facts.toponyms)
+    return not any(t.kind not in ("said", "modifier", "origin") for t in d.facts.toponyms)
 
 
 #: A date that tells when something was said ("ISNA said Saturday").
@@ -513,6 +483,27 @@ def _incident_events(source: str, inc: _Incident) -> list[Event]:
     )
     own = [inc.date] if inc.date is not None and inc.date in inc.lead.own_dates else []
     events = place_events(lead, inc.places, own, inc.date, common)
-    if inc.other_tolls:
-        events = [replace(e, other_tolls=tuple(inc.other_tolls)) for e in events]
-    return events
+    basis = _place_basis(inc)
+    return [replace(e, other_tolls=tuple(inc.other_tolls), place_basis=basis) for e in events]
+
+
+#: Why an incident's place was chosen, by the kind of the names it came from.
+_BASIS_OF_KIND = {
+    "demonym": "the crowd's nationality: no place is named",
+    "reference": "the anchor of a distance: no other place is named",
+    "dateline": "the dateline: no other place is named",
+}
+
+
+def _place_basis(inc: _Incident) -> str:
+    if not inc.places:
+        return ""
+    if inc.story_place:
+        return "the story's place: the sentence of this day names none"
+    kinds = {t.kind for t in inc.places}
+    if len(kinds) == 1 and (k := next(iter(kinds))) in _BASIS_OF_KIND:
+        return _BASIS_OF_KIND[k]
+    lead = inc.lead.facts
+    if any(not lead.start <= t.start < lead.end for t in inc.places):
+        return "named in a later sentence about the same incident"
+    return "named in the sentence (the finest place it tells)"

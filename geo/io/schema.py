@@ -183,6 +183,14 @@ SCHEMA: tuple[Column, ...] = (
         "reference_date", "date", "Read against", lambda e: _d(e.reference_date), required=False
     ),
     Column("date_basis", "str", "Reference date from", lambda e: e.date_basis, required=False),
+    Column(
+        "other_tolls",
+        "str",
+        "Other figures killed",
+        lambda e: ", ".join(str(n) for n in e.other_tolls),
+        required=False,
+    ),
+    Column("place_basis", "str", "Place chosen because", lambda e: e.place_basis, required=False),
 )
 
 

@@ -108,6 +108,8 @@ def event_details(row: pd.Series, document: Document | None) -> EventDetails:
         where = ", ".join(x for x in (row["location"], row["admin1"], row["country_code"]) if x)
         said = f' from "{row["location_text"]}"' if row["location_text"] else ""
         place_note = f"{where} ({row['geo_precision']} precision{said})"
+        if row.get("place_basis"):
+            place_note += f"; {row['place_basis']}"
         if str(row.get("gazetteer_id") or "").startswith("osm:"):
             place_note += (
                 ", looked up online: OpenStreetMap's Nominatim, © OpenStreetMap contributors, ODbL"
@@ -120,6 +122,8 @@ def event_details(row: pd.Series, document: Document | None) -> EventDetails:
         toll += f" (here; {inc} killed in the whole incident, shared between its places)"
     if row["casualties_estimated"] == "true":
         toll += " (estimate from a vague figure)"
+    if row.get("other_tolls"):
+        toll += f"; other figures in the text: {row['other_tolls']} killed"
     return EventDetails(
         title=title,
         sentence_html=sentence,

@@ -1,0 +1,101 @@
+"""What a place name does in its sentence: where the event was, or something else.
+
+English news names places in many roles besides the event's location. These
+rules, read off the words around the name, mark a :class:`~geo.models.Toponym`
+with the kind its role gives; :func:`role` then names the role for
+``python -m geo places`` and the details panel:
+
+============  ==========================================================  =====================
+role          the name …                                                  example
+============  ==========================================================  =====================
+event         is where an event of the document happened                  "clashes in Basra"
+actor         is a nationality of people or forces (a demonym)            "two Americans", "Turkish drone"
+modifier      names something else                                        "US forces", "Iranian consulate"
+origin        is where a person comes from                                "a contractor from Texas"
+said          speaks, or is where something was said                      "The Red Cross said", "told reporters in Geneva"
+reference     only measures a distance to the event                       "170 km east of Sanaa"
+dateline      is where a wire report was filed                            "BAGHDAD (Reuters) -"
+unplaced      is told as a place but the gazetteer lacks it               "Camp Taji"
+mentioned     is named in a sentence that tells no event there            "talks with Iran"
+============  ==========================================================  =====================
+
+Example
+-------
+>>> from geo.models import Place, Toponym
+>>> p = Place("Sanaa", 15.35, 44.2, "city", "YE")
+>>> text = "Rebels hit a camp in Marib, 170 km east of Sanaa."
+>>> [t.kind for t in mark_roles((Toponym(43, 48, "Sanaa", p),), text)]
+['reference']
+>>> role(Toponym(0, 5, "Iraqi", p, kind="demonym"), in_event=False)
+'actor'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.models import Toponym
+
+#: "about 170km (105 miles) east of Sanaa", "north of Baghdad": a distance's anchor.
+_MEASURED_FROM = re.compile(
+    r"(?:\b\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\b(?:\s*\([^)]{0,30}\))?\s+|"
+    r"\b(?:just|some|about|around)\s+)?\b(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+of\s+$",
+    re.I,
+)
+#: "The Red Cross said", "Iraq's army said": a name that speaks.
+_SPEAKS = re.compile(
+    r"(?:[’']s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:said|says|reported|told|announced|claimed|"
+    r"confirmed|denied|added|stated|quoted)\b",
+    re.I,
+)
+#: "told reporters in Geneva", "speaking in Ankara", "a statement issued in London".
+_SAID_IN = re.compile(
+    r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|[\w-]+)|speaking|"
+    r"a\s+(?:statement|press\s+conference|news\s+conference)\s+(?:issued\s+)?|said)\s+in\s+$",
+    re.I,
+)
+#: "a contractor from Texas", "a native of Basra": where a person comes from.
+_FROM = re.compile(
+    r"\b(?:contractors?|man|woman|men|women|boy|girl|soldiers?|nationals?|citizens?|natives?|"
+    r"residents?|students?|tourists?|workers?|journalists?|reporters?|doctors?|"
+    r"engineers?|officers?|pilots?|teachers?|refugees?|migrants?|businessman|"
+    r"businessmen|family|families)\s+(?:originally\s+)?(?:from|of)\s+$",
+    re.I,
+)
+
+#: Toponym kinds and the role each gives (kinds set by the place finder and here).
+_ROLE_OF_KIND = {
+    "demonym": "actor",
+    "modifier": "modifier",
+    "origin": "origin",
+    "said": "said",
+    "reference": "reference",
+    "dateline": "dateline",
+    "unknown": "unplaced",
+}
+
+
+def mark_roles(toponyms: tuple[Toponym, ...], text: str) -> tuple[Toponym, ...]:
+    """``toponyms`` (offsets into ``text``) with the kinds their words give:
+    ``reference``, ``said`` or ``origin`` (see the module's table)."""
+    out = []
+    for t in toponyms:
+        if t.kind in ("gazetteer", "site", "variant", "region", "online"):
+            before = text[max(0, t.start - 60) : t.start]
+            if _MEASURED_FROM.search(before):
+                t = replace(t, kind="reference")
+            elif _SPEAKS.match(text, t.end) or _SAID_IN.search(before):
+                t = replace(t, kind="said")
+            elif _FROM.search(before):
+                t = replace(t, kind="origin")
+        out.append(t)
+    return tuple(out)
+
+
+def role(t: Toponym, *, in_event: bool) -> str:
+    """The role of a toponym; ``in_event`` when an event of the document is there."""
+    if in_event:
+        return "event"
+    return _ROLE_OF_KIND.get(t.kind, "mentioned")
