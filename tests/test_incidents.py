@@ -192,7 +192,7 @@ def test_places_have_their_roles(gazetteer: Gazetteer) -> None:
     assert "named in the sentence" in event.place_basis
 
 
-def test_places_cli_prints_the_role(tmp_path, gazetteer: Gazetteer) -> None:
+def test_places_cli_prints_the_role(tmp_path) -> None:
     import json
     import subprocess
     import sys

@@ -27,6 +27,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from geo.lexicon.codebook import main_clause, retype
 from geo.lexicon.event_rules import COMPILED, COMPILED_REFINEMENTS
 from geo.lexicon.taxonomy import CROWD_ACTORS, VIOLENT_TYPES
 from geo.lexicon.words import CARDINALS, PART_OF_A_TOLL, WHOLE_COUNTRY
@@ -174,8 +175,16 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
 
 
 def event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tuple[str, str] | None:
-    """The sentence's ACLED type and sub-event type, or ``None`` when it tells no event."""
-    kind = classify(spoken) if spoken.strip() else None
+    """The sentence's ACLED type and sub-event type, or ``None`` when it tells no event:
+    the trigger table's, then the codebook's actor rules (:mod:`geo.lexicon.codebook`)."""
+    if not spoken.strip():
+        return None
+    kind = classify(spoken)
+    main = main_clause(spoken)
+    if kind is not None and kind[0] != "Protests" and main != spoken:
+        told = classify(main)  # "staged a protest against Israel's military operation"
+        if told is not None and told[0] == "Protests":
+            kind = told
     if (
         kind is not None
         and kind[1] == "Attack"
@@ -192,8 +201,8 @@ def event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tupl
         and not f.casualties.spans
         and re.search(rf"\b{PART_OF_A_TOLL}", spoken, re.I)
     ):
-        kind = None  # "33 of the killed were activists": about a toll told before
-    return kind
+        return None  # "33 of the killed were activists": about a toll told before
+    return retype(kind, spoken)
 
 
 def sentence_actors(spoken: str, event_type: str) -> tuple[str, ...]:

@@ -122,10 +122,49 @@ class _Incident:
             self.date = d.own_dates[0]
         if d.kind is not None:
             self.actors += list(sentence_actors(d.facts.spoken, d.kind[0]))
+            self.kind = escalate(self.kind, d.kind)
         if refine and d.own_place:
             literal = [t for t in d.places if t.kind not in ("demonym", "dateline")]
             if not self.places or _finer(literal, self.places):
                 self.places = literal
+
+
+#: How a follow-up changes an incident's type (ACLED codes the event by what it
+#: became): demonstrators who turn violent make a riot; force used on a peaceful
+#: protest makes a protest with intervention or with excessive force.
+_ESCALATIONS = {
+    ("Protests", "Riots"),
+    ("Protests", "Protests"),
+}
+_PROTEST_SEVERITY = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+)
+
+
+def escalate(kind: tuple[str, str], follow: tuple[str, str]) -> tuple[str, str]:
+    """The incident's type after a follow-up of type ``follow``.
+
+    >>> escalate(("Protests", "Peaceful protest"), ("Riots", "Violent demonstration"))
+    ('Riots', 'Violent demonstration')
+    >>> escalate(("Protests", "Peaceful protest"), ("Protests", "Protest with intervention"))
+    ('Protests', 'Protest with intervention')
+    >>> escalate(("Battles", "Armed clash"), ("Protests", "Peaceful protest"))
+    ('Battles', 'Armed clash')
+    """
+    if (kind[0], follow[0]) not in _ESCALATIONS:
+        return kind
+    if follow[0] == "Riots":
+        return ("Riots", "Violent demonstration")
+    if (
+        follow[1] in _PROTEST_SEVERITY
+        and _PROTEST_SEVERITY.index(follow[1]) > _PROTEST_SEVERITY.index(kind[1])
+        if kind[1] in _PROTEST_SEVERITY
+        else False
+    ):
+        return follow
+    return kind
 
 
 def _combine(

@@ -1,0 +1,223 @@
+"""Who did it decides the type: ACLED's codebook rules on actors, as a table.
+
+The trigger table (:mod:`geo.lexicon.event_rules`) reads *what* was done
+("clashed", "protested", "exploded"). ACLED's codebook then types an event
+by *who* did it, in words of our own:
+
+* **Battles** are fights between two organised armed groups (state forces,
+  rebels, militias). When one side is a crowd of unarmed people (party
+  supporters, students, villagers, workers) the fight is a **riot**: a
+  *violent demonstration* when demonstrators or state forces meet, *mob
+  violence* when crowds or groups fight each other.
+* A demonstration is a **protest** only while its participants are not
+  violent: demonstrators who vandalise, burn, throw stones or clash make it a
+  *violent demonstration* (Riots). Forces that disperse, baton-charge, tear-gas
+  or arrest peaceful demonstrators make it a *protest with intervention*.
+* Crowds that attack people or property outside a demonstration, including
+  lynching a suspected thief (mob justice), commit *mob violence* (Riots), not
+  violence against civilians.
+* Crude weapons used by crowds or unnamed groups (sticks, stones, crude or
+  cocktail bombs) do not make an explosion event of organised armed groups:
+  it is mob violence, or a violent demonstration within one.
+* One-sided violence by a person or an armed group on unarmed people
+  (assaults, beatings, stabbings) is *violence against civilians* / attack.
+
+Each :class:`ActorRule` row applies to a sentence the trigger table typed as
+one of ``when`` (``None``: no trigger matched), needs every pattern of
+``needs`` and none of ``unless`` (names in :data:`PATTERNS`), and gives
+``gives``. Rows are tried in order; the first that applies wins.
+
+Example
+-------
+>>> retype(("Battles", "Armed clash"), "Supporters of two AL leaders clashed in the town.")
+('Riots', 'Mob violence')
+>>> retype(("Battles", "Armed clash"), "Troops clashed with rebels near the town.")
+('Battles', 'Armed clash')
+>>> retype(None, "Locals beat a suspected thief to death.")
+('Riots', 'Mob violence')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from geo.lexicon.taxonomy import is_sub_event_type
+
+#: Named patterns the rows test (all case-blind, searched in the whole sentence).
+PATTERNS = MappingProxyType(
+    {
+        # Organised armed groups that are not the state: Battles need two armed sides.
+        "nonstate_armed": r"\b(?:rebels?|militants?|insurgents?|militias?|militiamen|gunmen|"
+        r"armed\s+(?:men|group|groups|assailants|gang|gangs|wing)|terrorists?|fighters|"
+        r"jihadists?|guerrillas?|bandits|raiders|warriors|Maoists?|extremists|separatists|"
+        r"al-Shabaab|Shabaab|Boko\s+Haram|Taliban|ISIS|ISIL|Daesh|Islamic\s+State|"
+        r"Hezbollah|PKK|NPA|ULFA|NSCN|Naxal\w*)\b",
+        # State forces, police included.
+        "state_forces": r"\b(?:police|policemen|RAB|BGB|law\s+enforcers?|security\s+forces|"
+        r"army|military|soldiers|troops|border\s+guards?|paramilitar\w+|gendarme\w*|"
+        r"riot\s+police|rangers|constables?)\b",
+        # Unarmed crowds and groups of people: sides of riots, not of battles.
+        "crowd": r"\b(?:protesters|demonstrators|rioters|students|supporters|activists|"
+        r"members|followers|cadres?|locals|local\s+people|villagers|residents|mob|crowds?|"
+        r"workers|labou?rers|youths?|factions?|rival\s+groups|two\s+groups|groups\s+of|"
+        r"people|assailants|miscreants|attackers|goons|hooligans|thugs|men\s+of|leaders|"
+        r"traders|vendors|drivers|farmers|villages?|communities|families|relatives)\b",
+        # A demonstration going on.
+        "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|marche?s?|"
+        r"hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
+        # Violence by the crowd itself (not force used on it).
+        "crowd_violence": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire)|"
+        r"torch\w*|burn(?:ed|t|ing)\b|clash\w*|threw\s+(?:bricks|stones|rocks|brickbats)|"
+        r"pelt\w*|stone-?pelting|brickbats|hurl\w*|damag\w*|smash\w*|attacked|assault\w*|"
+        r"beat(?:en|ing)?\b|hacked|lynch\w*|chased)\b",
+        # Force used on demonstrators short of killing: an intervention.
+        "intervention": r"\b(?:tear\s*-?\s*gas|teargas|batons?|lathi\w*|cane-?charg\w*|"
+        r"baton-?charg\w*|dispers\w*|obstruct\w*|foil\w*|prevented|detain\w*|arrest\w*|"
+        r"water\s+cannons?|rubber\s+bullets|blank\s+(?:shots|rounds)|fired\s+in\s+the\s+air|"
+        r"picked\s+up|rounded\s+up)\b",
+        # Crude weapons of crowds.
+        "crude_bombs": r"\b(?:crude|cocktail|molotov|petrol|hand-?made|country-?made|"
+        r"sound)\s+(?:bombs?|cocktails?)\b|\bcocktails?\b|\bpetrol\s+bombs?\b",
+        # Justice taken by a crowd into its own hands.
+        "mob_justice": r"\b(?:lynch\w*|mob\s+justice|on\s+suspicion\s+of|suspected\s+(?:of\s+)?"
+        r"(?:thie(?:f|ves|ving)|robb\w*|mugg\w*|kidnapp\w*|criminals?|witch\w*|steal\w*)|"
+        r"beat(?:en)?\s+(?:\w+\s+){0,3}to\s+death)\b",
+        # Harm to a person by hand.
+        "assault": r"\b(?:assault\w*|beat(?:en|ing)?\b|hacked|stabbed|tortur\w*|"
+        r"attacked\s+(?:and\s+)?(?:injured|wounded))",
+        # Property attacked.
+        "property": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire)|torch\w*|"
+        r"looted|loot\w*|damag\w*|destroyed|smash\w*)\b",
+    }
+)
+
+_PROTESTS = ("Protests",)
+_ANY_PROTEST = _PROTESTS
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRule:
+    """One codebook rule: when the trigger gave one of ``when``, with every
+    pattern of ``needs`` and none of ``unless``, the event is ``gives``."""
+
+    when: tuple[str | None, ...]
+    needs: tuple[str, ...]
+    unless: tuple[str, ...]
+    gives: tuple[str, str]
+
+
+_RIOT_VD = ("Riots", "Violent demonstration")
+_RIOT_MOB = ("Riots", "Mob violence")
+_ARMED_BLOCK = ("nonstate_armed",)
+
+#: The rules, in order (see the module docstring for the codebook's reasons).
+ACTOR_RULES: tuple[ActorRule, ...] = (
+    # Mob justice: a crowd that beats or lynches a suspect.
+    ActorRule(
+        ("Violence against civilians", "Battles", None, "Riots"),
+        ("mob_justice", "crowd"),
+        _ARMED_BLOCK,
+        _RIOT_MOB,
+    ),
+    # Demonstrators who turn violent: a violent demonstration.
+    ActorRule(_ANY_PROTEST, ("crowd_violence",), _ARMED_BLOCK, _RIOT_VD),
+    # Force used on peaceful demonstrators: a protest with intervention.
+    ActorRule(
+        _ANY_PROTEST,
+        ("intervention", "state_forces"),
+        (),
+        ("Protests", "Protest with intervention"),
+    ),
+    # A fight with a crowd on one side is a riot, not a battle.
+    ActorRule(("Battles",), ("crowd", "state_forces"), _ARMED_BLOCK, _RIOT_VD),
+    ActorRule(("Battles",), ("crowd", "demonstration"), _ARMED_BLOCK, _RIOT_VD),
+    ActorRule(("Battles",), ("crowd",), _ARMED_BLOCK, _RIOT_MOB),
+    # Crude bombs of crowds and unnamed groups.
+    ActorRule(
+        ("Explosions/Remote violence",),
+        ("crude_bombs", "demonstration"),
+        _ARMED_BLOCK,
+        _RIOT_VD,
+    ),
+    ActorRule(("Explosions/Remote violence",), ("crude_bombs",), _ARMED_BLOCK, _RIOT_MOB),
+    # A crowd's violence on people or property, told without a trigger.
+    ActorRule(
+        (None, "Strategic developments"),
+        ("crowd_violence", "crowd", "demonstration"),
+        _ARMED_BLOCK,
+        _RIOT_VD,
+    ),
+    ActorRule(
+        (None, "Strategic developments"), ("crowd_violence", "crowd"), _ARMED_BLOCK, _RIOT_MOB
+    ),
+    # A crowd attacking civilians is mob violence.
+    ActorRule(
+        ("Violence against civilians",),
+        ("crowd", "assault"),
+        ("nonstate_armed", "state_forces"),
+        _RIOT_MOB,
+    ),
+    # One-sided harm by hand, or property destroyed, told without a trigger.
+    ActorRule((None,), ("assault",), (), ("Violence against civilians", "Attack")),
+    ActorRule(
+        (None,), ("property",), (), ("Strategic developments", "Looting/property destruction")
+    ),
+)
+
+#: Where a demonstration's reason begins ("… staged a human chain against the
+#: assault on a journalist"): the violence named after it is not the crowd's own.
+_REASON = re.compile(
+    r"\b(?:against|demanding|to\s+demand|protesting|in\s+protest|condemning|to\s+protest|"
+    r"over|following|after|in\s+response\s+to|for\s+the\s+(?:arrest|release|trial)|"
+    r"calling\s+for|urging|seeking)\b",
+    re.I,
+)
+#: Patterns read only in the clause before the reason.
+_IN_MAIN_CLAUSE = frozenset({"crowd_violence", "property", "assault", "intervention"})
+
+COMPILED_PATTERNS = MappingProxyType({k: re.compile(v, re.I) for k, v in PATTERNS.items()})
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence up to the reason it gives for what was done.
+
+    >>> main_clause("Students staged a protest against the assault on a teacher.")
+    'Students staged a protest '
+    """
+    return _REASON.split(sentence, maxsplit=1)[0]
+
+
+def retype(kind: tuple[str, str] | None, sentence: str) -> tuple[str, str] | None:
+    """The type and sub-event type after the codebook's actor rules."""
+    hits: dict[str, bool] = {}
+
+    main = main_clause(sentence)
+
+    def has(name: str) -> bool:
+        if name not in hits:
+            # what a crowd did is told before the reason it did it
+            text = main if name in _IN_MAIN_CLAUSE else sentence
+            hits[name] = COMPILED_PATTERNS[name].search(text) is not None
+        return hits[name]
+
+    when = kind[0] if kind else None
+    for rule in ACTOR_RULES:
+        if when not in rule.when:
+            continue
+        if all(has(n) for n in rule.needs) and not any(has(n) for n in rule.unless):
+            return rule.gives
+    return kind
+
+
+def _check() -> None:
+    for r in ACTOR_RULES:
+        if not is_sub_event_type(*r.gives):
+            raise ValueError(f"{r.gives} is not in ACLED's taxonomy")
+        for n in r.needs + r.unless:
+            if n not in PATTERNS:
+                raise ValueError(f"unknown pattern {n!r} in {r}")
+
+
+_check()
