@@ -1,155 +1,238 @@
-"""Real ACLED notes as documents: date, place within 25 km, fatalities.
+"""ACLED's coded notes as documents: date, place, toll, type and sub-event type.
 
-Each note of ``../shared/realdata/acled/`` is read as a document of its own.
-The note's first event gives the date; the place counts as right when one of
-the note's extracted places lies within 25 km of ACLED's coordinates (ACLED
-codes some notes as several rows, one per place); fatalities compare the sum
-over the note's distinct incidents with ACLED's figure (a note coded as
-several rows has its figure summed over them); the event type is the note's
-first event's, against ACLED's.
+Every file of ``../shared/realdata/acled-notes/`` and the Iraq notes in ACLED's
+raw format (``../shared/realdata/acled/``) are read, each note a document of
+its own with no reference date (as ``geo extract DIR`` reads them), and scored
+with the rules of ``../shared/tools/score_notes.py``:
 
-    python -m bench.acled_notes [--show-misses] [--online]
+* **date**: an event (not a reported total) on the coded date, on notes that give a
+  year and whose coding is not flagged ``date_approx``; on notes without a year
+  the other measures look at all of the note's events;
+* **place**: such an event within 25 km of the coded point (50 km for precision 2,
+  100 km for 3), on notes that name the coded location; **place (no year)** is the
+  same on the notes without a year;
+* **toll**: the fatalities of those events sum to the coded figure (notes without
+  toll flags); **invented**: notes coded 0 where we give a toll;
+* **type** and **sub-event type**: such an event has the coded ACLED type (and
+  sub-event type), on rows coded in today's taxonomy;
+* **crashed**: notes whose extraction raised.
+
+The Iraq raw file has no ``flags``; a note coded as several rows is scored
+once per row (as ``score_notes.py`` scores each coded row).
+
+    python -m bench.acled_notes [--limit N] [--misses K] [--files bangladesh,iraq]
+
+``--limit`` samples N notes per file with the scorer's seed (``random.Random(7)``).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-from collections import defaultdict
+import json
+import logging
+import math
+import random
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from geopy.distance import great_circle
-
 from geo.extraction.documents import document_from_text
 from geo.gazetteer import Gazetteer
+from geo.models import Event
 from geo.pipeline import extract
 
-CSV = (
-    Path(__file__).resolve().parents[2]
-    / "shared/realdata/acled/acled_iraq_subset_2020-04-27_2020-05-09.csv"
-)
-
-
-#: ACLED's actor names → the words a news text uses for them (evaluation only: how
-#: often the note's main actor is among ours).
-ACTOR_WORDS = {
-    "Islamic State": ("IS", "ISIS", "ISIL", "Daesh"),
-    "Military Forces of Turkey": ("Turkish",),
-    "Popular Mobilization Forces": ("PMF", "PMU", "Hashed"),
-    "PKK": ("PKK",),
-    "TMF": ("TMF",),
-    "Protesters": ("Protesters",),
-    "Rioters": ("Rioters", "Protesters"),
-    "Military Forces of Iraq": (
-        "Iraqi forces",
-        "Iraqi army",
-        "Iraqi air force",
-        "Iraqi security forces",
-        "Iraqi military",
-    ),
-    "Police Forces of Iraq": ("police", "Police"),
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "realdata"
+NOTES = SHARED / "acled-notes"
+IRAQ = SHARED / "acled" / "acled_iraq_subset_2020-04-27_2020-05-09.csv"
+TOLL_FLAGS = {"fatalities_split", "fatalities_coder_override", "shared_text"}
+TYPES = {
+    "Protests",
+    "Riots",
+    "Battles",
+    "Violence against civilians",
+    "Explosions/Remote violence",
+    "Strategic developments",
 }
+MEASURES = ("date", "place", "place_no_year", "toll", "type", "sub_event_type")
+
+log = logging.getLogger("geo")
 
 
-def _actor_found(gold: str, ours: tuple[str, ...]) -> bool | None:
-    """Whether ACLED's ``gold`` actor is among ``ours``; ``None`` when we know no
-    words for it ("Unidentified Armed Group", "Civilians")."""
-    keys = [k for k in ACTOR_WORDS if k in gold]
-    if not keys:
-        return None
-    words = ACTOR_WORDS[max(keys, key=len)]  # "... Popular Mobilization Forces" first
-    return any(w in a for a in ours for w in words)
+@dataclass(slots=True)
+class FileScore:
+    """Counts for one file: ``hits[m]`` of ``n[m]`` for each measure."""
+
+    name: str
+    notes: int = 0
+    crashed: int = 0
+    invented: int = 0
+    zero: int = 0
+    hits: Counter = field(default_factory=Counter)
+    n: Counter = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    def rate(self, m: str) -> float | None:
+        return self.hits[m] / self.n[m] if self.n[m] else None
 
 
-def evaluate(path: Path = CSV, show: bool = False, online: bool = False) -> dict[str, float]:
-    """Score every note; return the rates and the counts.
+def _km(a: float, b: float, c: float, d: float) -> float:
+    p = math.pi / 180
+    x = (
+        math.sin((c - a) * p / 2) ** 2
+        + math.cos(a * p) * math.cos(c * p) * math.sin((d - b) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, x)))
 
-    ``online``: look up the places the gazetteer lacks on Nominatim (needs the
-    internet; about one second per new name, answers cached on disk).
-    """
-    gz = Gazetteer.load()
-    lookup = None
-    if online:
-        from geo.gazetteer.online import OnlineLookup
 
-        lookup = OnlineLookup()
-    with path.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    by_note: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for r in rows:
-        by_note[r["notes"]].append(r)
-    n = date_ok = place_ok = fat_ok = type_ok = no_event = actor_ok = actor_n = 0
-    for note, group in by_note.items():
-        doc = document_from_text("note", note)
-        events = [e for e in extract(doc, gz, online=lookup).events if not e.is_aggregate]
-        gold_date = datetime.strptime(group[0]["event_date"], "%d-%b-%y").date()
-        first = next((e for e in events if e.event_date), None)
-        got_date = first.event_date if first else None
-        incidents = {e.incident_id: e.incident_fatalities for e in events}
-        got_fat = sum(incidents.values())
-        gold_fat = sum(int(r["fatalities"]) for r in group)
-        got_type = events[0].event_type if events else None
-        for r in group:
-            n += 1
-            point = (float(r["latitude"]), float(r["longitude"]))
-            dists = [
-                great_circle(point, (e.place.latitude, e.place.longitude)).km
-                for e in events
-                if e.place
-            ]
-            d_ok = got_date == gold_date
-            p_ok = bool(dists) and min(dists) <= 25
-            f_ok = got_fat == gold_fat
-            type_ok += got_type == r["event_type"]
-            found = _actor_found(r["actor1"], events[0].actors if events else ())
-            if found is not None:
-                actor_n += 1
-                actor_ok += found
-            no_event += not events
-            date_ok += d_ok
-            place_ok += p_ok
-            fat_ok += f_ok
-            if show and not (d_ok and p_ok and f_ok):
-                print(
-                    f"- {r['location']} {r['event_date']} fat={r['fatalities']}: "
-                    f"date {got_date} place {min(dists) if dists else None!s:.6} "
-                    f"fat {got_fat}/{gold_fat} | {note[:150]}"
-                )
-    return {
-        "rows": n,
-        "date": date_ok / n,
-        "place_25km": place_ok / n,
-        "fatalities": fat_ok / n,
-        "event_type": type_ok / n,
-        "no_event": no_event,
-        "actor1": actor_ok / max(actor_n, 1),
-        "actor1_rows": actor_n,
-    }
+def _fold(s: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(ch)
+    ).strip()
+
+
+def read_notes(path: Path) -> list[dict[str, str]]:
+    """The rows of a notes file, or of the Iraq raw file in the notes' columns."""
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, restval=""))
+    if path != IRAQ:
+        return rows
+    return [
+        {
+            "id": r["event_id_cnty"],
+            "text": r["notes"],
+            "date": datetime.strptime(r["event_date"], "%d-%b-%y").date().isoformat(),
+            "location": f"{r['location']}, {r['admin1']}, {r['country']}",
+            "latitude": r["latitude"],
+            "longitude": r["longitude"],
+            "geo_precision": r["geo_precision"],
+            "event_type": r["event_type"],
+            "sub_event_type": r["sub_event_type"],
+            "fatalities": r["fatalities"],
+            "flags": "date_approx" if r["time_precision"] != "1" else "",
+        }
+        for r in rows
+    ]
+
+
+def score_note(g: dict[str, str], events: list[Event], s: FileScore) -> list[str]:
+    """Add one coded row's scores to ``s``; return why it missed (empty: no miss)."""
+    flags = set(filter(None, g.get("flags", "").split(";")))
+    rows = [e for e in events if not e.is_aggregate]
+    dated = re.search(r"\b(19|20)\d\d\b", g["text"]) is not None
+    on_day = [e for e in rows if e.event_date and e.event_date.isoformat() == g["date"]]
+    if not dated:
+        on_day = rows
+    why = []
+    if "date_approx" not in flags and dated:
+        s.n["date"] += 1
+        s.hits["date"] += bool(on_day)
+        if not on_day:
+            why.append("date")
+    tol = {"1": 25, "2": 50}.get((g.get("geo_precision") or "1").strip(), 100)
+    if _fold(g.get("location", "").split(",")[0]) in _fold(g["text"]):
+        lat, lon = float(g["latitude"]), float(g["longitude"])
+        near = any(
+            e.place and _km(lat, lon, e.place.latitude, e.place.longitude) <= tol for e in on_day
+        )
+        for m in ("place",) if dated else ("place", "place_no_year"):
+            s.n[m] += 1
+            s.hits[m] += near
+        if not near:
+            why.append("place")
+    if not flags & TOLL_FLAGS:
+        want = int(float(g["fatalities"] or 0))
+        got = sum(e.fatalities for e in on_day)
+        s.n["toll"] += 1
+        s.hits["toll"] += got == want
+        if got != want:
+            why.append(f"toll {got}/{want}")
+        if want == 0:
+            s.zero += 1
+            s.invented += got > 0
+    if g.get("event_type") in TYPES and "legacy_event_type" not in flags:
+        s.n["type"] += 1
+        ok = any(e.event_type == g["event_type"] for e in on_day)
+        s.hits["type"] += ok
+        if not ok:
+            got_types = "/".join(sorted({e.event_type for e in on_day})) or "none"
+            why.append(f"type {got_types} vs {g['event_type']}")
+        if g.get("sub_event_type"):
+            s.n["sub_event_type"] += 1
+            sub_ok = any(e.sub_event_type == g["sub_event_type"] for e in on_day)
+            s.hits["sub_event_type"] += sub_ok
+            if not sub_ok:
+                got_subs = "/".join(sorted({e.sub_event_type for e in on_day})) or "none"
+                why.append(f"sub {got_subs} vs {g['sub_event_type']}")
+    return why
+
+
+def evaluate(path: Path, gazetteer: Gazetteer, limit: int = 0, misses: int = 0) -> FileScore:
+    """Score one file (``limit`` notes sampled with the scorer's seed)."""
+    gold = read_notes(path)
+    if limit and len(gold) > limit:
+        gold = random.Random(7).sample(gold, limit)
+    s = FileScore(path.stem)
+    cache: dict[str, list[Event] | None] = {}
+    for g in gold:
+        s.notes += 1
+        text = g["text"]
+        if text not in cache:
+            try:
+                doc = document_from_text("note.txt", text)  # a neutral name: no date in it
+                cache[text] = list(extract(doc, gazetteer).events)
+            except Exception:  # a crash is a finding, counted and shown
+                log.debug("note %s crashed", g.get("id"), exc_info=True)
+                cache[text] = None
+        events = cache[text]
+        if events is None:
+            s.crashed += 1
+            s.misses.append(f"- {g.get('id')} CRASH: {text[:160]}")
+            continue
+        why = score_note(g, events, s)
+        if why and len(s.misses) < misses:
+            s.misses.append(f"- {g.get('id')} [{', '.join(why)}] {g['location']}: {text[:200]}")
+    return s
+
+
+def _pct(v: float | None) -> str:
+    return "–" if v is None else f"{v:.1%}"
 
 
 def main() -> None:
     """Print the table."""
-    p = argparse.ArgumentParser()
-    p.add_argument("--show-misses", action="store_true")
-    p.add_argument(
-        "--online",
-        action="store_true",
-        help="also look up unknown places on Nominatim (needs the internet)",
-    )
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--limit", type=int, default=0, help="notes sampled per file (0: all)")
+    p.add_argument("--misses", type=int, default=0, help="list up to K misses per file")
+    p.add_argument("--files", default="", help="comma-separated parts of file names to run")
     args = p.parse_args()
-    r = evaluate(show=args.show_misses, online=args.online)
-    mode = "gazetteer + Nominatim" if args.online else "offline gazetteer"
-    print(f"ACLED notes (Iraq, 27 Apr - 9 May 2020): {r['rows']} rows, {mode}")
-    print("| measure | ours | target |\n|---|---|---|")
-    print(f"| date right | {r['date']:.1%} | >= 95% |")
-    print(f"| place within 25 km | {r['place_25km']:.1%} | >= 70% |")
-    print(f"| fatalities exact | {r['fatalities']:.1%} | >= 90% |")
-    print(f"| event type right (the note's first event) | {r['event_type']:.1%} | |")
-    print(f"| rows whose note gave no event | {r['no_event']} | |")
+    paths = [*sorted(NOTES.glob("*.csv")), IRAQ]
+    if args.files:
+        want = args.files.split(",")
+        paths = [q for q in paths if any(w in q.name for w in want)]
+    if not all(q.exists() for q in paths):
+        sys.exit(f"the ACLED notes are not under {SHARED} (../shared is not here)")
+    gz = Gazetteer.load()
+    scores = [evaluate(q, gz, args.limit, args.misses) for q in paths]
+    head = "| file | notes | crashed | " + " | ".join(MEASURES) + " | invented tolls |"
+    print(head)
+    print("|" + "---|" * (head.count("|") - 1))
+    for s in scores:
+        cells = [f"{_pct(s.rate(m))} ({s.n[m]})" for m in MEASURES]
+        inv = _pct(s.invented / s.zero if s.zero else None)
+        print(f"| {s.name} | {s.notes} | {s.crashed} | " + " | ".join(cells) + f" | {inv} |")
+    for s in scores:
+        if s.misses:
+            print(f"\n{s.name}:")
+            print("\n".join(s.misses))
     print(
-        f"| ACLED's actor 1 among ours ({r['actor1_rows']} rows with a known name) "
-        f"| {r['actor1']:.1%} | |"
+        json.dumps(
+            {s.name: {m: s.rate(m) for m in MEASURES} | {"crashed": s.crashed} for s in scores}
+        )
     )
 
 
