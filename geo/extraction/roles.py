@@ -77,11 +77,36 @@ _ROLE_OF_KIND = {
 }
 
 
+#: A building or ground named after its town ("outside the Peshawar Press Club",
+#: "at Sambalpur University"): told after a preposition of place, the town is where
+#: the event was, though the name modifies the building's.
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:Press\s+Club|University|College|Hospital|Airport|"
+    r"Stadium|Baz(?:a|aa)r|Market|Court|Chowk|Square|Bridge|Station|Cantonment|Mosque|"
+    r"Temple|Church|School|Campus|Collectorate|Secretariat|Municipality|Assembly|Jail|"
+    r"Prison|Port|Bus\s+(?:Stand|Terminal)|Highway|Road|Club|Parliament|Office)\b"
+)
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:at|in|outside|inside|near|in\s+front\s+of|opposite|before|towards?|into)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
 def mark_roles(toponyms: tuple[Toponym, ...], text: str) -> tuple[Toponym, ...]:
     """``toponyms`` (offsets into ``text``) with the kinds their words give:
-    ``reference``, ``said`` or ``origin`` (see the module's table)."""
+    ``reference``, ``said`` or ``origin`` (see the module's table), and a town
+    that names a building the event was at taken as the place (``gazetteer``)."""
     out = []
     for t in toponyms:
+        if (
+            t.kind == "modifier"
+            and t.place is not None
+            and t.place.precision in ("city", "site")
+            and _FACILITY_AFTER.match(text, t.end)
+            and _PLACE_PREPOSITION.search(text[max(0, t.start - 30) : t.start])
+        ):
+            t = replace(t, kind="gazetteer")
         if t.kind in ("gazetteer", "site", "variant", "region", "online"):
             before = text[max(0, t.start - 60) : t.start]
             if _MEASURED_FROM.search(before):
