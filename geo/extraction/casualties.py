@@ -37,7 +37,9 @@ _NUM_WORD = (
 )
 _KILL = (
     r"(?:killed|dead|died|slain|murdered|assassinated|executed|shot\s+dead|"
-    r"lost\s+their\s+lives|were\s+killed|was\s+killed|perished|beheaded)"
+    r"lost\s+their\s+lives|were\s+killed|was\s+killed|perished|beheaded|gunned\s+down|"
+    r"(?:hacked|chopped|beaten|stabbed|burnt|burned|clubbed|clobbered|bludgeoned|lynched|"
+    r"crushed|tortured|shot|stoned)\s+to\s+death)"
 )
 _INJURE = r"(?:injured|wounded|hurt|injuring|wounding|injuries|wounds)"
 _QUAL = r"(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|approximately|roughly|an\s+estimated)\s+"
@@ -54,7 +56,11 @@ _KILLED_BEFORE = re.compile(
     rf"(?:death\s+)?toll\s+(?:[\w-]+\s+){{0,5}}?(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|"
     rf"stood|jumped|increased)\s+(?:to|at)|deaths\s+of)\s+"
     rf"(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\b(?!\s*(?:%|percent|years?|days?|km|miles))|"
-    rf"(?:leaving|left)\s+(?P<q2>{_QUAL})?(?P<n2>{_NUM_WORD})\s+{_NOUN}(?:dead|killed)\b)",
+    rf"(?:leaving|left)\s+(?P<q2>{_QUAL})?(?P<n2>{_NUM_WORD})\s+{_NOUN}(?:dead|killed)\b|"
+    rf"(?:beat|hacked|chopped|stabbed|clubbed|lynched|stoned|burnt|burned)\s+"
+    rf"(?P<n3>{_NUM_WORD})\s+{_NOUN}to\s+death\b|"
+    rf"(?:beat|hacked|chopped|stabbed|clubbed|lynched|stoned|burnt|burned)\s+to\s+death\s+"
+    rf"(?P<n4>{_NUM_WORD})\b)",
     re.IGNORECASE,
 )
 _INJURED_AFTER = re.compile(
@@ -69,8 +75,10 @@ _INJURED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SINGULAR_KILLED = re.compile(
-    r"\b(?:was|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+)?(?:shot\s+dead|killed|"
-    r"assassinated|murdered|executed|beheaded|stabbed\s+to\s+death|shot\s+and\s+killed)",
+    r"\b(?:was|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+|allegedly\s+)?(?:shot\s+dead|"
+    r"killed|assassinated|murdered|executed|beheaded|shot\s+and\s+killed|gunned\s+down|"
+    r"(?:hacked|chopped|beaten|stabbed|burnt|burned|clubbed|clobbered|bludgeoned|lynched|"
+    r"crushed|tortured|stoned)\s+to\s+death)",
     re.IGNORECASE,
 )
 #: "an airstrike was executed": a plan or an operation carried out, no one killed.
@@ -82,7 +90,8 @@ _THING_EXECUTED = re.compile(
 )
 _PLURAL_KILLED = re.compile(
     r"\b(?:were|have\s+been|had\s+been)\s+(?:both\s+|also\s+|reportedly\s+)?(?:shot\s+dead|"
-    r"killed|assassinated|murdered|executed)",
+    r"killed|assassinated|murdered|executed|gunned\s+down|(?:hacked|chopped|beaten|stabbed|"
+    r"burnt|burned|clubbed|bludgeoned|lynched|stoned)\s+to\s+death)",
     re.IGNORECASE,
 )
 _KILLED_OBJ = re.compile(
@@ -96,7 +105,7 @@ _KILLED_OBJ = re.compile(
 #: a case-blind alternation is ten times slower.
 _KILL_HINT = re.compile(
     r"kill|dead|died|slain|murder|assassinat|execut|lives|perish|"
-    r"behead|death"
+    r"behead|death|gunned"
 )
 _INJURE_HINT = re.compile(r"injur|wound|hurt")
 _ANY_HINT = re.compile(rf"{_KILL_HINT.pattern}|{_INJURE_HINT.pattern}|casualt|fatalit")
@@ -229,7 +238,7 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
     found: list[_Count] = []
     for pattern in patterns:
         for m in pattern.finditer(sentence):
-            group = "n" if m.group("n") is not None else "n2"
+            group = next(g for g in ("n", "n2", "n3", "n4") if m.groupdict().get(g) is not None)
             n = m.group(group)
             parsed = parse_number(n)
             if parsed is None:

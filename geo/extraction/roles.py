@@ -87,7 +87,7 @@ _FACILITY_AFTER = re.compile(
     r"Prison|Port|Bus\s+(?:Stand|Terminal)|Highway|Road|Club|Parliament|Office)\b"
 )
 _PLACE_PREPOSITION = re.compile(
-    r"\b(?:at|in|outside|inside|near|in\s+front\s+of|opposite|before|towards?|into)\s+"
+    r"\b(?:at|in|on|outside|inside|near|in\s+front\s+of|opposite|before|towards?|into)\s+"
     r"(?:the\s+)?$",
     re.I,
 )

@@ -124,7 +124,19 @@ RULES: tuple[EventRule, ...] = (
         r"civilians|crowd)",
         after="",
     ),
-    *_rows(_VAC, "Attack", r"shot\s+dead", r"assassinat\w*", r"murder\w*", "executed", "stabbed"),
+    *_rows(
+        _VAC,
+        "Attack",
+        r"shot\s+dead",
+        r"assassinat\w*",
+        r"murder\w*",
+        "executed",
+        "stabbed",
+        r"to\s+death",
+        r"gunned\s+down",
+        "hacked",
+        "chopped",
+    ),
     *_rows(_VAC, "Abduction/forced disappearance", r"abduct\w*", r"kidnap\w*", "disappeared"),
     # Demonstrators or a crowd that burn, storm, attack or clash: a violent demonstration.
     *_rows(

@@ -325,6 +325,42 @@ NAME_OF_SOMETHING_ELSE = frozenset(
         "bay",
     }
 )
+#: Buildings and grounds often named after their town ("Larkana Press Club",
+#: "Sambalpur University"): after a preposition of place the town is where it is.
+FACILITY_NOUNS = frozenset(
+    {
+        "press",
+        "club",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "stadium",
+        "mosque",
+        "church",
+        "temple",
+        "bridge",
+        "square",
+        "park",
+        "mall",
+        "market",
+        "bazar",
+        "bazaar",
+        "chowk",
+        "airport",
+        "station",
+        "campus",
+        "collectorate",
+        "secretariat",
+        "cantonment",
+        "jail",
+        "prison",
+        "court",
+        "road",
+        "highway",
+        "street",
+    }
+)
 #: Words before "of" that locate ("east of Amerli", "the outskirts of Abu Saida").
 OF_WHERE = frozenset(
     {

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from geo.extraction.places.mention import Mention, common_words
 from geo.gazetteer import Entry, normalize
 from geo.lexicon.words import (
+    FACILITY_NOUNS,
     LAND_LANDFORMS,
     LANDFORMS,
     LOCATIVES,
@@ -102,8 +103,20 @@ def _part_of_a_person(i0: int, rc: RunContext, strong: bool) -> bool:
     )
 
 
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:at|in|on|outside|inside|near|in\s+front\s+of|opposite|before|towards?|into)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+def _after_place_preposition(m: Mention, rc: RunContext) -> bool:
+    start = m.start - m.sentence_start
+    return bool(_PLACE_PREPOSITION.search(rc.sent[max(0, start - 30) : start]))
+
+
 def _read_words_after(
-    m: Mention, after_words: list[str], best: Entry, strong: bool
+    m: Mention, after_words: list[str], best: Entry, strong: bool, rc: RunContext
 ) -> Verdict | None:
     """Capitalised words after the match inside its run: a place kind ("Anbar
     Province"), another kind of name ("Sadr Movement", "Basra Oil Company": dropped),
@@ -113,6 +126,8 @@ def _read_words_after(
     head = after_words[0].lower().rstrip(".")
     if head in PLACE_SUFFIXES:
         return Verdict(suffix=head)
+    if head in FACILITY_NOUNS and best.kind != "country" and _after_place_preposition(m, rc):
+        return Verdict(modifier=True)  # "outside the Larkana Press Club": see roles
     if head in NAME_OF_SOMETHING_ELSE and best.kind != "country":
         return None
     if strong:
@@ -170,7 +185,7 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
     if _bad_variant(m, n, rc, sentence_initial) or _part_of_a_person(i0, rc, strong):
         return None
     after_words = rc.words[i0 + n :]
-    verdict = _read_words_after(m, after_words, best, strong)
+    verdict = _read_words_after(m, after_words, best, strong, rc)
     if verdict is None:
         return None
     modifier, suffix = verdict.modifier, verdict.suffix
