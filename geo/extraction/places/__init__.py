@@ -61,7 +61,7 @@ def find_toponyms(
     for s, e in spans:
         if check is not None:
             check()
-        mentions.extend(sentence_mentions(text, s, e, gazetteer, unknown=online is not None))
+        mentions.extend(sentence_mentions(text, s, e, gazetteer, unknown=True))
     countries = resolve(mentions, text, gazetteer)
     if online is not None:
         look_up_online(mentions, countries, online, check)

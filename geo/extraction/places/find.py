@@ -12,6 +12,7 @@ then names the gazetteer lacks that the text tells as places.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from geo.extraction.places.filters import RunContext, keep
 from geo.extraction.places.mention import ARABIC_ARTICLES, POSSESSIVE, Mention, common_words
@@ -129,7 +130,7 @@ def sentence_mentions(
             )
             taken.append(m.span())
     # 3. capitalised runs against the gazetteer, 4. demonyms
-    runs = capitalised_runs(sent, tokens)
+    runs = capitalised_runs(sent, tokens, lambda phrase: gz.has_name(normalize(phrase)))
     dateline = _DATELINE.match(sent) if sent[:1].isupper() else None
     for run in runs:
         # a dateline's first name is a place however common the word ("AUSTIN, Texas")
@@ -198,7 +199,14 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper() or (tok[2:3] == "-" and bool(_ARTICLE_CAP.match(tok)))
 
 
-def capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[list[int]]:
+def capitalised_runs(
+    sent: str,
+    tokens: list[tuple[int, int, str]],
+    is_name: Callable[[str], bool] | None = None,
+) -> list[list[int]]:
+    """Runs of capitalised words (with connectors: "Bay of Bengal"); a possessive
+    ends a run ("Baghdad's | Tahrir Square") unless ``is_name`` says the possessive
+    and the next word are one name ("Cox's Bazar")."""
     runs: list[list[int]] = []
     cur: list[int] = []
     for i, (a, _b, tok) in enumerate(tokens):
@@ -209,7 +217,12 @@ def capitalised_runs(sent: str, tokens: list[tuple[int, int, str]]) -> list[list
                 runs.append(cur)
                 cur = []
             cur.append(i)
-            if POSSESSIVE.search(tok):
+            if POSSESSIVE.search(tok) and not (
+                is_name is not None
+                and i + 1 < len(tokens)
+                and sent[tokens[i][1] : tokens[i + 1][0]] == " "
+                and is_name(f"{tok} {tokens[i + 1][2]}")
+            ):
                 runs.append(cur)
                 cur = []
         elif (
