@@ -53,17 +53,19 @@ PATTERNS = MappingProxyType(
         r"armed\s+(?:men|group|groups|assailants|gang|gangs|wing)|terrorists?|fighters|"
         r"jihadists?|guerrillas?|bandits|raiders|warriors|Maoists?|extremists|separatists|"
         r"al-Shabaab|Shabaab|Boko\s+Haram|Taliban|ISIS|ISIL|Daesh|Islamic\s+State|"
-        r"Hezbollah|PKK|NPA|ULFA|NSCN|Naxal\w*)\b",
+        r"Hezbollah|Naxal\w*|snipers?|(?-i:IS|PKK|NPA|ULFA|NSCN|LTTE|ADF|FDLR|RSF|SPLA))\b",
         # State forces, police included.
         "state_forces": r"\b(?:police|policemen|RAB|BGB|law\s+enforcers?|security\s+forces|"
         r"army|military|soldiers|troops|border\s+guards?|paramilitar\w+|gendarme\w*|"
-        r"riot\s+police|rangers|constables?)\b",
+        r"riot\s+police|rangers|constables?|forces|brigades?|battalions?|officers?|"
+        r"(?-i:PMF|PMU|TMF|KDF|AMISOM|Peshmerga|SDF|YPG))\b",
         # Unarmed crowds and groups of people: sides of riots, not of battles.
         "crowd": r"\b(?:protesters|demonstrators|rioters|students|supporters|activists|"
         r"members|followers|cadres?|locals|local\s+people|villagers|residents|mob|crowds?|"
-        r"workers|labou?rers|youths?|factions?|rival\s+groups|two\s+groups|groups\s+of|"
+        r"workers|labou?rers|youths?|factions?|(?:two|rival|local|opposing)\s+(?:[\w-]+\s+)?groups|"
+        r"groups?\s+of|accomplices|relatives|hawkers|"
         r"people|assailants|miscreants|attackers|goons|hooligans|thugs|men\s+of|leaders|"
-        r"traders|vendors|drivers|farmers|villages?|communities|families|relatives)\b",
+        r"traders|vendors|drivers|farmers)\b",
         # A demonstration going on.
         "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|marche?s?|"
         r"hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
@@ -71,7 +73,8 @@ PATTERNS = MappingProxyType(
         "crowd_violence": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire)|"
         r"torch\w*|burn(?:ed|t|ing)\b|clash\w*|threw\s+(?:bricks|stones|rocks|brickbats)|"
         r"pelt\w*|stone-?pelting|brickbats|hurl\w*|damag\w*|smash\w*|attacked|assault\w*|"
-        r"beat(?:en|ing)?\b|hacked|lynch\w*|chased)\b",
+        r"beat(?:en|ing)?\b|hacked|lynch\w*|chased|lit\s+fires|lighting\s+fires|bonfires?|"
+        r"burning\s+tyres|burning\s+tires|riot\w*)\b",
         # Force used on demonstrators short of killing: an intervention.
         "intervention": r"\b(?:tear\s*-?\s*gas|teargas|batons?|lathi\w*|cane-?charg\w*|"
         r"baton-?charg\w*|dispers\w*|obstruct\w*|foil\w*|prevented|detain\w*|arrest\w*|"
@@ -87,6 +90,13 @@ PATTERNS = MappingProxyType(
         # Harm to a person by hand.
         "assault": r"\b(?:assault\w*|beat(?:en|ing)?\b|hacked|stabbed|tortur\w*|"
         r"attacked\s+(?:and\s+)?(?:injured|wounded))",
+        # Targets that cannot fight back: people, homes, vehicles, places of worship.
+        "civilian_target": r"\b(?:civilians?|villagers?|villages?|passengers?|homes?|houses?|"
+        r"vehicles?|bus(?:es)?|matatus?|worshippers?|churche?s?|mosques?|schools?|"
+        r"students?|pupils?|farmers?|herders?|traders?|women|children|residents|families|"
+        r"motorists|travell?ers)\b",
+        # Two sides fighting.
+        "crowd_fight": r"\b(?:clash\w*|fighting|fought|exchanged\s+fire|gunfight|shootout)\b",
         # Property attacked.
         "property": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire)|torch\w*|"
         r"looted|loot\w*|damag\w*|destroyed|smash\w*)\b",
@@ -134,6 +144,20 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ActorRule(("Battles",), ("crowd", "state_forces"), _ARMED_BLOCK, _RIOT_VD),
     ActorRule(("Battles",), ("crowd", "demonstration"), _ARMED_BLOCK, _RIOT_VD),
     ActorRule(("Battles",), ("crowd",), _ARMED_BLOCK, _RIOT_MOB),
+    # An armed group attacking people who cannot fight back: violence against civilians;
+    # armed men attacking state forces: a battle.
+    ActorRule(
+        ("Battles",),
+        ("nonstate_armed", "civilian_target"),
+        ("state_forces", "crowd_fight"),
+        ("Violence against civilians", "Attack"),
+    ),
+    ActorRule(
+        ("Violence against civilians",),
+        ("state_forces", "nonstate_armed"),
+        (),
+        ("Battles", "Armed clash"),
+    ),
     # Crude bombs of crowds and unnamed groups.
     ActorRule(
         ("Explosions/Remote violence",),

@@ -148,6 +148,7 @@ RULES: tuple[EventRule, ...] = (
         r"embassy|building|headquarters|office)",
         r"burning\s+of\s+the\b",
         r"burned\s+tires",
+        r"\briot(?:s|ed|ing)?\b(?!\s+(?:police|gear|squad|control))",
         r"militias?\b.{0,40}\battacked\s+the\s+(?:US\s+)?embassy",
         after="",
     ),
@@ -189,8 +190,23 @@ RULES: tuple[EventRule, ...] = (
         r"killed\s+\S+\s+(?:\w+\s+){0,2}(?:militants|fighters|insurgents|soldiers)",
         after="",
     ),
-    # A killing told without a fight or a weapon from afar: an attack.
-    *_rows(_VAC, "Attack", r"(?:was|were)\s+(?:shot|killed|stabbed)", r"kill(?:ed|ing)"),
+    # A killing told without a fight or a weapon from afar: an attack (notes and
+    # headlines tell it in the present: "raiders kill two herders").
+    *_rows(
+        _VAC,
+        "Attack",
+        r"(?:was|were)\s+(?:shot|killed|stabbed)",
+        r"kill(?:ed|ing|s)?",
+        r"shoots?",
+    ),
+    # the verb, not the noun ("raiders attack villagers", not "the attack on")
+    *_rows(
+        _VAC,
+        "Attack",
+        r"(?<!the\s)(?<!\ban\s)(?<!\ba\s)(?<!this\s)(?<!that\s)(?<![’']s\s)attacks?\b(?!\s+on\b)",
+        before="\\b",
+        after="",
+    ),
     # Demonstrations, marches, strikes, sit-ins: peaceful unless a rule above says not.
     *_rows(
         "Protests",
@@ -210,7 +226,9 @@ RULES: tuple[EventRule, ...] = (
         r"general\s+strike",
         "strike",
         "gathered",
-        r"blocked\s+(?:major\s+)?roads",
+        r"block(?:ed|ing|s)?\s+(?:the\s+|a\s+|major\s+|main\s+)?(?:[\w-]+\s+){0,3}?(?:roads?|"
+        r"highways?|streets?|traffic|railways?)",
+        r"barricad\w*",
         "demand(?:ing|ed)",
         case_blind=False,
     ),
