@@ -29,7 +29,7 @@ from geo.extraction.incidents import build_events
 from geo.extraction.places import find_toponyms
 from geo.extraction.roles import mark_roles, role
 from geo.extraction.sentences import split_sentences
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import CandidateSource, Gazetteer
 from geo.models import Document, Event, Sentence, Toponym
 
 if TYPE_CHECKING:
@@ -56,12 +56,16 @@ def extract(
     *,
     time_limit: float | None = TIME_LIMIT,
     online: OnlineLookup | None = None,
+    geocoder: CandidateSource | None = None,
 ) -> Extraction:
     """Run every stage over ``doc``.
 
     Raises :class:`~geo.exc.ExtractionTimeoutError` past ``time_limit`` seconds
     (``None``: no limit). ``online`` (off by default) looks up the places the
-    gazetteer lacks on Nominatim (:mod:`geo.gazetteer.online`).
+    gazetteer lacks on Nominatim (:mod:`geo.gazetteer.online`). ``geocoder``
+    answers which places a name may be (default: the gazetteer through geopy's
+    ``Geocoder`` interface, :class:`~geo.gazetteer.GazetteerGeocoder`; any geopy
+    geocoder through :class:`~geo.gazetteer.GeopyCandidates`).
     """
     deadline = None if time_limit is None else time.monotonic() + time_limit
 
@@ -77,6 +81,7 @@ def extract(
         gazetteer,
         check=check,
         online=online,
+        geocoder=geocoder,
         sentences=[(s.start, s.end) for s in sentences],
     )
     toponyms = list(mark_roles(tuple(toponyms), doc.text))

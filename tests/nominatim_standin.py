@@ -37,6 +37,18 @@ PLACES = {
         "display_name": "Badush Mountains, Nineveh, Iraq",
         "address": {"state": "Nineveh", "country_code": "iq"},
     },
+    "kirkuk": {
+        "osm_type": "relation",
+        "osm_id": 303,
+        "lat": "35.4681",
+        "lon": "44.3922",
+        "class": "boundary",
+        "type": "administrative",
+        "addresstype": "city",
+        "name": "Kirkuk",
+        "display_name": "Kirkuk, Kirkuk Governorate, Iraq",
+        "address": {"city": "Kirkuk", "state": "Kirkuk Governorate", "country_code": "iq"},
+    },
 }
 NOTE = (
     "On 9 May 2020, an IED exploded near Sulayman Bak in Saladin province, Iraq, "

@@ -174,14 +174,17 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     return list(seen.values())
 
 
+_PROTEST_HINT = re.compile(r"protest|demonstrat|rall|march|strike|sit-in|gather|block|barricad")
+
+
 def event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tuple[str, str] | None:
     """The sentence's ACLED type and sub-event type, or ``None`` when it tells no event:
     the trigger table's, then the codebook's actor rules (:mod:`geo.lexicon.codebook`)."""
     if not spoken.strip():
         return None
     kind = classify(spoken)
-    main = main_clause(spoken)
-    if kind is not None and kind[0] != "Protests" and main != spoken:
+    main = main_clause(spoken) if kind is not None and kind[0] != "Protests" else spoken
+    if main != spoken and _PROTEST_HINT.search(main.lower()):
         told = classify(main)  # "staged a protest against Israel's military operation"
         if told is not None and told[0] == "Protests":
             kind = told

@@ -74,6 +74,8 @@ class _Draft:
     killed: int | None
     injured: int | None
     aggregate: re.Match[str] | None
+    #: The sentence's actors (:func:`~geo.extraction.events.sentence_actors`).
+    actors: tuple[str, ...] = ()
 
     @property
     def own_place(self) -> bool:
@@ -121,7 +123,7 @@ class _Incident:
         if self.date is None and d.own_dates:
             self.date = d.own_dates[0]
         if d.kind is not None:
-            self.actors += list(sentence_actors(d.facts.spoken, d.kind[0]))
+            self.actors += list(d.actors)
             self.kind = escalate(self.kind, d.kind)
         if refine and d.own_place:
             literal = [t for t in d.places if t.kind not in ("demonym", "dateline")]
@@ -286,7 +288,7 @@ def _open(d: _Draft, date: DateMention | None, places: list[Toponym]) -> _Incide
         injured=d.injured,
         sources=[(f.start, f.end)],
         casualty_spans=list(f.casualties.spans),
-        actors=list(sentence_actors(f.spoken, d.kind[0])),
+        actors=list(d.actors),
         estimated=f.casualties.estimated,
         paragraph=f.paragraph,
     )
@@ -367,7 +369,8 @@ def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
     if aggregate and _UPDATE.search(spoken) and not AGGREGATE.search(spoken, aggregate.end()):
         if aggregate.group(0).lower().startswith(("death", "toll")):
             aggregate = None  # "the death toll from the blast rose to seven": an update
-    return _Draft(f, kind, own_dates, places, killed, injured, aggregate)
+    actors = sentence_actors(spoken, kind[0]) if kind else ()
+    return _Draft(f, kind, own_dates, places, killed, injured, aggregate, actors)
 
 
 def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:
@@ -476,7 +479,7 @@ def _common(source: str, d: _Draft) -> dict:
         "source_text": f.text,
         "event_type": d.kind[0] if d.kind else "",
         "sub_event_type": d.kind[1] if d.kind else "",
-        "actors": sentence_actors(f.spoken, d.kind[0]) if d.kind else (),
+        "actors": d.actors,
         "casualties_estimated": f.casualties.estimated,
         "sources": ((f.start, f.end),),
         "casualty_spans": f.casualties.spans,

@@ -109,11 +109,12 @@ def mark_roles(toponyms: tuple[Toponym, ...], text: str) -> tuple[Toponym, ...]:
             t = replace(t, kind="gazetteer")
         if t.kind in ("gazetteer", "site", "variant", "region", "online"):
             before = text[max(0, t.start - 60) : t.start]
-            if _MEASURED_FROM.search(before):
+            tail = before[-6:].lower()  # cheap guards: each pattern ends in "of " or "in "
+            if tail.endswith("of ") and _MEASURED_FROM.search(before):
                 t = replace(t, kind="reference")
-            elif _SPEAKS.match(text, t.end) or _SAID_IN.search(before):
+            elif _SPEAKS.match(text, t.end) or (tail.endswith("in ") and _SAID_IN.search(before)):
                 t = replace(t, kind="said")
-            elif _FROM.search(before):
+            elif tail.endswith(("from ", "of ")) and _FROM.search(before):
                 t = replace(t, kind="origin")
         out.append(t)
     return tuple(out)

@@ -14,17 +14,29 @@ Example
 """
 
 from geo.gazetteer.build import default_cache_dir, index_file_name
-from geo.gazetteer.geocoder import GazetteerGeocoder, location_of, place_from_location
+from geo.gazetteer.geocoder import (
+    CandidateSource,
+    GazetteerGeocoder,
+    GeopyCandidates,
+    entry_of,
+    geocoder_for,
+    location_of,
+    place_from_location,
+)
 from geo.gazetteer.index import KIND_PRECISION, Entry, Gazetteer, neighbours, prefer_city
 from geo.gazetteer.names import ARTICLES, normalize, skeleton, strip_article
 
 __all__ = [
     "ARTICLES",
     "KIND_PRECISION",
+    "CandidateSource",
     "Entry",
     "Gazetteer",
     "GazetteerGeocoder",
+    "GeopyCandidates",
     "default_cache_dir",
+    "entry_of",
+    "geocoder_for",
     "index_file_name",
     "location_of",
     "neighbours",

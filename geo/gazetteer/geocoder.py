@@ -1,4 +1,14 @@
-"""The offline gazetteer behind geopy's ``Geocoder`` interface.
+"""The offline gazetteer behind geopy's ``Geocoder`` interface, and where the
+pipeline gets its candidate places.
+
+The place finder spots names with the local index (it must know every name to
+read them in text), then asks a :class:`CandidateSource` which places a name
+may be. :class:`GazetteerGeocoder` answers from the offline gazetteer (fast,
+the default); :class:`GeopyCandidates` answers from any geopy geocoder
+(Nominatim, a Pelias server, ...), so another geocoder can stand in:
+
+>>> from geopy.geocoders import Nominatim                            # doctest: +SKIP
+>>> extract(doc, gz, geocoder=GeopyCandidates(Nominatim(user_agent="me")))  # doctest: +SKIP
 
 Example
 -------
@@ -9,11 +19,21 @@ Example
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
-from geo.gazetteer.index import Entry, Gazetteer, _rank, prefer_city
+from geo.gazetteer.index import KIND_PRECISION, Entry, Gazetteer, _rank, prefer_city
 from geo.models import Place
+
+
+class CandidateSource(Protocol):
+    """What the place finder asks: the places a name may be, best known first."""
+
+    def candidates(self, name: str, country_code: str | None = None) -> list[Entry]:
+        """Places called ``name`` (within ``country_code`` if given)."""
+        ...
 
 
 class GazetteerGeocoder(Geocoder):
@@ -58,11 +78,11 @@ class GazetteerGeocoder(Geocoder):
             found = sorted(found, key=_rank)
         if not found:
             return None
-        if found[0].kind == "admin1":
-            best = prefer_city(found[0], found)
-            found = [best, *(e for e in found if e is not best)]
         if exactly_one:
-            return location_of(found[0])
+            # one answer: a province named like its capital means the city
+            return location_of(
+                prefer_city(found[0], found) if found[0].kind == "admin1" else found[0]
+            )
         return [location_of(e) for e in found[: limit or None]]
 
     def reverse(
@@ -70,6 +90,90 @@ class GazetteerGeocoder(Geocoder):
     ) -> None:
         """Reverse geocoding is not offered offline."""
         raise NotImplementedError("GazetteerGeocoder does not reverse geocode")
+
+    def candidates(self, name: str, country_code: str | None = None) -> list[Entry]:
+        """The gazetteer's rows for ``name``, best known first (the fast path of
+        :meth:`geocode` with ``exactly_one=False``, as rows).
+
+        >>> GazetteerGeocoder(Gazetteer.load()).candidates("Najaf")[0].country_code  # doctest: +SKIP
+        'IQ'
+        """
+        return self.gazetteer.lookup(name, country_code=country_code)
+
+
+class GeopyCandidates:
+    """Any geopy geocoder as the finder's :class:`CandidateSource`.
+
+    Each distinct query is asked once (answers are kept for the run); a
+    location becomes a row through its ``raw`` when it is one of ours, else
+    through its address and point (a city, unless ``raw`` says otherwise).
+
+    >>> source = GeopyCandidates(GazetteerGeocoder(Gazetteer.load()))  # doctest: +SKIP
+    >>> source.candidates("Najaf")[0].name                           # doctest: +SKIP
+    'Najaf'
+    """
+
+    def __init__(self, geocoder: Geocoder, *, limit: int = 10) -> None:
+        self.geocoder = geocoder
+        self.limit = limit
+        self._answers: dict[tuple[str, str | None], list[Entry]] = {}
+
+    def candidates(self, name: str, country_code: str | None = None) -> list[Entry]:
+        key = (name, country_code)
+        if key not in self._answers:
+            kwargs: dict[str, object] = {"exactly_one": False}
+            if country_code:
+                kwargs["country_codes"] = country_code.lower()
+            found = self.geocoder.geocode(name, **kwargs) or []
+            rows = [entry_of(loc) for loc in list(found)[: self.limit]]
+            self._answers[key] = [r for r in rows if r is not None]
+        return self._answers[key]
+
+
+def entry_of(location: Location) -> Entry | None:
+    """A geopy location as a gazetteer row (``None`` when it has no point).
+
+    >>> entry_of(location_of(Entry("g:1", "Najaf", 32.0, 44.3, "city", "IQ", "Najaf", 1))).name
+    'Najaf'
+    """
+    raw = location.raw if isinstance(location.raw, dict) else {}
+    if location.latitude is None or location.longitude is None:
+        return None
+    if "gazetteer_id" in raw and raw.get("kind") in KIND_PRECISION:
+        return Entry(
+            str(raw["gazetteer_id"]),
+            str(raw["name"]),
+            float(location.latitude),
+            float(location.longitude),
+            str(raw["kind"]),
+            str(raw["country_code"]),
+            str(raw.get("admin1", "")),
+            int(raw.get("population", 0) or 0),
+            str(raw.get("city", "")),
+        )
+    address = raw.get("address") if isinstance(raw.get("address"), dict) else {}
+    code = str(address.get("country_code", "") or raw.get("country_code", "")).upper()
+    name = str(location.address or "").split(",")[0].strip() or "?"
+    ident = raw.get("place_id") or raw.get("osm_id") or f"{location.latitude},{location.longitude}"
+    return Entry(
+        f"geocoder:{ident}",
+        name,
+        float(location.latitude),
+        float(location.longitude),
+        "city",
+        code,
+        str(address.get("state", "")),
+        0,
+    )
+
+
+def geocoder_for(gazetteer: Gazetteer) -> GazetteerGeocoder:
+    """The one :class:`GazetteerGeocoder` of ``gazetteer`` (geopy builds an HTTP
+    adapter with an SSL context per geocoder: too dear to make per document)."""
+    memo = gazetteer.__dict__
+    if "_geocoder" not in memo:
+        memo["_geocoder"] = GazetteerGeocoder(gazetteer)
+    return memo["_geocoder"]
 
 
 def location_of(e: Entry) -> Location:

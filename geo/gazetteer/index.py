@@ -306,6 +306,10 @@ class Gazetteer:
             self.__dict__["_name_words"] = spans
         return spans.get(first, 0)
 
+    def __getstate__(self) -> dict[str, object]:
+        """The index without its per-process memos (lookups, the geopy geocoder)."""
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
     def has_name(self, key: str) -> bool:
         """Whether a folded name is in the index."""
         return key in self.index

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from geo.extraction.places.find import sentence_mentions
 from geo.extraction.places.mention import Mention
 from geo.extraction.places.resolve import look_up_online, resolve
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import CandidateSource, Gazetteer, geocoder_for
 from geo.models import Toponym
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ def find_toponyms(
     sentences: list[tuple[int, int]] | None = None,
     check: Callable[[], None] | None = None,
     online: OnlineLookup | None = None,
+    geocoder: CandidateSource | None = None,
 ) -> list[Toponym]:
     """Every toponym of ``text`` (within ``sentences`` if given), resolved.
 
@@ -55,14 +56,18 @@ def find_toponyms(
     the text tells as places ("near Sulayman Bak", "in Zaghniya village") are
     looked up there, within the countries the document is about; those found
     are of kind ``online``, the others of kind ``unknown``, without a place.
+    ``geocoder`` answers which places a spotted name may be (default: the
+    gazetteer, through :class:`~geo.gazetteer.GazetteerGeocoder`; any geopy
+    geocoder through :class:`~geo.gazetteer.GeopyCandidates`).
     """
+    source = geocoder or geocoder_for(gazetteer)
     spans = sentences if sentences is not None else [(0, len(text))]
     mentions: list[Mention] = []
     for s, e in spans:
         if check is not None:
             check()
-        mentions.extend(sentence_mentions(text, s, e, gazetteer, unknown=True))
-    countries = resolve(mentions, text, gazetteer)
+        mentions.extend(sentence_mentions(text, s, e, gazetteer, unknown=True, source=source))
+    countries = resolve(mentions, text, gazetteer, source)
     if online is not None:
         look_up_online(mentions, countries, online, check)
     return [

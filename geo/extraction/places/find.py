@@ -17,7 +17,9 @@ from collections.abc import Callable
 from geo.extraction.places.filters import RunContext, keep
 from geo.extraction.places.mention import ARABIC_ARTICLES, POSSESSIVE, Mention, common_words
 from geo.gazetteer import (
+    CandidateSource,
     Gazetteer,
+    geocoder_for,
     normalize,
 )
 from geo.lexicon.words import (
@@ -77,8 +79,16 @@ def tokenize(sent: str) -> list[tuple[int, int, str]]:
 
 
 def sentence_mentions(
-    text: str, s: int, e: int, gz: Gazetteer, unknown: bool = False
+    text: str,
+    s: int,
+    e: int,
+    gz: Gazetteer,
+    unknown: bool = False,
+    source: CandidateSource | None = None,
 ) -> list[Mention]:
+    """The place names of the sentence ``text[s:e]``: spotted with the local index
+    ``gz``, their candidate places asked of ``source`` (default: ``gz`` itself)."""
+    source = source or geocoder_for(gz)
     sent = text[s:e]
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
@@ -135,7 +145,7 @@ def sentence_mentions(
     for run in runs:
         # a dateline's first name is a place however common the word ("AUSTIN, Texas")
         told = dateline is not None and tokens[run[-1]][1] <= dateline.end()
-        out.extend(_match_run(sent, s, run, tokens, gz, free, taken, told=told))
+        out.extend(_match_run(sent, s, run, tokens, gz, free, taken, told=told, source=source))
     if unknown:
         out.extend(_unknown_mentions(sent, s, runs, tokens, free, taken))
     if dateline is not None:
@@ -249,7 +259,7 @@ def capitalised_runs(
     return runs
 
 
-def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
+def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None):
     out: list[Mention] = []
     words = [tokens[i][2] for i in run]
     n_run = len(run)
@@ -289,7 +299,8 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False):
             key = normalize(phrase)
             if key in STOP_WORDS and n == 1:
                 continue
-            cands = gz.lookup(phrase)
+            # the index spots the name; the geocoder says which places it may be
+            cands = source.candidates(phrase) if gz.lookup(phrase) else []
             kind = "gazetteer"
             if not cands and n == 1:
                 country = gz.demonym_country(phrase)

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from geo.extraction.places.find import askable
 from geo.extraction.places.mention import Mention
 from geo.gazetteer import (
+    CandidateSource,
     Entry,
     Gazetteer,
+    geocoder_for,
     neighbours,
     normalize,
     prefer_city,
@@ -196,6 +198,8 @@ class DocContext:
     total: int = 1
     #: Small places resolved without doubt: (folded name, latitude, longitude).
     anchors: tuple[tuple[str, float, float], ...] = ()
+    #: Where lookups within the focus country go (``None``: the gazetteer).
+    source: CandidateSource | None = None
 
 
 def _focus(mentions: list[Mention]) -> Counter[str]:
@@ -252,9 +256,15 @@ def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocCo
     )
 
 
-def resolve(mentions: list[Mention], text: str, gz: Gazetteer) -> set[str]:
-    """Choose each mention's place; return the countries the document is about."""
+def resolve(
+    mentions: list[Mention], text: str, gz: Gazetteer, source: CandidateSource | None = None
+) -> set[str]:
+    """Choose each mention's place; return the countries the document is about.
+
+    ``source`` answers lookups within the focus country (default: ``gz``)."""
     ctx = document_context(mentions, text, gz)
+    if source is not None:
+        ctx = replace(ctx, source=source)
     original = [list(m.candidates) for m in mentions]
     _resolve_pass(mentions, original, ctx)
     # places named together lie together: a town a few miles from another place the
@@ -292,7 +302,7 @@ def _candidates(
     gz = ctx.gazetteer
     cands = list(original[idx])
     if not cands and m.kind == "gazetteer" and ctx.focus_cc:
-        cands = gz.lookup(m.text, country_code=ctx.focus_cc)
+        cands = (ctx.source or geocoder_for(gz)).candidates(m.text, ctx.focus_cc)
     if m.kind == "variant" and ctx.countries:
         # a spelling variant counts only in a country the document is about
         # (a note that names no country at all keeps them: "in Nassriya city")
