@@ -204,3 +204,33 @@ def test_places_cli_prints_the_role(tmp_path) -> None:
     ).stdout
     rows = [json.loads(line) for line in out.splitlines()]
     assert {r["text"]: r["role"] for r in rows} == {"Basra": "event", "Red Cross": "said"}
+
+
+def test_a_capital_or_country_acting_is_an_actor_not_the_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "Ankara launched operations in northern Iraq against the PKK on June 14 and June 16, 2020."
+    )
+    events = _events(text, gazetteer)
+    assert [(e.event_date, e.place.country_code if e.place else None) for e in events] == [
+        (date(2020, 6, 14), "IQ"),
+        (date(2020, 6, 16), "IQ"),
+    ]
+
+
+def test_the_demonym_capital_is_the_capital_city(gazetteer: Gazetteer) -> None:
+    text = "On 3 March 2021, a car bomb killed five people in the Iraqi capital."
+    (event,) = _events(text, gazetteer)
+    assert event.place is not None and event.place.name == "Baghdad"
+
+
+def test_days_after_a_clause_date_that_clause(gazetteer: Gazetteer) -> None:
+    text = (
+        "On 8 January 2020, a plane was shot down near Tehran, killing all 176 on board. "
+        "The crash came five days after the United States carried out a drone strike "
+        "in Iraq."
+    )
+    events = _events(text, gazetteer)
+    assert any(
+        e.event_date == date(2020, 1, 3) and e.place and e.place.country_code == "IQ"
+        for e in events
+    ), events

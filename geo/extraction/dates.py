@@ -83,11 +83,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         # "came a day after protesters torched the consulate": the event of the clause
         # that follows is that many days before the sentence's own (or the story's) date;
-        # after a determiner ("a day after the attack") it refers back and gives none.
+        # a noun phrase alone ("a day after the attack,") refers back and gives none.
         "prior_event",
         re.compile(
             r"\b(?P<phrase>(?:a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?:after|before))"
-            r"(?=\s+(?!(?:the|a|an|this|that|these|those|his|her|its|their)\b)[\w“\"'])",
+            r"(?=\s+(?:(?!(?:the|a|an|this|that|these|those|his|her|its|their)\b)[\w“\"']|"
+            # "five days after the United States carried out ...": a clause all the same
+            r"(?:the|a|an|this|that|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:[a-z]+ed|carried|struck|shot|took|began|hit|blew|fought|set|threw|made|led)\b))",
             re.IGNORECASE,
         ),
     ),

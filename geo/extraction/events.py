@@ -156,7 +156,7 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     ("Baghdad's Tahrir Square") is context, not a second place.
     """
     placed = [t for t in toponyms if t.place is not None]
-    placed = [t for t in placed if t.kind not in ("said", "origin")]  # speakers, origins
+    placed = [t for t in placed if t.kind not in ("said", "origin", "actor")]  # not where
     literal = [t for t in placed if t.kind not in ("modifier", "demonym", "dateline", "reference")]
     pool = (
         literal
@@ -264,17 +264,20 @@ def place_events(
     if len({d.value for d in own_dates}) > 1 and places:
         places = _places_by_date(f.toponyms, own_dates)
     targets: list[Toponym | None] = list(places) or [None]
-    k_shares = split_toll(killed, len(targets))
-    i_shares = split_toll(injured, len(targets))
+    pairs = [
+        (t, _nearest_date(t, own_dates) if t is not None and own_dates else base_date)
+        for t in targets
+    ]
+    days = {x.value: x for x in own_dates}
+    if len(days) > 1 and len({id(t) for t in targets}) == 1 and targets[0] is not None:
+        # "operations in northern Iraq on June 14 and June 16": that place on each day
+        pairs = [(targets[0], d) for d in days.values()]
+    k_shares = split_toll(killed, len(pairs))
+    i_shares = split_toll(injured, len(pairs))
     out = []
-    for n, t in enumerate(targets):
-        d = _nearest_date(t, own_dates) if t is not None and own_dates else base_date
+    for n, (t, d) in enumerate(pairs):
         # one sentence telling two days tells two incidents
-        inc = (
-            incident
-            if len({x.value for x in own_dates}) <= 1 or d is None
-            else f"{incident}:{d.value}"
-        )
+        inc = incident if len(days) <= 1 or d is None else f"{incident}:{d.value}"
         out.append(
             Event(
                 event_id=f"{incident}:{n}",
@@ -294,6 +297,20 @@ def place_events(
                 **common,
             )
         )
+    if len(days) > 1:  # each day its own incident: its toll is its rows' sum
+        killed_by: dict[str, int] = {}
+        injured_by: dict[str, int] = {}
+        for e in out:
+            killed_by[e.incident_id] = killed_by.get(e.incident_id, 0) + e.fatalities
+            injured_by[e.incident_id] = injured_by.get(e.incident_id, 0) + e.injuries
+        out = [
+            replace(
+                e,
+                incident_fatalities=killed_by[e.incident_id],
+                incident_injuries=injured_by[e.incident_id],
+            )
+            for e in out
+        ]
     return out
 
 

@@ -386,7 +386,7 @@ def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:
 
 
 def _names_no_place(d: _Draft) -> bool:
-    return not any(t.kind not in ("said", "modifier", "origin") for t in d.facts.toponyms)
+    return not any(t.kind not in ("said", "modifier", "origin", "actor") for t in d.facts.toponyms)
 
 
 #: A date that tells when something was said ("ISNA said Saturday").

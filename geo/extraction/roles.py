@@ -9,7 +9,8 @@ with the kind its role gives; :func:`role` then names the role for
 role          the name …                                                  example
 ============  ==========================================================  =====================
 event         is where an event of the document happened                  "clashes in Basra"
-actor         is a nationality of people or forces (a demonym)            "two Americans", "Turkish drone"
+actor         is a nationality of people or forces (a demonym), or a      "two Americans", "Turkish drone",
+              capital or country standing for its government            "Ankara launched operations"
 modifier      names something else                                        "US forces", "Iranian consulate"
 origin        is where a person comes from                                "a contractor from Texas"
 said          speaks, or is where something was said                      "The Red Cross said", "told reporters in Geneva"
@@ -56,6 +57,16 @@ _SAID_IN = re.compile(
     r"a\s+(?:statement|press\s+conference|news\s+conference)\s+(?:issued\s+)?|said)\s+in\s+$",
     re.I,
 )
+#: "Ankara launched two operations", "Russia carried out airstrikes": a capital or a
+#: country as the subject of a state's act stands for its government (an actor).
+_GOVERNS = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|later\s+){0,2}(?:launched|carried\s+out|"
+    r"announced|accused|denied|ordered|sent|warned|threatened|responded|retaliated|vowed|"
+    r"agreed|rejected|demanded|imposed|urged|condemned|insisted|summoned|recalled|expelled|"
+    r"sanctioned|blamed|deployed|approved|signed|struck|bombed|shelled|invaded|began|"
+    r"started|stepped\s+up|intensified|resumed)\b",
+    re.I,
+)
 #: "a contractor from Texas", "a native of Basra": where a person comes from.
 _FROM = re.compile(
     r"\b(?:contractors?|man|woman|men|women|boy|girl|soldiers?|nationals?|citizens?|natives?|"
@@ -70,6 +81,7 @@ _ROLE_OF_KIND = {
     "demonym": "actor",
     "modifier": "modifier",
     "origin": "origin",
+    "actor": "actor",
     "said": "said",
     "reference": "reference",
     "dateline": "dateline",
@@ -116,6 +128,13 @@ def mark_roles(toponyms: tuple[Toponym, ...], text: str) -> tuple[Toponym, ...]:
                 t = replace(t, kind="said")
             elif tail.endswith(("from ", "of ")) and _FROM.search(before):
                 t = replace(t, kind="origin")
+            elif (
+                t.place is not None
+                and t.place.precision in ("city", "country")
+                and _GOVERNS.match(text, t.end)
+                and not _PLACE_PREPOSITION.search(before[-25:])
+            ):
+                t = replace(t, kind="actor")
         out.append(t)
     return tuple(out)
 

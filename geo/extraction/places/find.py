@@ -317,6 +317,17 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None):
         i0, n, cands, kind, poss, phrase = hit
         a = tokens[run[i0]][0]
         b = a + len(phrase)
+        after = run[i0 + n - 1] + 1
+        if (
+            kind == "demonym"
+            and after < len(tokens)
+            and tokens[after][2].lower() == "capital"
+            and sent[b : tokens[after][0]] == " "
+            and (capital := gz.capital(cands[0].country_code)) is not None
+        ):
+            # "the Iraqi capital": the country's capital city
+            b, cands, kind = tokens[after][1], [capital], "gazetteer"
+            phrase = sent[a:b]
         if free(a, b):
             m = Mention(s + a, s + b, phrase, kind, cands, s, possessive=poss)
             verdict = keep(m, i0, n, rc)
