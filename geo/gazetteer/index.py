@@ -210,6 +210,7 @@ class Gazetteer:
         builder = _Builder()
         builder.add_countries()
         builder.add_admin1()
+        builder.add_geonames_admin1()
         builder.add_admin2()
         builder.add_cities()
         builder.add_sites()
