@@ -174,6 +174,14 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     return list(seen.values())
 
 
+#: "raiders kill Turkana", "gunmen killed a number of villagers": a killing done, its
+#: toll untold (not "the killing of", "threatened to kill").
+_FINITE_KILL = re.compile(
+    r"(?<!\bto\s)(?<!\bthe\s)(?<!\bthose\s)(?<!\bwho\s)(?<!\bwere\s)(?<!\bwas\s)"
+    r"(?<!\bbeen\s)(?<!\bbeing\s)\b(?:kill|kills|killed)\s+(?!(?:in|on|at|by|during|when|"
+    r"while|after|as|and|or|of|for|with|over|near|earlier|later|last|this)\b)[A-Za-z]",
+    re.I,
+)
 _PROTEST_HINT = re.compile(r"protest|demonstrat|rall|march|strike|sit-in|gather|block|barricad")
 
 
@@ -194,6 +202,7 @@ def event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tupl
         and not killed
         and not injured
         and not re.search(r"shot|stabbed|assassinat", spoken, re.I)
+        and not _FINITE_KILL.search(spoken)
     ):
         # "killed" with no one counted: a report, not an attack; maybe something else
         kind = classify(spoken, skip=("Attack",))

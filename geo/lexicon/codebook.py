@@ -51,7 +51,7 @@ PATTERNS = MappingProxyType(
         # Organised armed groups that are not the state: Battles need two armed sides.
         "nonstate_armed": r"\b(?:rebels?|militants?|insurgents?|militias?|militiamen|gunmen|"
         r"armed\s+(?:men|group|groups|assailants|gang|gangs|wing)|terrorists?|fighters|"
-        r"jihadists?|guerrillas?|bandits|raiders|warriors|Maoists?|extremists|separatists|"
+        r"jihadists?|guerrillas?|bandits|raiders|rustlers|warriors|Maoists?|extremists|separatists|"
         r"al-Shabaab|Shabaab|Boko\s+Haram|Taliban|ISIS|ISIL|Daesh|Islamic\s+State|"
         r"Hezbollah|Naxal\w*|snipers?|(?-i:IS|PKK|NPA|ULFA|NSCN|LTTE|ADF|FDLR|RSF|SPLA))\b",
         # State forces, police included.
@@ -65,7 +65,7 @@ PATTERNS = MappingProxyType(
         r"workers|labou?rers|youths?|factions?|(?:two|rival|local|opposing)\s+(?:[\w-]+\s+)?groups|"
         r"groups?\s+of|accomplices|relatives|hawkers|"
         r"people|assailants|miscreants|attackers|goons|hooligans|thugs|men\s+of|leaders|"
-        r"traders|vendors|drivers|farmers)\b",
+        r"traders|vendors|drivers|farmers|vigilantes?|squatters)\b",
         # A demonstration going on.
         "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|marche?s?|"
         r"hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
@@ -74,7 +74,8 @@ PATTERNS = MappingProxyType(
         r"torch\w*|burn(?:ed|t|ing)\b|clash\w*|threw\s+(?:bricks|stones|rocks|brickbats)|"
         r"pelt\w*|stone-?pelting|brickbats|hurl\w*|damag\w*|smash\w*|attacked|assault\w*|"
         r"beat(?:en|ing)?\b|hacked|lynch\w*|chased|lit\s+fires|lighting\s+fires|bonfires?|"
-        r"burning\s+tyres|burning\s+tires|riot\w*)\b",
+        r"fires\s+(?:were\s+)?lit|burning\s+tyres|burning\s+tires|barricad\w*|ston(?:ed|ing)|"
+        r"riot\w*)\b",
         # Force used on demonstrators short of killing: an intervention.
         "intervention": r"\b(?:tear\s*-?\s*gas|teargas|batons?|lathi\w*|cane-?charg\w*|"
         r"baton-?charg\w*|dispers\w*|obstruct\w*|foil\w*|prevented|detain\w*|arrest\w*|"
@@ -97,6 +98,8 @@ PATTERNS = MappingProxyType(
         r"motorists|travell?ers)\b",
         # Two sides fighting.
         "crowd_fight": r"\b(?:clash\w*|fighting|fought|exchanged\s+fire|gunfight|shootout)\b",
+        # People hurt or killed.
+        "harm": r"\b(?:kill\w*|injur\w*|wound\w*|hurt|dead|died|shot)\b",
         # Property attacked.
         "property": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire)|torch\w*|"
         r"looted|loot\w*|damag\w*|destroyed|smash\w*)\b",
@@ -182,6 +185,13 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         ("crowd", "assault"),
         ("nonstate_armed", "state_forces"),
         _RIOT_MOB,
+    ),
+    # An armed group burning homes where people are hurt: an attack on civilians.
+    ActorRule(
+        (None, "Strategic developments"),
+        ("nonstate_armed", "property", "harm"),
+        (),
+        ("Violence against civilians", "Attack"),
     ),
     # One-sided harm by hand, or property destroyed, told without a trigger.
     ActorRule((None,), ("assault",), (), ("Violence against civilians", "Attack")),
