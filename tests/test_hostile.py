@@ -198,3 +198,68 @@ def test_html_scripts_and_styles_are_not_text(gazetteer):
     corpus = corpus_from_files([("page.html", page)], gazetteer)
     assert [(e.place.name, e.fatalities) for e in corpus.events] == [("Najaf", 3)]
     assert "alert" not in corpus.documents[0].text
+
+
+# -- second round (issue 15): a stray quote, counts out of range, formula starts --------
+
+_ACLED_HEAD = "event_date,latitude,longitude,fatalities,location,notes\n"
+
+
+@given(st.integers(min_value=0, max_value=30), st.integers(min_value=1, max_value=30))
+@settings(max_examples=30, deadline=None)
+def test_an_unclosed_quote_swallows_no_rows(before: int, after: int) -> None:
+    from geo.io.acled import read_acled
+
+    good = [f"9-May-20,33.3,44.4,{i},Baghdad,note {i}\n" for i in range(before + after)]
+    bad = '9-May-20,33.3,44.4,1,Baghdad,"unterminated note\n'
+    text = _ACLED_HEAD + "".join(good[:before]) + bad + "".join(good[before:])
+    result = read_acled(text, source="x.csv")
+    assert len(result.events) == before + after
+    assert [(e.line, "never closed" in e.reason) for e in result.errors] == [(before + 2, True)]
+
+
+def test_a_note_with_a_line_break_is_one_row() -> None:
+    from geo.io.acled import read_acled
+
+    text = _ACLED_HEAD + '9-May-20,33.3,44.4,1,Baghdad,"a note\nwith a break"\n'
+    result = read_acled(text, source="x.csv")
+    assert (len(result.events), result.errors) == (1, ())
+
+
+@pytest.mark.parametrize("figure", ["inf", "nan", "-inf", "1e30", "99999999999", "-3"])
+def test_acled_fatalities_out_of_range_are_refused_by_row(figure: str) -> None:
+    from geo.io.acled import read_acled
+
+    text = _ACLED_HEAD + f"9-May-20,33.3,44.4,{figure},Baghdad,x\n9-May-20,33.3,44.4,2,Basra,y\n"
+    result = read_acled(text, source="x.csv")
+    assert [e.fatalities for e in result.events] == [2]
+    (err,) = result.errors
+    assert err.line == 2 and "fatalities" in err.reason
+
+
+def test_the_store_keeps_large_counts_and_refuses_wrapped_ones(tmp_path) -> None:
+    from geo.io.query import EventFilter
+    from geo.io.schema import rows_frame
+    from geo.io.store import EventStore
+    from geo.models import Event
+
+    big = Event("e1", "a.txt", 0, 5, "x", fatalities=3_000_000, event_date=date(2020, 1, 1))
+    store = EventStore(tmp_path / "s")
+    store.append(rows_frame([event_row(big)]))
+    assert int(store.query(EventFilter()).loc[0, "killed"]) == 3_000_000
+    frame = rows_frame([event_row(big)])
+    frame.loc[0, "killed"] = 3_000_000_000
+    with pytest.raises(ValueError, match="killed outside"):
+        store.append(frame)
+
+
+@given(
+    st.sampled_from(["", " ", "\u00a0", "\u200b", "\ufeff", "\t", " \u00a0\u200b"]),
+    st.sampled_from(["=", "+", "-", "@", "＝", "＋", "－", "＠", "|"]),
+    st.text(min_size=1, max_size=20).filter(lambda t: not t[:1].isdigit()),
+)
+@settings(max_examples=200, deadline=None)
+def test_no_formula_start_passes_safe_cell(lead: str, sign: str, rest: str) -> None:
+    from geo.io.export import safe_cell
+
+    assert safe_cell(lead + sign + rest).startswith("'")

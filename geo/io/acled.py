@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
+from geo.extraction.casualties import MAX_FIGURE
 from geo.io.corpus import InputError
 from geo.models import Event, Place
 
@@ -106,11 +107,14 @@ def _event(row: dict[str, str], source: str, line: int) -> Event:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"coordinates {lat}, {lon} are outside the globe")
     try:
-        killed = int(float(row["fatalities"] or "0"))
+        figure = float(row["fatalities"] or "0")
     except ValueError:
         raise ValueError(f"fatalities {row['fatalities']!r} is not a number") from None
-    if killed < 0:
-        raise ValueError(f"fatalities {killed} is negative")
+    if not 0 <= figure <= MAX_FIGURE:  # also NaN and infinities
+        raise ValueError(
+            f"fatalities {row['fatalities']!r} is outside 0 – {MAX_FIGURE:,} (refused, not wrapped)"
+        )
+    killed = int(figure)
     notes = (row.get("notes") or "").strip()
     name = (row.get("location") or "").strip() or f"{lat:.4f}, {lon:.4f}"
     precision = _GEO_PRECISION.get((row.get("geo_precision") or "1").strip(), "city")
@@ -139,6 +143,14 @@ def _event(row: dict[str, str], source: str, line: int) -> Event:
     )
 
 
+def _swallows_rows(lines: list[str], width: int) -> bool:
+    """Whether a row read over several physical lines holds whole rows of the file
+    (lines that parse as ``width`` fields): a quote left open, not a note with a
+    line break."""
+    inner = lines[1:]
+    return any(len(next(csv.reader([ln]), [])) == width for ln in inner[:50])
+
+
 def read_acled(data: str | bytes, *, source: str) -> AcledImport:
     """Read an ACLED CSV export (text or bytes)."""
     if isinstance(data, bytes):
@@ -159,18 +171,32 @@ def read_acled(data: str | bytes, *, source: str) -> AcledImport:
             0,
         )
     events, errors, n = [], [], 0
+    lines = data.splitlines(keepends=True)
+    base = 0  # index in ``lines`` of the current reader's first line
+    last = reader.line_num
     while True:
         try:
             fields = next(reader)
         except StopIteration:
             break
         except csv.Error as err:
-            errors.append(InputError(source, f"unreadable CSV ({err})", reader.line_num))
+            errors.append(InputError(source, f"unreadable CSV ({err})", base + reader.line_num))
+            last = reader.line_num
+            continue
+        first, stop = base + last, base + reader.line_num  # the row's lines[first:stop]
+        last = reader.line_num
+        if stop - first > 1 and _swallows_rows(lines[first:stop], len(header)):
+            # a quote left open runs over the rows below: name it, read on after it
+            errors.append(
+                InputError(source, "a quoted field is never closed (an unclosed quote)", first + 1)
+            )
+            reader = csv.reader(io.StringIO("".join(lines[first + 1 :])))
+            base, last = first + 1, 0
             continue
         if not any(f.strip() for f in fields):
             continue
         n += 1
-        line = reader.line_num
+        line = first + 1
         if len(fields) != len(header):
             errors.append(
                 InputError(source, f"{len(fields)} fields where the header has {len(header)}", line)

@@ -23,18 +23,31 @@ from geo.io.schema import ALL_COLUMNS
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
+#: What spreadsheets skip before reading a formula: spaces, NBSP, zero-width
+#: characters, a byte-order mark.
+_INVISIBLE_LEAD = re.compile(r"^[\s\u00a0\u200b-\u200d\u2060\ufeff]+")
+_FORMULA_CHARS = frozenset("=+-@")
+#: Full-width forms some spreadsheets read as the ASCII ones.
+_WIDE = {"＝": "=", "＋": "+", "－": "-", "＠": "@"}
 
 
 def safe_cell(value: str) -> str:
     """A CSV cell a spreadsheet will not run as a formula (OWASP's advice).
 
-    A cell starting with ``= + - @``, a tab or a carriage return gets a
-    leading apostrophe, except a plain number such as a negative longitude.
+    A cell starting with ``= + - @`` or ``|`` (also after spaces, NBSP, zero-width
+    characters or a BOM, and in their full-width forms), a tab or a carriage return
+    gets a leading apostrophe, except a plain number such as a negative longitude.
 
     >>> safe_cell("=1+2"), safe_cell("-73.98"), safe_cell("@cmd")
     ("'=1+2", '-73.98', "'@cmd")
+    >>> safe_cell("\u00a0=HYPERLINK(1)"), safe_cell("＝1"), safe_cell("|x")
+    ("'\xa0=HYPERLINK(1)", "'＝1", "'|x")
     """
-    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+    stripped = _INVISIBLE_LEAD.sub("", value)
+    first = _WIDE.get(stripped[:1], stripped[:1])
+    if (
+        value.startswith(_FORMULA_START) or first in _FORMULA_CHARS or stripped.startswith("|")
+    ) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 

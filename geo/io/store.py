@@ -21,7 +21,8 @@ without the duplicates, again by writing new parts before removing old ones.
 Example
 -------
 >>> import tempfile
->>> from geo.io.schema import rows_frame
+>>> from geo.extraction.casualties import MAX_FIGURE
+from geo.io.schema import rows_frame
 >>> store = EventStore(tempfile.mkdtemp())
 >>> store.append(rows_frame([{"event_id": "e1", "event_date": "2019-12-06",
 ...     "latitude": "33.3365", "longitude": "44.4150", "fatalities": "19",
@@ -42,6 +43,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from geo.extraction.casualties import MAX_FIGURE
 from geo.io.query import EventFilter
 from geo.io.query import where as query_where
 from geo.io.schema import ALL_COLUMNS, MAP_COLUMNS, rows_frame
@@ -70,8 +72,13 @@ class EventStore:
         df["date"] = pd.to_datetime(frame["event_date"], errors="coerce")
         df["period_lo"] = frame["start_date"]
         df["period_hi"] = frame["end_date"]
-        df["killed"] = frame["killed"].astype("int32")
-        df["injured"] = frame["injured"].astype("int32")
+        for col in ("killed", "injured"):
+            values = frame[col].astype("int64")
+            bad = ~values.between(0, MAX_FIGURE)
+            if bad.any():  # never wrap or zero a count: refuse the save, naming the rows
+                ids = ", ".join(frame.loc[bad, "event_id"].astype(str).head(5))
+                raise ValueError(f"{col} outside 0 – {MAX_FIGURE:,} in events {ids}")
+            df[col] = values
         df["lat"] = frame["lat"].astype("float64")
         df["lon"] = frame["lon"].astype("float64")
         df["saved_ns"] = pd.Timestamp.now().value
