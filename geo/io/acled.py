@@ -110,7 +110,9 @@ def _event(row: dict[str, str], source: str, line: int) -> Event:
         figure = float(row["fatalities"] or "0")
     except ValueError:
         raise ValueError(f"fatalities {row['fatalities']!r} is not a number") from None
-    if not 0 <= figure <= MAX_FIGURE:  # also NaN and infinities
+    if figure < 0:
+        raise ValueError(f"fatalities {row['fatalities']!r} is negative")
+    if not figure <= MAX_FIGURE:  # also NaN and infinity
         raise ValueError(
             f"fatalities {row['fatalities']!r} is outside 0 – {MAX_FIGURE:,} (refused, not wrapped)"
         )
