@@ -21,8 +21,7 @@ without the duplicates, again by writing new parts before removing old ones.
 Example
 -------
 >>> import tempfile
->>> from geo.extraction.casualties import MAX_FIGURE
-from geo.io.schema import rows_frame
+>>> from geo.io.schema import rows_frame
 >>> store = EventStore(tempfile.mkdtemp())
 >>> store.append(rows_frame([{"event_id": "e1", "event_date": "2019-12-06",
 ...     "latitude": "33.3365", "longitude": "44.4150", "fatalities": "19",
