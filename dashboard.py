@@ -37,6 +37,7 @@ from geo.lexicon.taxonomy import EVENT_TYPES
 from geo.view.assets import StaticAssets, install_static
 from geo.view.charts import DAILY_SPAN, timeline_chart, timeline_data
 from geo.view.details import event_details
+from geo.view.escape import md
 from geo.view.highlight import STYLE
 from geo.view.mapping import build_map, rows_at, selected_place
 from geo.view.provinces import province_counts
@@ -166,11 +167,11 @@ if args.store:
     signature = store.signature()
     stored = load_store(args.store, signature)
     corpus = Corpus()
-    origin = f"the event store `{args.store}`"
+    origin = f"the event store {md(args.store)}"
 else:
     signature, stored = (), None
     corpus = load_folder(args.articles, online)
-    origin = f"articles from `{args.articles}`"
+    origin = f"articles from {md(args.articles)}"
 
 added = list(uploads or []) + list(acled_files or []) + st.session_state.get("pasted", [])
 if added:
@@ -208,7 +209,7 @@ st.caption(
     + ". Every figure links back to the sentence it came from."
 )
 for err in corpus.errors:
-    st.error(f"Could not read {err}", icon="⚠️")
+    st.error(f"Could not read {md(err)}", icon="⚠️")
 if events.empty:
     st.info("No events found. Add articles or an ACLED CSV in the sidebar.")
     st.stop()
@@ -299,7 +300,7 @@ keep = match(searchable(events, texts), view)
 shown = events.loc[keep, list(LIGHT_COLUMNS)]  # full rows are taken only where shown
 on_map = shown[shown["unmapped_reason"] == ""]
 counts = tally(events, shown)
-st.markdown(f"**{counts.line()}**")
+st.markdown(f"**{md(counts.line())}**")
 
 # ---- Map and details ----------------------------------------------------------
 left, right = st.columns([3, 2], gap="medium")
@@ -331,7 +332,7 @@ with right:
         st.info("Click a marker to read the sentences its events came from.")
     else:
         first = chosen.iloc[0]
-        st.subheader(f"Selected: {first['location']}")
+        st.subheader(f"Selected: {md(first['location'])}")
         st.caption(
             f"{len(chosen)} event(s) here in the current view, "
             f"{int(chosen['killed'].sum())} killed, {int(chosen['injured'].sum())} "
