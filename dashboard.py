@@ -300,7 +300,7 @@ keep = match(searchable(events, texts), view)
 shown = events.loc[keep, list(LIGHT_COLUMNS)]  # full rows are taken only where shown
 on_map = shown[shown["unmapped_reason"] == ""]
 counts = tally(events, shown)
-st.markdown(f"**{md(counts.line())}**")
+st.markdown(f"**{counts.line()}**")  # our words and numbers only
 
 # ---- Map and details ----------------------------------------------------------
 left, right = st.columns([3, 2], gap="medium")
