@@ -81,6 +81,12 @@ _SINGULAR_KILLED = re.compile(
     r"crushed|tortured|stoned)\s+to\s+death)",
     re.IGNORECASE,
 )
+#: "leaving him killed", "leaving the driver dead": one person left dead.
+_LEFT_ONE_DEAD = re.compile(
+    r"\b(?:leaving|left)\s+(?:(?:him|her)\s+|(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?)"
+    r"(?:dead|killed)\b",
+    re.I,
+)
 #: "an airstrike was executed": a plan or an operation carried out, no one killed.
 _THING_EXECUTED = re.compile(
     r"\b(?:strikes?|airstrikes?|attacks?|operations?|plans?|orders?|raids?|missions?|warrants?|"
@@ -151,6 +157,8 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     return None
 
 
+#: A short aside in brackets without a digit.
+_ASIDE = re.compile(r"\([^()\d]{1,80}\)")
 #: A toll the text says was superseded ("after reporting an earlier toll of two
 #: dead", "up from a previous toll of 12"): news writing gives the current figure
 #: and names the old one only to say it changed. It is not read as a count.
@@ -175,6 +183,9 @@ def read_casualties(sentence: str, offset: int = 0) -> Casualties:
     if "toll" in low or "count" in low or "tally" in low or "figure" in low or "report" in low:
         sentence = _SUPERSEDED.sub(lambda m: " " * len(m.group(0)), sentence)
         low = sentence.lower()
+    if "(" in sentence:
+        # "left 3 fighters (including the director) dead": an aside holds no figure here
+        sentence = _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
     killed, injured, estimated = None, None, False
     spans: list[tuple[int, int]] = []
     ambiguous = _KILLED_OR_INJURED.search(sentence)
@@ -295,6 +306,9 @@ def _implicit_killed(sentence: str) -> tuple[int, tuple[int, int]] | None:
     """Counts told without a figure: "was shot dead", "X and Y were killed"."""
     m = _SINGULAR_KILLED.search(sentence)
     if m and not _THING_EXECUTED.search(sentence, 0, m.end()):
+        return 1, m.span()
+    m = _LEFT_ONE_DEAD.search(sentence)
+    if m:
         return 1, m.span()
     m = _PLURAL_KILLED.search(sentence)
     if m:
