@@ -48,6 +48,7 @@ from geo.view.table import (
     link_query,
     presets,
     searchable,
+    sub_event_options,
     tally,
     with_texts,
 )
@@ -220,6 +221,7 @@ if "range" not in st.session_state:
     linked = EventFilter.from_query(st.query_params.to_dict()).clamp(lo, hi)
     st.session_state["range"] = (linked.start, linked.end)
     st.session_state["types"] = list(linked.types)
+    st.session_state["sub_types"] = list(linked.sub_types)
     st.session_state["actors"] = list(linked.actors)
     st.session_state["min_killed"] = linked.min_killed
     st.session_state["q"] = linked.search
@@ -257,6 +259,11 @@ with st.sidebar:
         )
     st.multiselect("Event type", EVENT_TYPES, key="types")
     st.multiselect(
+        "Sub-event type",
+        sub_event_options(st.session_state["types"], st.session_state["sub_types"]),
+        key="sub_types",
+    )
+    st.multiselect(
         "Actor",
         actors_of(f"{args.store or args.articles}|{signature}|{len(events)}|{len(added)}", events),
         key="actors",
@@ -284,6 +291,7 @@ view = EventFilter(
     start=start,
     end=end,
     types=tuple(st.session_state["types"]),
+    sub_types=tuple(st.session_state["sub_types"]),
     actors=tuple(st.session_state["actors"]),
     min_killed=int(st.session_state["min_killed"]),
     search=st.session_state["q"].strip(),

@@ -385,3 +385,22 @@ def test_timeline_goes_weekly_past_its_span_and_keeps_totals():
     assert t.data["events"].sum() == len(long) and t.data["killed"].sum() == long["killed"].sum()
     short = long[long["date"] < long["date"].min() + pd.Timedelta(days=DAILY_SPAN)]
     assert not timeline_data(short).weekly
+
+
+def test_sub_event_type_filter_in_memory_store_and_link(tmp_path, gazetteer):
+    from geo.io.corpus import corpus_from_folder
+    from geo.io.query import EventFilter, match
+    from geo.io.schema import events_frame
+    from geo.io.store import EventStore
+    from tests.conftest import SEED
+
+    corpus = corpus_from_folder(str(SEED.parent), gazetteer)
+    frame = events_frame(corpus.events)
+    f = EventFilter(sub_types=("Peaceful protest",))
+    kept = frame[match(frame, f)]
+    assert len(kept) > 0 and set(kept["sub_event_type"]) == {"Peaceful protest"}
+    store = EventStore(tmp_path / "s")
+    store.append(frame)
+    assert store.count(f) == kept["event_id"].nunique()
+    linked = EventFilter.from_query(f.to_query() | {"subtypes": "Peaceful protest,Not a type"})
+    assert linked.sub_types == ("Peaceful protest",)

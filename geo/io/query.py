@@ -32,7 +32,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from geo.lexicon.taxonomy import EVENT_TYPES
+from geo.lexicon.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
 log = logging.getLogger("geo")
 
@@ -61,6 +61,8 @@ class EventFilter:
     start: date | None = None
     end: date | None = None
     types: tuple[str, ...] = ()
+    #: ACLED sub-event types ("Peaceful protest", "Mob violence").
+    sub_types: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     min_killed: int = 0
     search: str = ""
@@ -75,10 +77,13 @@ class EventFilter:
         except ValueError:
             min_killed = 0
         types = tuple(t for t in _split(params.get("types")) if t in EVENT_TYPES)
+        subs = {s for _, s in SUB_EVENT_TYPES}
+        sub_types = tuple(t for t in _split(params.get("subtypes")) if t in subs)
         return cls(
             start=_date(params.get("start")),
             end=_date(params.get("end")),
             types=types,
+            sub_types=sub_types,
             actors=_split(params.get("actors")),
             min_killed=min_killed,
             search=(params.get("q") or "")[:MAX_SEARCH],
@@ -93,6 +98,8 @@ class EventFilter:
             q["end"] = self.end.isoformat()
         if self.types:
             q["types"] = ",".join(self.types)
+        if self.sub_types:
+            q["subtypes"] = ",".join(self.sub_types)
         if self.actors:
             q["actors"] = ",".join(self.actors)
         if self.min_killed:
@@ -140,6 +147,9 @@ def where(f: EventFilter, *, months: bool = False) -> tuple[str, list]:
     if f.types:
         sql.append(f"CAST(event_type AS VARCHAR) IN ({', '.join('?' * len(f.types))})")
         args += list(f.types)
+    if f.sub_types:
+        sql.append(f"CAST(sub_event_type AS VARCHAR) IN ({', '.join('?' * len(f.sub_types))})")
+        args += list(f.sub_types)
     if f.actors:
         sql.append("list_has_any(string_split(CAST(actors AS VARCHAR), '; '), ?)")
         args.append(list(f.actors))
@@ -165,6 +175,8 @@ def _needed(f: EventFilter) -> dict[str, str]:
     cols = {"period_lo": "start_date", "period_hi": "end_date"} if f.start or f.end else {}
     if f.types:
         cols["event_type"] = "event_type"
+    if f.sub_types:
+        cols["sub_event_type"] = "sub_event_type"
     if f.actors:
         cols["actors"] = "actors"
     if f.min_killed:

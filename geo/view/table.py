@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from geo.io.query import EventFilter
+from geo.lexicon.taxonomy import SUB_EVENT_TYPES
 
 #: Listed-apart groups, in the order the dashboard shows them.
 REASONS = ("aggregate", "no place", "no date")
@@ -171,3 +172,14 @@ def searchable(events: pd.DataFrame, source_texts: pd.Series | None) -> pd.DataF
         .fillna(events.get("source_text", ""))
         .fillna("")
     )
+
+
+def sub_event_options(types: list[str], chosen: list[str]) -> list[str]:
+    """The sub-event types the filter offers: those of the chosen event types (all
+    when none is chosen), plus any already chosen, in the codebook's order.
+
+    >>> sub_event_options(["Riots"], [])
+    ['Violent demonstration', 'Mob violence']
+    """
+    offered = [s for t, s in SUB_EVENT_TYPES if not types or t in types]
+    return offered + [c for c in chosen if c not in offered]
