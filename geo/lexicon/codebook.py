@@ -64,7 +64,7 @@ PATTERNS = MappingProxyType(
         r"members|followers|cadres?|locals|local\s+people|villagers|residents|mob|crowds?|"
         r"workers|labou?rers|youths?|factions?|(?:two|rival|local|opposing)\s+(?:[\w-]+\s+)?groups|"
         r"groups?\s+of|accomplices|relatives|hawkers|"
-        r"people|assailants|miscreants|attackers|goons|hooligans|thugs|men\s+of|leaders|"
+        r"people|goons|hooligans|thugs|men\s+of|leaders|"
         r"traders|vendors|drivers|farmers|vigilantes?|squatters)\b",
         # A demonstration going on.
         "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|marche?s?|"
@@ -84,6 +84,12 @@ PATTERNS = MappingProxyType(
         # Crude weapons of crowds.
         "crude_bombs": r"\b(?:crude|cocktail|molotov|petrol|hand-?made|country-?made|"
         r"sound)\s+(?:bombs?|cocktails?)\b|\bcocktails?\b|\bpetrol\s+bombs?\b",
+        # Unnamed attackers: an unidentified armed group when they hurt people (the
+        # codebook's violence against civilians), a mob when they wreck property.
+        "unnamed_group": r"\b(?:assailants|miscreants|attackers|unidentified\s+(?:men|persons|"
+        r"people|youths))\b",
+        # Fire thrown by hand: not an explosive weapon.
+        "incendiary": r"\b(?:petrol\s+bombs?|molotov\w*|fire-?bombs?|cocktails?)\b",
         # Justice taken by a crowd into its own hands.
         "mob_justice": r"\b(?:lynch\w*|mob\s+justice|on\s+suspicion\s+of|suspected\s+(?:of\s+)?"
         r"(?:thie(?:f|ves|ving)|robb\w*|mugg\w*|kidnapp\w*|criminals?|witch\w*|steal\w*)|"
@@ -161,6 +167,20 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         (),
         ("Battles", "Armed clash"),
     ),
+    # Petrol bombs and Molotov cocktails are not explosive weapons: thrown by armed
+    # or unnamed men at people or vehicles, an attack on civilians; by a crowd, a riot.
+    ActorRule(
+        ("Explosions/Remote violence",),
+        ("incendiary", "crowd"),
+        ("nonstate_armed", "unnamed_group"),
+        _RIOT_MOB,
+    ),
+    ActorRule(
+        ("Explosions/Remote violence",),
+        ("incendiary",),
+        (),
+        ("Violence against civilians", "Attack"),
+    ),
     # Crude bombs of crowds and unnamed groups.
     ActorRule(
         ("Explosions/Remote violence",),
@@ -180,6 +200,12 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         (None, "Strategic developments"), ("crowd_violence", "crowd"), _ARMED_BLOCK, _RIOT_MOB
     ),
     # A crowd attacking civilians is mob violence.
+    ActorRule(
+        (None, "Strategic developments"),
+        ("property", "unnamed_group"),
+        _ARMED_BLOCK,
+        _RIOT_MOB,
+    ),
     ActorRule(
         ("Violence against civilians",),
         ("crowd", "assault"),
