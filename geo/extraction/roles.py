@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.lexicon.words import PLACE_PREPOSITION_BEFORE
 from geo.models import Toponym
 
 #: "about 170km (105 miles) east of Sanaa", "north of Baghdad": a distance's anchor.
@@ -98,11 +99,7 @@ _FACILITY_AFTER = re.compile(
     r"Temple|Church|School|Campus|Collectorate|Secretariat|Municipality|Assembly|Jail|"
     r"Prison|Port|Bus\s+(?:Stand|Terminal)|Highway|Road|Club|Parliament|Office)\b"
 )
-_PLACE_PREPOSITION = re.compile(
-    r"\b(?:at|in|on|outside|inside|near|in\s+front\s+of|opposite|before|towards?|into)\s+"
-    r"(?:the\s+)?$",
-    re.I,
-)
+_PLACE_PREPOSITION = re.compile(PLACE_PREPOSITION_BEFORE, re.I)
 
 
 def mark_roles(toponyms: tuple[Toponym, ...], text: str) -> tuple[Toponym, ...]:

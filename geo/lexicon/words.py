@@ -325,6 +325,12 @@ NAME_OF_SOMETHING_ELSE = frozenset(
         "bay",
     }
 )
+#: A preposition of place right before a name ("outside the", "in front of"), as a
+#: pattern to search at the end of the text before it.
+PLACE_PREPOSITION_BEFORE = (
+    r"\b(?:at|in|on|outside|inside|near|in\s+front\s+of|opposite|before|towards?|into)\s+"
+    r"(?:the\s+)?$"
+)
 #: Buildings and grounds often named after their town ("Larkana Press Club",
 #: "Sambalpur University"): after a preposition of place the town is where it is.
 FACILITY_NOUNS = frozenset(

@@ -30,6 +30,7 @@ from geo.lexicon.words import (
     NAME_CONNECTORS,
     NAME_OF_SOMETHING_ELSE,
     PERSON_TITLES,
+    PLACE_PREPOSITION_BEFORE,
     PLACE_SUFFIXES,
     STOP_WORDS,
     WATERS,
@@ -103,11 +104,7 @@ def _part_of_a_person(i0: int, rc: RunContext, strong: bool) -> bool:
     )
 
 
-_PLACE_PREPOSITION = re.compile(
-    r"\b(?:at|in|on|outside|inside|near|in\s+front\s+of|opposite|before|towards?|into)\s+"
-    r"(?:the\s+)?$",
-    re.I,
-)
+_PLACE_PREPOSITION = re.compile(PLACE_PREPOSITION_BEFORE, re.I)
 
 
 def _after_place_preposition(m: Mention, rc: RunContext) -> bool:
