@@ -159,12 +159,8 @@ def escalate(kind: tuple[str, str], follow: tuple[str, str]) -> tuple[str, str]:
         return kind
     if follow[0] == "Riots":
         return ("Riots", "Violent demonstration")
-    if (
-        follow[1] in _PROTEST_SEVERITY
-        and _PROTEST_SEVERITY.index(follow[1]) > _PROTEST_SEVERITY.index(kind[1])
-        if kind[1] in _PROTEST_SEVERITY
-        else False
-    ):
+    severity = {sub: n for n, sub in enumerate(_PROTEST_SEVERITY)}
+    if severity.get(follow[1], -1) > severity.get(kind[1], len(severity)):
         return follow
     return kind
 
