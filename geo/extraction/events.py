@@ -182,6 +182,8 @@ _FINITE_KILL = re.compile(
     r"while|after|as|and|or|of|for|with|over|near|earlier|later|last|this)\b)[A-Za-z]",
     re.I,
 )
+_SHOT = re.compile(r"shot|stabbed|assassinat", re.I)
+_PART_OF_A_TOLL = re.compile(rf"\b{PART_OF_A_TOLL}", re.I)
 _PROTEST_HINT = re.compile(r"protest|demonstrat|rall|march|strike|sit-in|gather|block|barricad")
 
 
@@ -201,18 +203,14 @@ def event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tupl
         and kind[1] == "Attack"
         and not killed
         and not injured
-        and not re.search(r"shot|stabbed|assassinat", spoken, re.I)
+        and not _SHOT.search(spoken)
         and not _FINITE_KILL.search(spoken)
     ):
         # "killed" with no one counted: a report, not an attack; maybe something else
         kind = classify(spoken, skip=("Attack",))
         if kind is not None and kind[0] == "Strategic developments":
             kind = None
-    if (
-        kind is not None
-        and not f.casualties.spans
-        and re.search(rf"\b{PART_OF_A_TOLL}", spoken, re.I)
-    ):
+    if kind is not None and not f.casualties.spans and _PART_OF_A_TOLL.search(spoken):
         return None  # "33 of the killed were activists": about a toll told before
     return retype(kind, spoken)
 

@@ -392,9 +392,12 @@ _REPORTED_ON = re.compile(
 )
 
 
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$")
+
+
 def _is_since(spoken: str, at: int) -> bool:
     """Whether the date at ``at`` starts a period ("since 17 October")."""
-    return bool(re.search(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", spoken[:at]))
+    return bool(_SINCE.search(spoken, max(0, at - 30), at))
 
 
 def _goes_on(inc: _Incident, d: _Draft) -> bool:

@@ -237,7 +237,10 @@ _REASON = re.compile(
 #: Patterns read only in the clause before the reason.
 _IN_MAIN_CLAUSE = frozenset({"crowd_violence", "property", "assault", "intervention"})
 
-COMPILED_PATTERNS = MappingProxyType({k: re.compile(v, re.I) for k, v in PATTERNS.items()})
+#: Every pattern starts at a letter: the lookahead skips other positions fast.
+COMPILED_PATTERNS = MappingProxyType(
+    {k: re.compile(f"(?=[A-Za-z])(?:{v})", re.I) for k, v in PATTERNS.items()}
+)
 
 
 def main_clause(sentence: str) -> str:
@@ -253,12 +256,15 @@ def retype(kind: tuple[str, str] | None, sentence: str) -> tuple[str, str] | Non
     """The type and sub-event type after the codebook's actor rules."""
     hits: dict[str, bool] = {}
 
-    main = main_clause(sentence)
+    main: list[str] = []  # the main clause, cut when a pattern first needs it
 
     def has(name: str) -> bool:
         if name not in hits:
-            # what a crowd did is told before the reason it did it
-            text = main if name in _IN_MAIN_CLAUSE else sentence
+            text = sentence
+            if name in _IN_MAIN_CLAUSE:  # what a crowd did is told before its reason
+                if not main:
+                    main.append(main_clause(sentence))
+                text = main[0]
             hits[name] = COMPILED_PATTERNS[name].search(text) is not None
         return hits[name]
 

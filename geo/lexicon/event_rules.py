@@ -298,8 +298,16 @@ def compile_rules(rules: tuple[EventRule, ...]) -> tuple[tuple[str, str, re.Patt
             groups[-1][3].append(r.trigger)
         else:
             groups.append((r.event_type, r.sub_event_type, r.case_blind, [r.trigger]))
+    # every trigger starts at a letter: the lookahead skips other positions fast
     return tuple(
-        (t, s, re.compile("|".join(f"(?:{x})" for x in triggers), re.I if blind else 0))
+        (
+            t,
+            s,
+            re.compile(
+                "(?=[A-Za-z])(?:" + "|".join(f"(?:{x})" for x in triggers) + ")",
+                re.I if blind else 0,
+            ),
+        )
         for t, s, blind, triggers in groups
     )
 

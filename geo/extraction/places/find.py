@@ -88,7 +88,8 @@ def sentence_mentions(
 ) -> list[Mention]:
     """The place names of the sentence ``text[s:e]``: spotted with the local index
     ``gz``, their candidate places asked of ``source`` (default: ``gz`` itself)."""
-    source = source or geocoder_for(gz)
+    if source is geocoder_for(gz):
+        source = None  # the index itself answers: no second lookup
     sent = text[s:e]
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
@@ -300,7 +301,9 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None):
             if key in STOP_WORDS and n == 1:
                 continue
             # the index spots the name; the geocoder says which places it may be
-            cands = source.candidates(phrase) if gz.lookup(phrase) else []
+            cands = gz.lookup(phrase)
+            if cands and source is not None:
+                cands = source.candidates(phrase)
             kind = "gazetteer"
             if not cands and n == 1:
                 country = gz.demonym_country(phrase)
