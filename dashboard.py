@@ -333,6 +333,9 @@ with left:
         st.session_state["clicked_place"] = key
         st.session_state["selected_place"] = key
 
+#: Most events the details panel draws for one place (a store's cell can hold thousands).
+DETAILS_CAP = 200
+
 with right:
     chosen = rows_at(st.session_state.get("selected_place") or "", on_map)
     if chosen.empty:
@@ -346,8 +349,13 @@ with right:
             f"{int(chosen['killed'].sum())} killed, {int(chosen['injured'].sum())} "
             "injured. Marked: date, place, casualty figures."
         )
+        if len(chosen) > DETAILS_CAP:
+            st.caption(
+                f"Showing the first {DETAILS_CAP} by date; narrow the date range, the type "
+                "or the search to read the others."
+            )
         with st.container(height=470):
-            for _, row in rows_of(chosen.sort_values("date").index).iterrows():
+            for _, row in rows_of(chosen.sort_values("date").index[:DETAILS_CAP]).iterrows():
                 d = event_details(row, corpus.document(row["source"]))
                 with st.container(border=True):
                     st.html(STYLE + d.card_html())

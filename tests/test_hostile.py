@@ -263,3 +263,20 @@ def test_no_formula_start_passes_safe_cell(lead: str, sign: str, rest: str) -> N
     from geo.io.export import safe_cell
 
     assert safe_cell(lead + sign + rest).startswith("'")
+
+
+def test_acled_ids_come_from_the_row_and_repeats_are_read_once() -> None:
+    from geo.io.acled import read_acled
+
+    row = "9-May-20,33.3,44.4,1,Baghdad,x\n"
+    jan = read_acled(_ACLED_HEAD + row + row, source="jan/export.csv")
+    feb = read_acled(_ACLED_HEAD + row, source="feb/export.csv")
+    assert [e.event_id for e in jan.events] == [e.event_id for e in feb.events]
+    (err,) = jan.errors
+    assert err.line == 3 and "repeats line 2" in err.reason
+    with_ids = _ACLED_HEAD.replace("notes", "notes,event_id_cnty")
+    dup = read_acled(
+        with_ids + row.strip() + ",IRQ1\n" + row.replace("1,", "2,", 1).strip() + ",IRQ1\n",
+        source="x.csv",
+    )
+    assert [e.event_id for e in dup.events] == ["IRQ1"] and len(dup.errors) == 1

@@ -96,7 +96,7 @@ def _actors(row: dict[str, str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _event(row: dict[str, str], source: str, line: int) -> Event:
+def _event(row: dict[str, str], source: str) -> Event:
     when = parse_acled_date(row["event_date"] or "")
     try:
         lat, lon = float(row["latitude"]), float(row["longitude"])
@@ -123,9 +123,25 @@ def _event(row: dict[str, str], source: str, line: int) -> Event:
     place = Place(
         name, lat, lon, precision, _country_code(row), admin1=(row.get("admin1") or "").strip()
     )
+    # without ACLED's id, the row's content names it: the same row read from another
+    # file, or from the same file moved, is the same event
+    content = "\x1f".join(
+        str(x)
+        for x in (
+            when.isoformat(),
+            name,
+            f"{lat:.4f}",
+            f"{lon:.4f}",
+            row.get("event_type") or "",
+            row.get("sub_event_type") or "",
+            "; ".join(_actors(row)),
+            killed,
+            notes,
+        )
+    )
     event_id = (row.get("event_id_cnty") or "").strip() or "acled-" + hashlib.sha1(
-        f"{source}:{line}".encode()
-    ).hexdigest()[:12]
+        content.encode()
+    ).hexdigest()[:16]
     return Event(
         event_id=event_id,
         source=source,
@@ -173,6 +189,7 @@ def read_acled(data: str | bytes, *, source: str) -> AcledImport:
             0,
         )
     events, errors, n = [], [], 0
+    seen: dict[str, int] = {}  # event id → the line that gave it
     lines = data.splitlines(keepends=True)
     base = 0  # index in ``lines`` of the current reader's first line
     last = reader.line_num
@@ -205,8 +222,20 @@ def read_acled(data: str | bytes, *, source: str) -> AcledImport:
             )
             continue
         try:
-            events.append(_event(dict(zip(header, fields, strict=True)), source, line))
+            event = _event(dict(zip(header, fields, strict=True)), source)
         except ValueError as err:
             errors.append(InputError(source, str(err), line))
+            continue
+        if event.event_id in seen:
+            errors.append(
+                InputError(
+                    source,
+                    f"event {event.event_id} repeats line {seen[event.event_id]}; read once",
+                    line,
+                )
+            )
+            continue
+        seen[event.event_id] = line
+        events.append(event)
     log.info("%s: %d of %d ACLED rows read", source, len(events), n)
     return AcledImport(tuple(events), tuple(errors), n)
