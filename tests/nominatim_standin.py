@@ -7,7 +7,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -56,6 +56,47 @@ NOTE = (
 )
 
 
+def _answer(handler: BaseHTTPRequestHandler, body: bytes) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _point(lat: str, lon: str):
+    def send(handler: BaseHTTPRequestHandler) -> None:
+        place = dict(PLACES["sulayman bak"], lat=lat, lon=lon)
+        _answer(handler, json.dumps([place]).encode())
+
+    return send
+
+
+def _trickle(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.end_headers()
+    with suppress(OSError):  # the client gave up: as it should
+        for ch in b"[" + b" " * 40 + b"]":
+            handler.wfile.write(bytes([ch]))
+            handler.wfile.flush()
+            time.sleep(0.2)
+
+
+def _huge(handler: BaseHTTPRequestHandler) -> None:
+    with suppress(OSError):  # the client gave up: as it should
+        _answer(handler, b"[" + b" " * 3_000_000 + b"]")
+
+
+#: Broken answers, by query: a point off the globe, a trickle, a huge body.
+BROKEN = {
+    "nanplace": _point("nan", "44.6"),
+    "infplace": _point("1e999", "44.6"),
+    "farplace": _point("95.5", "44.6"),
+    "slowplace": _trickle,
+    "hugeplace": _huge,
+}
+
+
 class _Nominatim(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         query = parse_qs(urlparse(self.path).query)
@@ -64,7 +105,11 @@ class _Nominatim(BaseHTTPRequestHandler):
             self.send_response(503)
             self.end_headers()
             return
-        hit = PLACES.get(query["q"][0].lower())
+        q = query["q"][0].lower()
+        if q in BROKEN:
+            BROKEN[q](self)
+            return
+        hit = PLACES.get(q)
         codes = query.get("countrycodes", [""])[0].split(",")
         if hit and codes != [""] and hit["address"]["country_code"] not in codes:
             hit = None

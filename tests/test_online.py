@@ -96,3 +96,15 @@ def test_cli_runs_online_lookups_in_one_process_only(tmp_path, capsys):
     note.write_text(NOTE, encoding="utf-8")
     assert main(["extract", str(note), "--online", "--workers", "2"]) == 2
     assert "one process" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["nanplace", "infplace", "farplace", "slowplace", "hugeplace"])
+def test_a_broken_answer_is_named_and_skipped(nominatim, tmp_path, monkeypatch, caplog, name):
+    from geo.gazetteer.online import BoundedAdapter
+
+    monkeypatch.setattr(BoundedAdapter, "max_seconds", 1.0)
+    online = _online(nominatim, tmp_path)
+    assert online.lookup(name, ("iq",)) is None
+    assert any(name in r.getMessage() for r in caplog.records)
+    # and the lookups after it still work
+    assert online.lookup("Sulayman Bak", ("iq",)) is not None

@@ -25,13 +25,16 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from geopy.exc import GeopyError
+from geopy.adapters import URLLibAdapter
+from geopy.exc import GeocoderParseError, GeocoderServiceError, GeocoderTimedOut, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
@@ -71,6 +74,42 @@ ADDRESS_KINDS = {
 _AREA_CLASSES = ("natural", "waterway", "water", "boundary", "landuse")
 
 
+#: Largest Nominatim answer read, in bytes, and the longest a request may take in
+#: all (a server that sends a byte every few seconds never trips a socket timeout).
+MAX_ANSWER_BYTES = 1_000_000
+MAX_ANSWER_SECONDS = 30.0
+
+
+class BoundedAdapter(URLLibAdapter):
+    """geopy's urllib adapter with a cap on the answer's size and on the time to read it."""
+
+    max_bytes = MAX_ANSWER_BYTES
+    max_seconds = MAX_ANSWER_SECONDS
+
+    def _decode_page(self, page: object) -> str:
+        start = time.monotonic()
+        encoding = page.headers.get_content_charset() or "utf-8"  # type: ignore[attr-defined]
+        read = getattr(page, "read1", None) or page.read  # type: ignore[attr-defined]
+        chunks, size = [], 0
+        while True:
+            try:
+                chunk = read(65536)
+            except Exception as err:
+                raise GeocoderServiceError(f"unable to read the answer ({err})") from None
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise GeocoderParseError(f"answer over {self.max_bytes:,} bytes; not read")
+            if time.monotonic() - start > self.max_seconds:
+                raise GeocoderTimedOut(f"answer took over {self.max_seconds:.0f} s; not read")
+            chunks.append(chunk)
+        try:
+            return b"".join(chunks).decode(encoding)
+        except ValueError:
+            raise GeocoderParseError("unable to decode the answer") from None
+
+
 def entry_from_nominatim(raw: dict) -> Entry:
     """A gazetteer entry for one Nominatim answer (``format=json``, with address
     details): settlements are cities, divisions regions, natural features
@@ -85,11 +124,14 @@ def entry_from_nominatim(raw: dict) -> Entry:
     """
     address = raw.get("address") or {}
     name = raw.get("name") or str(raw.get("display_name", "")).split(",")[0].strip()
+    lat, lon = float(raw["lat"]), float(raw["lon"])
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"coordinates {raw['lat']!r}, {raw['lon']!r} are not on the globe")
     return Entry(
         gazetteer_id=f"osm:{raw.get('osm_type', '')}:{raw.get('osm_id', '')}",
         name=name,
-        latitude=float(raw["lat"]),
-        longitude=float(raw["lon"]),
+        latitude=lat,
+        longitude=lon,
         kind=ADDRESS_KINDS.get(str(raw.get("addresstype", "")))
         or ("region" if raw.get("class") in _AREA_CLASSES else "site"),
         country_code=str(address.get("country_code", "")).upper(),
@@ -136,6 +178,7 @@ class OnlineLookup:
             domain=domain,
             scheme=scheme,
             timeout=timeout,
+            adapter_factory=BoundedAdapter,
         )
         # errors raise (not swallowed into "not found", which would be cached)
         self.limiter = RateLimiter(
@@ -166,7 +209,7 @@ class OnlineLookup:
                         addressdetails=True,
                         country_codes=countries.split(",") if countries else None,
                     )
-                except GeopyError as err:
+                except (GeopyError, ValueError) as err:  # ValueError: a point off the globe
                     log.warning("Nominatim lookup of %r failed (%s); not cached", name, err)
                     return None
                 answer = json.dumps(loc.raw if loc is not None else None)
