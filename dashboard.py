@@ -45,6 +45,7 @@ from geo.view.table import (
     actor_names,
     date_bounds,
     follow_range,
+    guarded,
     link_query,
     presets,
     searchable,
@@ -371,17 +372,19 @@ if not coarse.empty:
         f"{len(coarse)} event(s) placed only at country or region level (dashed on the map)"
     ):
         st.dataframe(
-            coarse[
-                [
-                    "event_date",
-                    "location",
-                    "geo_precision",
-                    "event_type",
-                    "fatalities",
-                    "injuries",
-                    "source_text",
+            guarded(
+                coarse[
+                    [
+                        "event_date",
+                        "location",
+                        "geo_precision",
+                        "event_type",
+                        "fatalities",
+                        "injuries",
+                        "source_text",
+                    ]
                 ]
-            ],
+            ),
             hide_index=True,
             width="stretch",
         )
@@ -395,7 +398,11 @@ if not totals.empty:
         "incidents: they are not drawn on the map nor counted in the timeline."
     )
     st.dataframe(
-        totals[["period_start", "period_end", "location", "fatalities", "injuries", "source_text"]],
+        guarded(
+            totals[
+                ["period_start", "period_end", "location", "fatalities", "injuries", "source_text"]
+            ]
+        ),
         hide_index=True,
         width="stretch",
     )
@@ -404,17 +411,19 @@ for reason, label in (("no place", "Events without a place"), ("no date", "Event
     if not part.empty:
         with st.expander(f"{label} ({len(part)})"):
             st.dataframe(
-                part[
-                    [
-                        "event_date",
-                        "location_text",
-                        "event_type",
-                        "fatalities",
-                        "injuries",
-                        "source",
-                        "source_text",
+                guarded(
+                    part[
+                        [
+                            "event_date",
+                            "location_text",
+                            "event_type",
+                            "fatalities",
+                            "injuries",
+                            "source",
+                            "source_text",
+                        ]
                     ]
-                ],
+                ),
                 hide_index=True,
                 width="stretch",
             )
@@ -446,21 +455,23 @@ if len(shown) > TABLE_ROWS:
         "the downloads hold them all."
     )
 st.dataframe(
-    rows_of(shown.index[:TABLE_ROWS]).loc[
-        :,
-        [
-            "event_date",
-            "event_type",
-            "location",
-            "geo_precision",
-            "fatalities",
-            "injuries",
-            "actors",
-            "unmapped_reason",
-            "source",
-            "source_text",
-        ],
-    ],
+    guarded(
+        rows_of(shown.index[:TABLE_ROWS]).loc[
+            :,
+            [
+                "event_date",
+                "event_type",
+                "location",
+                "geo_precision",
+                "fatalities",
+                "injuries",
+                "actors",
+                "unmapped_reason",
+                "source",
+                "source_text",
+            ],
+        ]
+    ),
     hide_index=True,
     width="stretch",
 )

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from geo.io.export import safe_cell
 from geo.io.query import EventFilter
 from geo.lexicon.taxonomy import SUB_EVENT_TYPES
 
@@ -183,3 +184,18 @@ def sub_event_options(types: list[str], chosen: list[str]) -> list[str]:
     """
     offered = [s for t, s in SUB_EVENT_TYPES if not types or t in types]
     return offered + [c for c in chosen if c not in offered]
+
+
+def guarded(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells a spreadsheet will not run as formulas
+    (:func:`geo.io.export.safe_cell`): what a table shows is what its toolbar's
+    own "Download as CSV" writes, so that path is guarded too.
+
+    >>> guarded(pd.DataFrame({"a": ["=1+2", "Najaf"], "n": [1, 2]}))["a"].tolist()
+    ["'=1+2", 'Najaf']
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: safe_cell(v) if isinstance(v, str) else v)
+    return out
