@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.extraction.documents import read_document
+from geo.extraction.documents import document_from_text, read_document
 from geo.gazetteer import Gazetteer, GazetteerGeocoder
 from geo.pipeline import extract
 
@@ -32,6 +32,17 @@ def words_per_second(gz: Gazetteer, seconds: float = 5.0) -> float:
         extract(doc, gz)
         runs += 1
     return runs * words / (time.perf_counter() - t0)
+
+
+def words_per_second_large(gz: Gazetteer, megabytes: float = 4.0) -> float:
+    """Pipeline words per second over one document of about ``megabytes`` MB (the
+    seed repeated): no stage may grow faster than the text."""
+    seed = read_document(SEED).text
+    text = seed * max(1, round(megabytes * 1_000_000 / len(seed.encode("utf-8"))))
+    doc = document_from_text("large.txt", text)
+    t0 = time.perf_counter()
+    extract(doc, gz, time_limit=None)
+    return len(text.split()) / (time.perf_counter() - t0)
 
 
 #: A mix of common, ambiguous, site and unknown names, repeated.

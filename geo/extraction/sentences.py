@@ -112,7 +112,7 @@ def _split(para: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(para):
-        before = para[start : m.start()]
+        before = para[max(start, m.start() - 40) : m.start()]  # the word before: no rescans
         word = re.search(r"([A-Za-z.]+)$", before)
         if word:
             w = word.group(1).lower().rstrip(".")

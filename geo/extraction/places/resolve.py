@@ -270,13 +270,16 @@ def resolve(
     # places named together lie together: a town a few miles from another place the
     # document names is that one (Edmonton beside Tottenham is Edmonton, London)
     # (not a metropolis: many namesakes lie within a hundred km of Mexico City)
+    # (each anchor once: a long document names the same towns many times)
     anchors = tuple(
-        (normalize(m.text), m.place.latitude, m.place.longitude)
-        for i, m in enumerate(mentions)
-        if m.place is not None
-        and m.candidates[0].kind in _ANCHORED
-        and m.candidates[0].population < 1_000_000
-        and len({(round(c.latitude), round(c.longitude)) for c in original[i]}) == 1
+        dict.fromkeys(
+            (normalize(m.text), m.place.latitude, m.place.longitude)
+            for i, m in enumerate(mentions)
+            if m.place is not None
+            and m.candidates[0].kind in _ANCHORED
+            and m.candidates[0].population < 1_000_000
+            and len({(round(c.latitude), round(c.longitude)) for c in original[i]}) == 1
+        )
     )
     # only a mention with a candidate near an anchor can change
     again = (
