@@ -80,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("files", nargs="+")
     pl.add_argument("--format", choices=("jsonl",), default="jsonl")
     pl.add_argument("-o", "--output", default=None)
+    st = sub.add_parser("store", help="check an event store's parts, or repair it")
+    st.add_argument("dir", help="the store's folder")
+    st.add_argument("--check", action="store_true", help="list damaged and orphaned parts")
+    st.add_argument(
+        "--repair", action="store_true", help="move damaged and orphaned parts to _quarantine/"
+    )
     gc = sub.add_parser("geocode", help="resolve a place name offline")
     gc.add_argument("query")
     gc.add_argument("--country", default=None, help="ISO 3166-1 alpha-2 code")
@@ -90,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
             help="look up places the offline gazetteer lacks on OpenStreetMap's "
             "Nominatim (1 request/s, answers cached on disk); off by default",
         )
-    for s in (ex, im, pl, gc):
+    for s in (ex, im, pl, gc, st):
         s.add_argument("-v", "--verbose", action="store_true")
     return p
 
@@ -207,6 +213,23 @@ def _emit(data: bytes, output: str | None) -> None:
         sys.stdout.flush()
 
 
+def _store_check(folder: str, *, repair: bool) -> int:
+    """List the store's damaged and orphaned parts (exit 2 when there are some)."""
+    from geo.io.store import EventStore
+
+    if not Path(folder).is_dir():
+        print(f"error: {folder}: no such store", file=sys.stderr)
+        return 2
+    damaged, orphaned = EventStore(folder).check(repair=repair)
+    for p in damaged:
+        print(f"damaged: {p}")
+    for p in orphaned:
+        print(f"orphaned (a save that never finished): {p}")
+    verb = "moved to _quarantine/" if repair else "found"
+    print(f"{len(damaged)} damaged, {len(orphaned)} orphaned part(s) {verb}", file=sys.stderr)
+    return 2 if (damaged or orphaned) and not repair else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
@@ -224,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.command == "store":
+        return _store_check(args.dir, repair=args.repair)
     if args.command == "geocode":
         geocoder = GazetteerGeocoder(Gazetteer.load())
         loc = geocoder.geocode(args.query, country_codes=args.country)

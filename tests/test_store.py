@@ -10,6 +10,7 @@ import sys
 from datetime import date
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 
 from geo.io.export import to_csv, to_geojson
@@ -132,3 +133,68 @@ def test_empty_store(tmp_path):
     store = EventStore(tmp_path / "none")
     assert store.count() == 0 and store.date_range() is None
     assert store.query(EventFilter()).empty
+
+
+def _frame(n: int, month: int):
+    from geo.io.schema import rows_frame
+
+    return rows_frame(
+        [
+            {
+                "event_id": f"m{month}-{i}",
+                "event_date": f"2020-{month:02d}-{1 + i % 28:02d}",
+                "latitude": "33.3",
+                "longitude": "44.4",
+                "fatalities": "1",
+                "event_type": "Protests",
+            }
+            for i in range(n)
+        ]
+    )
+
+
+def test_a_save_cut_half_way_is_not_read_and_check_finds_it(tmp_path, monkeypatch):
+    import geopandas as gpd
+
+    from geo.io.query import EventFilter
+    from geo.io.store import EventStore
+
+    store = EventStore(tmp_path / "s")
+    store.append(_frame(5, 1))  # a finished save
+    real = gpd.GeoDataFrame.to_parquet
+    calls = {"n": 0}
+
+    def dies_on_the_second_part(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # the process killed while saving
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(gpd.GeoDataFrame, "to_parquet", dies_on_the_second_part)
+    both = pd.concat([_frame(4, 2), _frame(3, 3)], ignore_index=True)
+    with pytest.raises(KeyboardInterrupt):
+        store.append(both)
+    monkeypatch.undo()
+    reopened = EventStore(tmp_path / "s")
+    assert reopened.count(EventFilter()) == 5  # all of the finished save, none of the cut one
+    damaged, orphaned = reopened.check()
+    assert damaged == [] and len(orphaned) == 1
+    reopened.check(repair=True)
+    assert reopened.check() == ([], [])
+    assert reopened.count(EventFilter()) == 5
+
+
+def test_a_damaged_part_is_skipped_and_named(tmp_path):
+    from geo.cli import main
+    from geo.io.query import EventFilter
+    from geo.io.store import EventStore
+
+    store = EventStore(tmp_path / "s")
+    store.append(_frame(5, 1))
+    store.append(_frame(4, 2))
+    (part,) = sorted((tmp_path / "s").glob("month=2020-02/part-*.parquet"))
+    part.write_bytes(part.read_bytes()[:100])  # truncated
+    assert store.count(EventFilter()) == 5
+    assert main(["store", str(tmp_path / "s"), "--check"]) == 2
+    assert main(["store", str(tmp_path / "s"), "--repair"]) == 0
+    assert main(["store", str(tmp_path / "s"), "--check"]) == 0

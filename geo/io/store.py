@@ -54,6 +54,24 @@ def _month(d: pd.Series) -> pd.Series:
     return d.dt.strftime("%Y-%m").fillna("undated")
 
 
+#: The folder of commit marks: one empty-named file per finished save.
+COMMITS = "_commits"
+
+
+def _looks_like_parquet(path: Path) -> bool:
+    """Whether a file starts and ends with Parquet's magic bytes (a truncated part does not)."""
+    try:
+        size = path.stat().st_size
+        if size < 12:
+            return False
+        with path.open("rb") as fh:
+            head = fh.read(4)
+            fh.seek(-4, os.SEEK_END)
+            return head == b"PAR1" and fh.read(4) == b"PAR1"
+    except OSError:
+        return False
+
+
 class EventStore:
     """A folder of monthly GeoParquet parts (see the module docstring)."""
 
@@ -82,18 +100,26 @@ class EventStore:
         df["lon"] = frame["lon"].astype("float64")
         df["saved_ns"] = pd.Timestamp.now().value
         months = _month(df["date"]).where(df["is_aggregate"] != "true", "aggregate")
-        for month, part in df.groupby(months, sort=False):
+        # all or nothing: the parts of one save are read only once its commit mark is
+        # written, last (a save killed half-way leaves orphans that `--check` lists)
+        batch = uuid.uuid4().hex
+        for n, (month, part) in enumerate(df.groupby(months, sort=False)):
             geom = gpd.points_from_xy(part["lon"], part["lat"], crs="EPSG:4326")
             gdf = gpd.GeoDataFrame(part.reset_index(drop=True), geometry=geom)
             folder = self.path / f"month={month}"
             folder.mkdir(exist_ok=True)
-            name = f"part-{uuid.uuid4().hex}.parquet"
+            name = f"part-{batch}-{n}.parquet"
             tmp = folder / f".{name}.tmp"
             try:
                 gdf.to_parquet(tmp, index=False)
                 os.replace(tmp, folder / name)
             finally:
                 tmp.unlink(missing_ok=True)
+        commits = self.path / COMMITS
+        commits.mkdir(exist_ok=True)
+        mark = commits / f".{batch}.tmp"
+        mark.write_text(str(len(df)), encoding="utf-8")
+        os.replace(mark, commits / batch)
         log.info("saved %d events to %s", len(df), self.path)
         return len(df)
 
@@ -111,7 +137,35 @@ class EventStore:
 
     # ---- reading -----------------------------------------------------------------
     def _parts(self) -> list[Path]:
-        return sorted(self.path.glob("month=*/part-*.parquet"))
+        """The parts of finished saves that read as Parquet (see :meth:`check`)."""
+        good, damaged, _ = self._sort_parts()
+        for p in damaged:
+            log.warning("%s: damaged part skipped (run `python -m geo store --check`)", p)
+        return good
+
+    def _sort_parts(self) -> tuple[list[Path], list[Path], list[Path]]:
+        committed = {p.name for p in (self.path / COMMITS).glob("[0-9a-f]*")}
+        good, damaged, orphaned = [], [], []
+        for p in sorted(self.path.glob("month=*/part-*.parquet")):
+            batch = p.stem.split("-")[1] if p.stem.count("-") >= 2 else ""
+            if batch and batch not in committed:
+                orphaned.append(p)  # a save that never finished
+            elif not _looks_like_parquet(p):
+                damaged.append(p)
+            else:
+                good.append(p)  # (parts of stores saved before commit marks: no batch)
+        return good, damaged, orphaned
+
+    def check(self, *, repair: bool = False) -> tuple[list[Path], list[Path]]:
+        """The damaged and the orphaned parts (of saves that never finished); with
+        ``repair``, move them to ``_quarantine/`` so that the rest reads cleanly."""
+        _, damaged, orphaned = self._sort_parts()
+        if repair and (damaged or orphaned):
+            quarantine = self.path / "_quarantine"
+            quarantine.mkdir(exist_ok=True)
+            for p in damaged + orphaned:
+                os.replace(p, quarantine / f"{p.parent.name}-{p.name}")
+        return damaged, orphaned
 
     def _source(self, f: EventFilter | None = None) -> str:
         """The parts to read: only the months a date filter can touch."""
