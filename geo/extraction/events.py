@@ -386,14 +386,17 @@ def _period_start(m: re.Match[str], end: date | None, doc_dates: list[date]) -> 
 def merge_repeats(events: list[Event]) -> list[Event]:
     """The same incident told twice becomes one event with both sources."""
     out: list[Event] = []
+    by_date: dict[date, list[int]] = {}  # twins share a date: look only there
     for e in events:
         twin = None
         if not e.is_aggregate and e.event_date is not None:
-            for i, o in enumerate(out):
-                if _same_incident(o, e):
+            for i in by_date.get(e.event_date, ()):
+                if _same_incident(out[i], e):
                     twin = i
                     break
         if twin is None:
+            if e.event_date is not None:
+                by_date.setdefault(e.event_date, []).append(len(out))
             out.append(e)
             continue
         o = out[twin]

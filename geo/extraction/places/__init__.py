@@ -67,7 +67,7 @@ def find_toponyms(
         if check is not None:
             check()
         mentions.extend(sentence_mentions(text, s, e, gazetteer, unknown=True, source=source))
-    countries = resolve(mentions, text, gazetteer, source)
+    countries = resolve(mentions, text, gazetteer, source, check)
     if online is not None:
         look_up_online(mentions, countries, online, check)
     return [

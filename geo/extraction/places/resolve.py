@@ -200,6 +200,8 @@ class DocContext:
     anchors: tuple[tuple[str, float, float], ...] = ()
     #: Where lookups within the focus country go (``None``: the gazetteer).
     source: CandidateSource | None = None
+    #: Called every few hundred mentions: the pipeline's time limit raises there.
+    check: Callable[[], None] | None = None
 
 
 def _focus(mentions: list[Mention]) -> Counter[str]:
@@ -257,14 +259,18 @@ def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocCo
 
 
 def resolve(
-    mentions: list[Mention], text: str, gz: Gazetteer, source: CandidateSource | None = None
+    mentions: list[Mention],
+    text: str,
+    gz: Gazetteer,
+    source: CandidateSource | None = None,
+    check: Callable[[], None] | None = None,
 ) -> set[str]:
     """Choose each mention's place; return the countries the document is about.
 
     ``source`` answers lookups within the focus country (default: ``gz``)."""
     ctx = document_context(mentions, text, gz)
-    if source is not None:
-        ctx = replace(ctx, source=source)
+    if source is not None or check is not None:
+        ctx = replace(ctx, source=source, check=check)
     original = [list(m.candidates) for m in mentions]
     _resolve_pass(mentions, original, ctx)
     # places named together lie together: a town a few miles from another place the
@@ -395,7 +401,9 @@ def _resolve_pass(
 ) -> None:
     """Give each mention (or those in ``only``) its best-scoring candidate."""
     shares: dict[str, float] = {}  # country → its weight in the document
-    for idx in range(len(mentions)) if only is None else only:
+    for n, idx in enumerate(range(len(mentions)) if only is None else only):
+        if ctx.check is not None and n % 256 == 0:
+            ctx.check()
         m = mentions[idx]
         cands = _candidates(m, idx, mentions, original, ctx)
         if not cands:
