@@ -98,6 +98,7 @@ def test_cli_runs_online_lookups_in_one_process_only(tmp_path, capsys):
     assert "one process" in capsys.readouterr().err
 
 
+@pytest.mark.filterwarnings("ignore:Latitude normalization:UserWarning")  # geopy, then raises
 @pytest.mark.parametrize("name", ["nanplace", "infplace", "farplace", "slowplace", "hugeplace"])
 def test_a_broken_answer_is_named_and_skipped(nominatim, tmp_path, monkeypatch, caplog, name):
     from geo.gazetteer.online import BoundedAdapter
