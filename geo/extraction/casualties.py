@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon.words import FIGURE_WORDS, PART_OF_A_TOLL, VAGUE_FIGURES
+from geo.lexicon.words import FIGURE_WORDS, MONTH_NAME, PART_OF_A_TOLL, VAGUE_FIGURES
 from geo.models import Casualties
 
 _NUM_WORD = (
@@ -232,10 +232,7 @@ _LISTED_AFTER = re.compile(
     rf"\S+(?:\s+[\w’'-]+){{1,4}}?,?\s+and\s+(?:{_QUAL})?(?P<n>{_NUM_WORD})\s+", re.I
 )
 _HURT_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,3}?(?:injured|wounded|hurt|more|others?)\b", re.I)
-_MONTH_BEFORE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
-    r"June|July|August|September|October|November|December)\.?\s+$"
-)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAME}\s+$")
 
 
 class _Count:

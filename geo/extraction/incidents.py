@@ -78,8 +78,13 @@ class _Draft:
     actors: tuple[str, ...] = ()
 
     @property
+    def literal(self) -> list[Toponym]:
+        """The places the sentence names itself (not a nationality or a dateline)."""
+        return [t for t in self.places if t.kind not in ("demonym", "dateline")]
+
+    @property
     def own_place(self) -> bool:
-        return any(t.kind not in ("demonym", "dateline") for t in self.places)
+        return bool(self.literal)
 
 
 @dataclass(slots=True)
@@ -112,7 +117,7 @@ class _Incident:
             for a, _ in d.facts.casualties.spans
         )
         self.killed = _combine(self.killed, d.killed, updates, more, self.other_tolls)
-        self.injured = _combine(self.injured, d.injured, updates, more, [])
+        self.injured = _combine(self.injured, d.injured, updates, more)
         self.casualty_spans += d.facts.casualties.spans
         self.estimated |= d.facts.casualties.estimated
 
@@ -125,10 +130,8 @@ class _Incident:
         if d.kind is not None:
             self.actors += list(d.actors)
             self.kind = escalate(self.kind, d.kind)
-        if refine and d.own_place:
-            literal = [t for t in d.places if t.kind not in ("demonym", "dateline")]
-            if not self.places or _finer(literal, self.places):
-                self.places = literal
+        if refine and d.own_place and (not self.places or _finer(d.literal, self.places)):
+            self.places = d.literal
 
 
 #: How a follow-up changes an incident's type (ACLED codes the event by what it
@@ -166,7 +169,7 @@ def escalate(kind: tuple[str, str], follow: tuple[str, str]) -> tuple[str, str]:
 
 
 def _combine(
-    old: int | None, new: int | None, updates: bool, more: bool, others: list[int]
+    old: int | None, new: int | None, updates: bool, more: bool, others: list[int] | None = None
 ) -> int | None:
     if new is None:
         return old
@@ -174,7 +177,7 @@ def _combine(
         return new
     if more:
         return old + new
-    if new != old and new not in others:
+    if others is not None and new != old and new not in others:
         others.append(new)
     return old
 
@@ -375,7 +378,7 @@ def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:
     referring back to it."""
     if inc.date is not None or len({x.value for x in d.own_dates}) != 1:
         return False
-    literal = [t for t in d.places if t.kind not in ("demonym", "dateline")]
+    literal = d.literal
     if literal:
         return _same_places(literal, inc.places) or _inside(literal, inc.places)
     return _about_the_incident(d)
@@ -419,7 +422,7 @@ def _goes_on(inc: _Incident, d: _Draft) -> bool:
         return False  # a new paragraph that does not refer back tells something else
     if not d.own_place or (not d.own_dates and _THE_VICTIMS.search(d.facts.spoken)):
         return True
-    literal = [t for t in d.places if t.kind not in ("demonym", "dateline")]
+    literal = d.literal
     if not inc.places:
         return d.own_dates != [] or _about_the_incident(d)
     return _same_places(literal, inc.places) or _inside(literal, inc.places)

@@ -43,6 +43,8 @@ from pathlib import PurePath
 
 from dateutil import parser as dateutil_parser
 
+from geo.lexicon.words import MONTH_NAME
+
 #: How many lines from the top a "Published:" field or a date line may sit.
 HEAD_LINES = 15
 
@@ -76,12 +78,8 @@ _FRONT_MATTER = re.compile(r"\A\s*---\s*\n(?P<body>.*?)\n---\s*(?:\n|\Z)", re.S)
 _FRONT_KEY = re.compile(
     r"^(?P<key>date|published|pubdate|published_at)\s*:\s*(?P<value>.+)$", re.I | re.M
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 _FULL_DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d|"
+    rf"(?:{MONTH_NAME}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{MONTH_NAME},?\s+(?:19|20)\d\d|"
     r"(?:19|20)\d\d-[01]\d-[0-3]\d)"
 )
 #: A line that is only a date, maybe with a weekday and a time ("February 15, 2021 09:43 PM").

@@ -105,10 +105,13 @@ MONTHS = MappingProxyType(
     | {"sept": 9}
 )
 #: A regular expression for a month name as news writes it ("Sept.", "December").
-MONTH_PATTERN = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
+MONTH_PATTERN = rf"(?P<month>{_MONTH_NAMES})\.?"
+#: The same without a group name, to use more than once in one pattern.
+MONTH_NAME = rf"(?:{_MONTH_NAMES})\.?"
 #: Weekday names (lower case) → Monday 0 … Sunday 6.
 WEEKDAYS = MappingProxyType({name.lower(): i for i, name in enumerate(calendar.day_name)})
 
