@@ -18,6 +18,7 @@ Example
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import sys
@@ -133,11 +134,19 @@ def _expand(names: list[str]) -> list[str]:
 def _payloads(names: list[str], failed: list[str]) -> list[tuple[str, bytes]]:
     """Each readable file's bytes; unreadable ones are reported and left out."""
     out = []
+    seen: dict[str, str] = {}  # content hash -> first name: a document is its content
     for name in names:
         try:
-            out.append((name, read_bytes(name)))
+            data = read_bytes(name)
         except (DocumentError, OSError) as err:
             _fail(failed, name, err)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            print(f"note: {name}: same content as {seen[digest]}; read once", file=sys.stderr)
+            continue
+        seen[digest] = name
+        out.append((name, data))
     return out
 
 

@@ -17,6 +17,7 @@ Example
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -76,6 +77,18 @@ class Document:
     date_basis: str = ""
     #: Character ranges that are site furniture (navigation), never read.
     skipped: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The document's identity: a hash of its text, whatever its path or name.
+
+        The same text read as ``data/a.txt`` and as ``/home/u/a.txt`` is one
+        document, and its events keep the same ids.
+
+        >>> Document("a.txt", "x").key == Document("/tmp/b.txt", "x").key
+        True
+        """
+        return "doc-" + hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,9 +73,11 @@ def extract(
         if deadline is not None and time.monotonic() > deadline:
             raise ExtractionTimeoutError(doc.source, time_limit)
 
-    sentences = split_sentences(doc)
+    check()
+    sentences = split_sentences(doc, check)
     resolver = DateResolver(publication_date=doc.publication_date)
     resolver.prime(doc.text)
+    check()
     toponyms = find_toponyms(
         doc.text,
         gazetteer,
@@ -84,7 +86,7 @@ def extract(
         geocoder=geocoder,
         sentences=[(s.start, s.end) for s in sentences],
     )
-    toponyms = list(mark_roles(tuple(toponyms), doc.text))
+    toponyms = list(mark_roles(tuple(toponyms), doc.text, check))
     by_sentence: list[list[Toponym]] = [[] for _ in sentences]
     j = 0
     for t in toponyms:
@@ -112,13 +114,28 @@ def extract(
                 s.headline,
             )
         )
+    key, prefix = doc.key, doc.source + ":"
     events = [
-        replace(e, reference_date=doc.publication_date, date_basis=doc.date_basis)
+        replace(
+            e,
+            # ids come from the text, not the path: the same document read twice is one
+            event_id=_rekey(e.event_id, prefix, key),
+            incident_id=_rekey(e.incident_id, prefix, key),
+            reference_date=doc.publication_date,
+            date_basis=doc.date_basis,
+        )
         for e in build_events(
-            doc.source, facts, dated=doc.publication_date is not None or any(f.dates for f in facts)
+            doc.source,
+            facts,
+            dated=doc.publication_date is not None or any(f.dates for f in facts),
+            check=check,
         )
     ]
     return Extraction(doc, tuple(sentences), tuple(toponyms), tuple(events))
+
+
+def _rekey(event_id: str, prefix: str, key: str) -> str:
+    return key + ":" + event_id[len(prefix) :] if event_id.startswith(prefix) else event_id
 
 
 def toponym_roles(result: Extraction) -> list[str]:

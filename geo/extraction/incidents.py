@@ -35,6 +35,7 @@ Example
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from geo.extraction.events import (
@@ -238,19 +239,28 @@ def _kinds_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] == b[0] or (a[0] in VIOLENT_TYPES and b[0] in VIOLENT_TYPES)
 
 
-def build_events(source: str, facts: list[SentenceFacts], *, dated: bool = True) -> list[Event]:
+def build_events(
+    source: str,
+    facts: list[SentenceFacts],
+    *,
+    dated: bool = True,
+    check: Callable[[], None] | None = None,
+) -> list[Event]:
     """Events of one document, in reading order, grouped into incidents.
 
     ``dated`` says whether the document has any date at all (a publication
     date or a date in its text). In an undated document every sentence with
     an event word gives an event (listed "without a date"); in a dated one a
     sentence with no date, no toll and no concrete act is background.
+    ``check`` is called every 64 sentences; it raises to stop (the time limit).
     """
     story = _Story(
         source, sorted({d.value for f in facts for d in f.dates if d.precision == "day"})
     )
     headlines: list[_Draft] = []
-    for f in facts:
+    for n, f in enumerate(facts):
+        if check is not None and not n % 64:
+            check()
         d = _draft(f, dated)
         if d is None or (
             d.kind is None and not d.own_dates and d.killed is None and d.injured is None

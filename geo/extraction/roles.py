@@ -34,6 +34,7 @@ Example
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from geo.lexicon.words import PLACE_PREPOSITION_BEFORE
@@ -102,12 +103,17 @@ _FACILITY_AFTER = re.compile(
 _PLACE_PREPOSITION = re.compile(PLACE_PREPOSITION_BEFORE, re.I)
 
 
-def mark_roles(toponyms: tuple[Toponym, ...], text: str) -> tuple[Toponym, ...]:
+def mark_roles(
+    toponyms: tuple[Toponym, ...], text: str, check: Callable[[], None] | None = None
+) -> tuple[Toponym, ...]:
     """``toponyms`` (offsets into ``text``) with the kinds their words give:
     ``reference``, ``said`` or ``origin`` (see the module's table), and a town
-    that names a building the event was at taken as the place (``gazetteer``)."""
+    that names a building the event was at taken as the place (``gazetteer``).
+    ``check`` is called every 256 toponyms; it raises to stop."""
     out = []
-    for t in toponyms:
+    for n, t in enumerate(toponyms):
+        if check is not None and not n % 256:
+            check()
         if (
             t.kind == "modifier"
             and t.place is not None

@@ -17,6 +17,7 @@ Example
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from geo.models import Document, Sentence
 
@@ -73,12 +74,17 @@ _ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _HEADING_YEAR = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,3}((?:19|20)\d\d)\W*$")
 
 
-def split_sentences(doc: Document) -> list[Sentence]:
-    """Sentences of ``doc`` outside its skipped furniture, in order."""
+def split_sentences(doc: Document, check: Callable[[], None] | None = None) -> list[Sentence]:
+    """Sentences of ``doc`` outside its skipped furniture, in order.
+
+    ``check`` is called once per paragraph; it raises to stop (the pipeline's
+    time limit)."""
     sentences: list[Sentence] = []
     heading_year: int | None = None
     in_head = True  # the leading lines before the first one that ends like a sentence
     for para_no, (p_start, p_end) in enumerate(_paragraphs(doc)):
+        if check is not None:
+            check()
         para = doc.text[p_start:p_end]
         if any(s <= p_start and p_end <= e for s, e in doc.skipped):
             continue

@@ -70,8 +70,13 @@ class Corpus:
         return next((d for d in self.documents if d.source == source), None)
 
     def __add__(self, other: Corpus) -> Corpus:
+        """Both corpora; a document already here (same text, any name) is read once."""
+        keys = {d.key for d in self.documents}
+        ids = {e.event_id for e in self.events}
         return Corpus(
-            self.documents + other.documents, self.events + other.events, self.errors + other.errors
+            self.documents + tuple(d for d in other.documents if d.key not in keys),
+            self.events + tuple(e for e in other.events if e.event_id not in ids),
+            self.errors + other.errors,
         )
 
 
@@ -79,14 +84,22 @@ def _read_all(
     docs: Iterable[Document | InputError], gazetteer: Gazetteer, online: OnlineLookup | None = None
 ) -> Corpus:
     documents, events, errors = [], [], []
+    seen: dict[str, str] = {}  # document key -> the first name it was read under
     for item in docs:
         if isinstance(item, InputError):
             errors.append(item)
+            continue
+        first = seen.setdefault(item.key, item.source)
+        if first != item.source:  # a document is its text: the same text twice is one
+            errors.append(InputError(item.source, f"same text as {first}; read once"))
             continue
         try:
             events += extract(item, gazetteer, online=online).events
         except ExtractionTimeoutError as err:
             errors.append(InputError(item.source, err.reason))
+        except Exception as err:  # a bug on one document must not lose the others' events
+            log.warning("extracting %s failed", item.source, exc_info=True)
+            errors.append(InputError(item.source, f"extraction failed ({type(err).__name__})"))
         documents.append(item)
     return Corpus(tuple(documents), tuple(events), tuple(errors))
 
