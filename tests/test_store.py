@@ -12,6 +12,8 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.io.export import to_csv, to_geojson
 from geo.io.query import EventFilter, apply
@@ -198,3 +200,32 @@ def test_a_damaged_part_is_skipped_and_named(tmp_path):
     assert main(["store", str(tmp_path / "s"), "--check"]) == 2
     assert main(["store", str(tmp_path / "s"), "--repair"]) == 0
     assert main(["store", str(tmp_path / "s"), "--check"]) == 0
+
+
+NOTES = ["100% sure", "a_b road", "c\\d", "plain", "50%_off\\", "A%B"]
+
+
+@pytest.fixture(scope="module")
+def wildcard_store(tmp_path_factory):
+    rows = [
+        {
+            "event_id": f"w{i}",
+            "event_date": "2020-01-0" + str(1 + i),
+            "latitude": "33.3",
+            "longitude": "44.4",
+            "event_type": "Protests",
+            "source_text": note,
+        }
+        for i, note in enumerate(NOTES)
+    ]
+    store = EventStore(tmp_path_factory.mktemp("wild") / "s")
+    store.append(rows_frame(rows))
+    return store
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="%_\\abcdA ", min_size=1, max_size=4))
+def test_store_search_takes_wildcards_literally(wildcard_store, text):
+    """``%``, ``_`` and ``\\`` in a search are characters, not SQL wildcards."""
+    expected = sum(text.lower() in n.lower() for n in NOTES)
+    assert wildcard_store.count(EventFilter(search=text)) == expected
