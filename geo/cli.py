@@ -30,7 +30,8 @@ from geo.extraction.documents import read_bytes, read_document
 from geo.gazetteer import Gazetteer, GazetteerGeocoder, location_of
 from geo.io.corpus import SUFFIXES, extract_file
 from geo.io.export import to_csv, to_geojson, to_parquet_bytes, write_atomic
-from geo.io.schema import event_row
+from geo.io.linking import LINK_COLUMNS, linked_rows
+from geo.io.schema import ALL_COLUMNS, event_row
 from geo.pipeline import extract, toponym_roles
 
 log = logging.getLogger("geo")
@@ -65,8 +66,20 @@ def _parser() -> argparse.ArgumentParser:
             "date a document states (HTML meta, a Published line, a dated dateline, the file name)"
         ),
     )
-    ex.add_argument("--format", choices=("csv", "geojson", "parquet"), default="csv")
-    ex.add_argument("-o", "--output", default=None)
+    ex.add_argument(
+        "--merge",
+        action="store_true",
+        help=(
+            "one row per incident and place: reports of one incident in several documents "
+            "merged (fatalities is the lowest firm figure; n_reports, fatalities_min, "
+            "fatalities_max, sources beside it). Without it every report is a row, with "
+            "its merged_id"
+        ),
+    )
+    ex.add_argument(
+        "--format", choices=("csv", "geojson", "parquet"), default="csv", help="output format"
+    )
+    ex.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
     im = sub.add_parser("import", help="an ACLED export to our columns")
     im.add_argument("file")
     im.add_argument("--format", choices=("csv", "geojson", "parquet"), default="csv")
@@ -281,8 +294,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     if args.command in ("extract", "import"):
+        columns = ALL_COLUMNS
         if args.command == "extract":
             rows = [event_row(e) for e in _extract_all(args, failed)]
+            if not args.store:  # reports of one incident in several documents
+                rows, columns = linked_rows(rows, merge=args.merge), ALL_COLUMNS + LINK_COLUMNS
         else:
             rows = _import(args.file, failed)
         if args.store:
@@ -293,14 +309,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n} events saved to {args.store}", file=sys.stderr)
             return 2 if failed else 0
         if args.format == "csv":
-            data = to_csv(rows).encode("utf-8")
+            data = to_csv(rows, columns).encode("utf-8")
         elif args.format == "geojson":
             data = to_geojson(rows).encode("utf-8")
         else:
             if not args.output:
                 print("error: --format parquet needs -o FILE", file=sys.stderr)
                 return 2
-            data = to_parquet_bytes(rows)
+            data = to_parquet_bytes(rows, columns)
         _emit(data, args.output)
     else:
         gazetteer = Gazetteer.load()

@@ -174,6 +174,9 @@ class Event:
     event_date: date | None = None
     date_precision: DatePrecision | None = None
     year_inferred: bool = False
+    #: The date was read from a weekday or a relative word ("on Tuesday", "late
+    #: Friday", "the next day"): other reports may put it a day apart.
+    date_relative: bool = False
     event_type: str = ""
     sub_event_type: str = ""
     actors: tuple[str, ...] = ()

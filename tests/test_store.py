@@ -229,3 +229,18 @@ def test_store_search_takes_wildcards_literally(wildcard_store, text):
     """``%``, ``_`` and ``\\`` in a search are characters, not SQL wildcards."""
     expected = sum(text.lower() in n.lower() for n in NOTES)
     assert wildcard_store.count(EventFilter(search=text)) == expected
+
+
+def test_a_store_saved_before_a_column_existed_still_opens(tmp_path):
+    """Parts written by an older version lack newer columns: they read as empty."""
+    import pyarrow.parquet as pq
+
+    store = EventStore(tmp_path / "s")
+    store.append(_frame(3, 1))
+    for part in (tmp_path / "s").glob("month=*/part-*.parquet"):
+        table = pq.read_table(part)
+        pq.write_table(table.drop_columns(["date_relative", "sentence_spans"]), part)
+    reopened = EventStore(tmp_path / "s")
+    frame = reopened.frame()
+    assert len(frame) == 3 and set(frame["date_relative"]) == {""}
+    assert len(reopened.query(EventFilter(), columns=("event_id", "sentence_spans"))) == 3

@@ -12,7 +12,8 @@ event         is where an event of the document happened                  "clash
 actor         is a nationality of people or forces (a demonym), or a      "two Americans", "Turkish drone",
               capital or country standing for its government            "Ankara launched operations"
 modifier      names something else                                        "US forces", "Iranian consulate"
-origin        is where a person comes from                                "a contractor from Texas"
+origin        is where a person comes from, or a journey starts           "a contractor from Texas",
+                                                                          "ministers arrived from Riyadh"
 said          speaks, or is where something was said                      "The Red Cross said", "told reporters in Geneva"
 reference     only measures a distance to the event                       "170 km east of Sanaa"
 dateline      is where a wire report was filed                            "BAGHDAD (Reuters) -"
@@ -74,7 +75,11 @@ _FROM = re.compile(
     r"\b(?:contractors?|man|woman|men|women|boy|girl|soldiers?|nationals?|citizens?|natives?|"
     r"residents?|students?|tourists?|workers?|journalists?|reporters?|doctors?|"
     r"engineers?|officers?|pilots?|teachers?|refugees?|migrants?|businessman|"
-    r"businessmen|family|families)\s+(?:originally\s+)?(?:from|of)\s+$",
+    r"businessmen|family|families)\s+(?:originally\s+)?(?:from|of)\s+$"
+    # a journey's start is not where the event happened: "as ministers arrived
+    # from Riyadh", "a plane returning from Kyiv"
+    r"|\b(?:arriv(?:e|ed|es|ing)|return(?:ed|s|ing)?|fl(?:ew|own|ying)|travel(?:l?ed|l?ing|s)?|"
+    r"c(?:a|o)me|coming|fle(?:d|eing)|deported|evacuated|repatriated)\s+(?:back\s+)?from\s+$",
     re.I,
 )
 

@@ -52,11 +52,11 @@ def safe_cell(value: str) -> str:
     return value
 
 
-def to_csv(rows: list[dict[str, str]]) -> str:
+def to_csv(rows: list[dict[str, str]], columns: tuple[str, ...] = ALL_COLUMNS) -> str:
     """Rows as CSV text with the full header; cells are :func:`safe_cell`."""
     buf = io.StringIO()
     # RFC 4180 line ends: a cell holding a bare CR or LF is then quoted.
-    w = csv.DictWriter(buf, fieldnames=ALL_COLUMNS, lineterminator="\r\n")
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
     w.writeheader()
     w.writerows({k: safe_cell(str(v)) for k, v in r.items()} for r in rows)
     return buf.getvalue()
@@ -73,12 +73,12 @@ def to_geojson(rows: list[dict[str, str]]) -> str:
     return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False)
 
 
-def to_parquet_bytes(rows: list[dict[str, str]]) -> bytes:
+def to_parquet_bytes(rows: list[dict[str, str]], columns: tuple[str, ...] = ALL_COLUMNS) -> bytes:
     """Rows as Parquet (all columns as strings, as in the CSV)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.table({c: [r[c] for r in rows] for c in ALL_COLUMNS})
+    table = pa.table({c: [r[c] for r in rows] for c in columns})
     sink = io.BytesIO()
     pq.write_table(table, sink)
     return sink.getvalue()

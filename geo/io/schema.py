@@ -121,6 +121,13 @@ SCHEMA: tuple[Column, ...] = (
         "year_inferred", "bool", "Year inferred", lambda e: _bool(e.year_inferred), required=False
     ),
     Column(
+        "date_relative",
+        "bool",
+        "Date from a weekday or relative word",
+        lambda e: _bool(e.date_relative),
+        required=False,
+    ),
+    Column(
         "casualties_estimated",
         "bool",
         "Estimated toll",
@@ -151,7 +158,7 @@ SCHEMA: tuple[Column, ...] = (
         light=True,
         category=True,
     ),
-    Column("sources", "spans", "Sentences", lambda e: _spans(e.sources), required=False),
+    Column("sentence_spans", "spans", "Sentences", lambda e: _spans(e.sources), required=False),
     Column(
         "date_span",
         "spans",

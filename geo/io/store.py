@@ -78,6 +78,7 @@ class EventStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._dups: tuple[tuple[str, ...], bool] | None = None
+        self._names: tuple[tuple[str, ...], frozenset[str]] | None = None
 
     # ---- writing -----------------------------------------------------------------
     def append(self, frame: pd.DataFrame) -> int:
@@ -191,7 +192,7 @@ class EventStore:
 
         if not self._parts():
             return pd.DataFrame(columns=list(columns))
-        return self._select(", ".join(f'"{c}"' for c in columns), f, limit)
+        return self._select(self._columns(columns), f, limit)
 
     def _select(
         self, cols: str, f: EventFilter, limit: int | None = None, categories: tuple[str, ...] = ()
@@ -216,6 +217,21 @@ class EventStore:
                 )
         return table.to_pandas()
 
+    def _columns(self, columns: tuple[str, ...]) -> str:
+        """``columns`` as a select list; a column the store's parts predate (saved
+        before it existed) reads as empty, so an old store still opens."""
+        import duckdb
+
+        parts = tuple(p.name for p in self._parts())
+        if self._names is None or self._names[0] != parts:
+            with duckdb.connect() as con:
+                names = {
+                    r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {self._source()}").fetchall()
+                }
+            self._names = (parts, frozenset(names))
+        have = self._names[1]
+        return ", ".join(f'"{c}"' if c in have else f'NULL::VARCHAR AS "{c}"' for c in columns)
+
     def _has_duplicates(self) -> bool:
         """Whether some event was saved twice (checked once per set of parts)."""
         import duckdb
@@ -238,8 +254,7 @@ class EventStore:
         what :meth:`frame` with fewer ``strings`` left out."""
         if not self._parts():
             return pd.DataFrame(columns=list(columns), index=pd.Index([], name="event_id"))
-        cols = ", ".join(f'"{c}"' for c in ("event_id", *columns))
-        df = self._select(cols, EventFilter())
+        df = self._select(self._columns(("event_id", *columns)), EventFilter())
         return df.set_index("event_id").fillna("")
 
     def frame(
@@ -260,7 +275,7 @@ class EventStore:
         if not self._parts():
             return rows_frame([])
         strings = tuple(c for c in ALL_COLUMNS if c in strings or c == "event_id")
-        cols = ", ".join(f'"{c}"' for c in strings + typed)
+        cols = self._columns(strings + typed)
         df = self._select(
             cols + ", CASE WHEN lat IS NULL OR lon IS NULL THEN '' ELSE "
             "printf('%.4f,%.4f', lat, lon) END AS place_key",
