@@ -23,6 +23,7 @@ from geo.gazetteer.online import OnlineLookup
 from geo.io.acled import read_acled
 from geo.io.corpus import Corpus, corpus_from_files, corpus_from_folder, corpus_from_texts
 from geo.io.export import to_csv, to_geojson
+from geo.io.linking import LINK_COLUMNS, incidents_frame, link_frame
 from geo.io.query import EventFilter, match
 from geo.io.schema import (
     ALL_COLUMNS,
@@ -36,7 +37,7 @@ from geo.io.store import EventStore
 from geo.lexicon.taxonomy import EVENT_TYPES
 from geo.view.assets import StaticAssets, install_static
 from geo.view.charts import DAILY_SPAN, timeline_chart, timeline_data
-from geo.view.details import event_details
+from geo.view.details import event_details, incident_note, possible_note
 from geo.view.escape import md
 from geo.view.highlight import STYLE
 from geo.view.mapping import build_map, rows_at, selected_place
@@ -132,6 +133,16 @@ def actors_of(key: str, _events: pd.DataFrame) -> list[str]:  # noqa: ARG001 - c
     return actor_names(_events)
 
 
+@st.cache_data(show_spinner="Linking reports of the same incident…", max_entries=8)
+def link_of(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each report with the incident it belongs to (:mod:`geo.io.linking`)."""
+    return link_frame(frame)
+
+
+#: Most events linked in the page; a larger store is shown report by report.
+LINK_LIMIT = 200_000
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def frame_of(corpus: Corpus) -> pd.DataFrame:
     """The corpus's events as a table."""
@@ -196,6 +207,24 @@ if stored is not None:
         else pd.concat([stored, events], ignore_index=True).assign(row=lambda d: range(len(d)))
     )
 store_path = args.store if stored is not None else None
+
+with st.sidebar:
+    merge = st.toggle(
+        "Merge reports of one incident",
+        value=True,
+        key="merge",
+        help="Reports from different documents of one incident (same place, day and kind "
+        "of event) are counted once, with the lowest firm toll. Off: every report is a row.",
+    )
+linked: pd.DataFrame | None = None
+n_reports: int | None = None
+if not events.empty and len(events) <= LINK_LIMIT:
+    linked = link_of(events)
+    if merge:
+        n_reports = len(linked)
+        events = incidents_frame(linked)
+    else:
+        events = linked
 
 
 def rows_of(index: pd.Index) -> pd.DataFrame:
@@ -306,10 +335,26 @@ texts = (
     load_store_texts(store_path, signature)["source_text"] if view.search and store_path else None
 )
 keep = match(searchable(events, texts), view)
-shown = events.loc[keep, list(LIGHT_COLUMNS)]  # full rows are taken only where shown
+light = list(LIGHT_COLUMNS) + (["n_reports"] if "n_reports" in events else [])
+shown = events.loc[keep, light]  # full rows are taken only where shown
 on_map = shown[shown["unmapped_reason"] == ""]
-counts = tally(events, shown)
+counts = tally(events, shown, n_reports)
 st.markdown(f"**{counts.line()}**")  # our words and numbers only
+if linked is None and len(events) > LINK_LIMIT:
+    st.caption(
+        f"Reports are shown one by one: linking {len(events):,} events is left to "
+        "`python -m geo extract --merge`."
+    )
+
+
+def reports_of(merged: str) -> pd.DataFrame:
+    """Every report of one incident, newest first (by the date it was read against)."""
+    texts = load_store_texts(store_path, signature) if store_path else None
+    group = linked[linked["merged_id"] == merged]
+    return with_texts(group, texts).sort_values(
+        ["reference_date", "date"], ascending=False, kind="stable"
+    )
+
 
 # ---- Map and details ----------------------------------------------------------
 left, right = st.columns([3, 2], gap="medium")
@@ -346,7 +391,8 @@ with right:
         first = chosen.iloc[0]
         st.subheader(f"Selected: {md(first['location'])}")
         st.caption(
-            f"{len(chosen)} event(s) here in the current view, "
+            f"{len(chosen)} {'incident' if n_reports is not None else 'event'}(s) here in "
+            "the current view, "
             f"{int(chosen['killed'].sum())} killed, {int(chosen['injured'].sum())} "
             "injured. Marked: date, place, casualty figures."
         )
@@ -357,14 +403,21 @@ with right:
             )
         with st.container(height=470):
             for _, row in rows_of(chosen.sort_values("date").index[:DETAILS_CAP]).iterrows():
-                d = event_details(row, corpus.document(row["source"]))
+                several = merge and linked is not None and int(row.get("n_reports", 1)) > 1
+                reports = reports_of(row["merged_id"]) if several else row.to_frame().T
                 with st.container(border=True):
-                    st.html(STYLE + d.card_html())
-                    with st.expander("Paragraph and other candidates"):
-                        st.html(STYLE + f"<div>{d.paragraph_html}</div>")
-                        st.text(
-                            "Other places the gazetteer considered: " + (d.candidates or "none")
-                        )
+                    if several:
+                        st.markdown("**" + md(incident_note(reports)) + "**")
+                    elif possible_note(row):
+                        st.caption(md(possible_note(row)))
+                    for _, report in reports.iterrows():
+                        d = event_details(report, corpus.document(report["source"]))
+                        st.html(STYLE + d.card_html())
+                        with st.expander("Paragraph and other candidates"):
+                            st.html(STYLE + f"<div>{d.paragraph_html}</div>")
+                            st.text(
+                                "Other places the gazetteer considered: " + (d.candidates or "none")
+                            )
 
 coarse = rows_of(on_map.index[on_map["geo_precision"].isin(["region", "country"])])
 if not coarse.empty:
@@ -467,7 +520,7 @@ st.dataframe(
                 "injuries",
                 "actors",
                 "unmapped_reason",
-                "source",
+                *(["n_reports", "sources"] if "n_reports" in events else ["source"]),
                 "source_text",
             ],
         ]
@@ -477,8 +530,14 @@ st.dataframe(
 )
 
 
+COLUMNS = ALL_COLUMNS + (LINK_COLUMNS if "merged_id" in events else ())
+
+
 def _rows() -> list[dict[str, str]]:
-    return rows_of(shown.index)[list(ALL_COLUMNS)].to_dict("records")
+    rows = rows_of(shown.index)[list(COLUMNS)]
+    if "date_conflict" in rows:
+        rows = rows.assign(date_conflict=rows["date_conflict"].map({True: "true", False: "false"}))
+    return rows.astype(str).to_dict("records")
 
 
 tag = hashlib.sha1(repr(sorted(query.items())).encode()).hexdigest()[:6]
@@ -486,7 +545,7 @@ c1, c2, _ = st.columns([1, 1, 4])
 # built when clicked, not on every rerun
 c1.download_button(
     "Download CSV",
-    lambda: to_csv(_rows()),
+    lambda: to_csv(_rows(), COLUMNS),
     file_name=f"events-{tag}.csv",
     mime="text/csv",
     key="dl_csv",

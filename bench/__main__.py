@@ -10,7 +10,10 @@ Measures, in one process (so the naive baseline shares the machine's load):
 - ``naive_map``: the same done the naive way (a folium ``CircleMarker`` with a
   ``Popup`` per event) for 1,000 and 10,000 events;
 - ``filter_ms``: the median time of a date-and-type filter over a store of
-  1,000,000 events (GeoParquet read with DuckDB).
+  1,000,000 events (GeoParquet read with DuckDB);
+- ``link``: the seconds to link reports of one incident across documents
+  (:mod:`geo.io.linking`) over 100,000 synthetic events, and 1,000,000 without
+  ``--quick`` (see :mod:`bench.linking` for precision and recall).
 
 Without ``--json`` it prints a table; with it, the last line is one JSON object.
 """
@@ -27,6 +30,7 @@ from datetime import date
 
 import folium
 
+from bench.linking import link_cost
 from bench.speed import lookups_per_second, words_per_second, words_per_second_large
 from bench.synthetic import synthetic_frame
 from geo.gazetteer import Gazetteer
@@ -107,6 +111,7 @@ def main(argv: list[str] | None = None) -> dict:
     out["map"] = [map_cost(frame, n) for n in sizes]
     out["naive_map"] = [naive_map_cost(frame, n) for n in (1_000, 10_000)]
     out["filter_ms"] = filter_cost(frame)
+    out["link"] = link_cost(100_000 if args.quick else 1_000_000)
     if args.json:
         print(json.dumps(out))
     else:
@@ -138,6 +143,11 @@ def main(argv: list[str] | None = None) -> dict:
         print(
             f"| date+type filter over {f['events']:,} stored events | "
             f"{f['median_ms']:.0f} ms median ({f['rows_returned']:,} rows) | <= 300 ms |"
+        )
+        k = out["link"]
+        print(
+            f"| linking {k['events']:,} events across documents | {k['seconds']} s "
+            f"({k['incidents']:,} incidents) | {'<= 60 s' if k['events'] >= 1_000_000 else ''} |"
         )
     return out
 

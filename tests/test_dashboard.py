@@ -181,3 +181,24 @@ def test_online_lookup_is_off_until_switched_on(tmp_path, monkeypatch):
         html = " ".join(h.proto.body for h in at.get("html"))
         assert "Nominatim, © OpenStreetMap contributors" in html
         assert (cache / "nominatim.sqlite").exists()
+
+
+def test_reports_of_one_incident_count_once_and_the_switch_shows_them_all(monkeypatch):
+    """Three reports of the Kano bombing (19, 20, 23 killed) are one incident of 19."""
+    monkeypatch.setattr(
+        sys, "argv", ["dashboard.py", "--articles", str(ROOT / "tests/data/linking")]
+    )
+    at = _app()
+    assert not at.exception
+    line = next(m.value for m in at.markdown if "incidents from" in m.value)
+    incidents, reports = map(int, re.findall(r"(\d+) (?:incidents|reports)", line)[:2])
+    assert reports - incidents >= 6  # the hand-written set tells 7 pairs of one incident
+    at.session_state["selected_place"] = "12.0001,8.5167"  # Kano (GeoNames)
+    at.run()
+    notes = [m.value.replace("\\", "") for m in at.markdown]  # shown escaped
+    notes = [n for n in notes if "reports (" in n]
+    assert notes and notes[0].startswith("**19–23 killed, 3 reports")
+    at.toggle(key="merge").set_value(False).run()
+    assert not at.exception
+    line = next(m.value for m in at.markdown if "events extracted" in m.value)
+    assert int(re.findall(r"(\d+) events", line)[0]) == reports

@@ -596,7 +596,8 @@ def link_frame(df: pd.DataFrame, *, check: Callable[[], None] | None = None) -> 
 def incidents_frame(linked: pd.DataFrame) -> pd.DataFrame:
     """One row per incident of a :func:`link_frame` table: the report with the
     finest place (then the firmest date) stands for it, with the headline toll
-    as its ``fatalities`` / ``killed``.
+    as its ``fatalities`` / ``killed`` and the lowest injured figure a report
+    gives as its ``injuries`` / ``injured``.
 
     Counts, the map and the timeline over this table count incidents, not reports.
     """
@@ -612,6 +613,11 @@ def incidents_frame(linked: pd.DataFrame) -> pd.DataFrame:
     lead = lead.copy()
     lead["killed"] = lead["headline_killed"]
     lead["fatalities"] = lead["headline_killed"].astype(str)
+    if "injured" in linked:  # likewise the lowest injured figure any report gives
+        told = linked["injured"].where(linked["injured"] > 0)
+        low = told.groupby(linked["merged_id"]).min().fillna(0).astype(int)
+        lead["injured"] = lead["merged_id"].map(low).fillna(0).astype(int).to_numpy()
+        lead["injuries"] = lead["injured"].astype(str)
     if "row" in lead:
         lead["row"] = range(len(lead))
     return lead.reset_index(drop=True)

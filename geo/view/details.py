@@ -136,3 +136,40 @@ def event_details(row: pd.Series, document: Document | None) -> EventDetails:
         event_type=row["event_type"],
         event_date=row["event_date"],
     )
+
+
+def incident_note(reports: pd.DataFrame) -> str:
+    """One line on an incident told by several reports (rows of
+    :func:`geo.io.linking.link_frame` sharing a ``merged_id``), in plain words.
+
+    >>> df = pd.DataFrame({"killed": [19, 23, 20], "n_reports": 3, "headline_killed": 19,
+    ...     "fatalities_min": 19, "fatalities_max": 23, "date_conflict": False,
+    ...     "source": ["a.txt", "b.txt", "c.txt"], "possible_same": ""})
+    >>> incident_note(df)
+    '19–23 killed, 3 reports (a.txt; b.txt; c.txt); the lowest firm figure, 19, is the one counted.'
+    """
+    if reports.empty:
+        return ""
+    first = reports.iloc[0]
+    lo, hi, n = int(first["fatalities_min"]), int(first["fatalities_max"]), len(reports)
+    toll = f"{lo} killed" if lo == hi else f"{lo}–{hi} killed"
+    docs = "; ".join(dict.fromkeys(str(s) for s in reports["source"]))
+    out = f"{toll}, {n} reports ({docs})"
+    if lo != hi:
+        out += f"; the lowest firm figure, {int(first['headline_killed'])}, is the one counted"
+    if bool(reports["date_conflict"].any()):
+        out += "; the reports give different days"
+    maybe = sorted({m for v in reports["possible_same"] for m in str(v).split("; ") if m})
+    if maybe:
+        out += f"; possible same incident as {', '.join(maybe)} (not merged)"
+    return out + "."
+
+
+def possible_note(row: pd.Series) -> str:
+    """For a single report: the incidents it may be the same as, or ``""``."""
+    maybe = [m for m in str(row.get("possible_same") or "").split("; ") if m]
+    return (
+        f"Possible same incident as {', '.join(maybe)} (not merged: too little agrees)."
+        if maybe
+        else ""
+    )

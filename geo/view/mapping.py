@@ -77,6 +77,8 @@ class MarkerGroup:
     injured: int
     first: str
     last: str
+    #: Reports behind the events (more than ``events`` when several tell one incident).
+    reports: int = 0
 
     def tooltip(self) -> str:
         """Date, place, killed and injured, as escaped HTML."""
@@ -87,6 +89,8 @@ class MarkerGroup:
             else ""
         )
         n = f"{self.events} events, " if self.events > 1 else ""
+        if self.reports > self.events:
+            n += f"{self.reports} reports, "
         if self.precision == "cell":
             return (
                 f"<b>{esc(self.name)}</b><br>{esc(when)}<br>{self.events:,} events, "
@@ -117,6 +121,7 @@ def marker_groups(on_map: pd.DataFrame) -> list[MarkerGroup]:
         injured=("injured", "sum"),
         first=("date", "min"),
         last=("date", "max"),
+        reports=("n_reports", "sum") if "n_reports" in on_map else ("row", "size"),
     ).reset_index()
     agg = agg.sort_values(["killed", "events"], ascending=False, kind="stable")
     return [
@@ -132,6 +137,7 @@ def marker_groups(on_map: pd.DataFrame) -> list[MarkerGroup]:
             int(r.injured),
             _day(r.first),
             _day(r.last),
+            int(r.reports),
         )
         for r in agg.itertuples(index=False)
     ]
@@ -224,7 +230,9 @@ class _Legend(MacroElement):
             + '<br><i style="width:12px;height:12px;border:1px solid #555"></i>'
             "outer ring: killed + injured"
             + '<br><i style="width:12px;height:12px;border:2px dashed #555"></i>'
-            "dashed: country/region only" + grid + "</details>"
+            "dashed: country/region only"
+            + '<br><i style="width:12px;height:12px;border:2px solid #222"></i>'
+            "dark ring: told by several reports" + grid + "</details>"
         )
 
 
@@ -246,6 +254,11 @@ class _Markers(MacroElement):
                 if (x[5]) {
                     L.circleMarker([x[0], x[1]], {radius: x[5], color: c, weight: 1.2,
                         fill: false, opacity: 0.9, interactive: false, dashArray: dash,
+                        renderer: renderer}).addTo(map);
+                }
+                if (x[7]) {  // told by several reports: a dark ring around the marker
+                    L.circleMarker([x[0], x[1]], {radius: x[2] + 3, color: "#222", weight: 1.5,
+                        fill: false, opacity: 0.8, interactive: false,
                         renderer: renderer}).addTo(map);
                 }
                 L.circleMarker([x[0], x[1]], {radius: x[2], color: c, fillColor: c,
@@ -280,6 +293,7 @@ class _Markers(MacroElement):
                     int(g.precision in COARSE),
                     round(ring, 1),
                     g.tooltip(),
+                    int(g.reports > g.events),
                 ]
             )
 

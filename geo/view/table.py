@@ -35,6 +35,8 @@ class Tally:
     coarse: int
     listed: tuple[tuple[str, int], ...]
     filtered_out: int
+    #: Reports behind the events when reports of one incident are merged.
+    reports: int | None = None
 
     def line(self) -> str:
         """The count line the dashboard shows.
@@ -49,20 +51,26 @@ class Tally:
         }
         parts = [f"{n} {names[r][n != 1]}" for r, n in self.listed]
         coarse = f" ({self.coarse} of them country- or region-level)" if self.coarse else ""
+        head = f"{self.total} events extracted"
+        if self.reports is not None and self.reports != self.total:
+            head = f"{self.total} incidents from {self.reports} reports"
         return (
-            f"{self.total} events extracted: {self.on_map} on the map{coarse}, "
+            f"{head}: {self.on_map} on the map{coarse}, "
             + ", ".join(parts)
             + f", {self.filtered_out} outside the date range or filters."
         )
 
 
-def tally(all_events: pd.DataFrame, shown: pd.DataFrame) -> Tally:
-    """Count what ``shown`` (a filter of ``all_events``) puts where."""
+def tally(all_events: pd.DataFrame, shown: pd.DataFrame, reports: int | None = None) -> Tally:
+    """Count what ``shown`` (a filter of ``all_events``) puts where; ``reports``
+    is how many reports ``all_events`` merges (when it holds incidents)."""
     reason = shown["unmapped_reason"]
     on_map = shown[reason == ""]
     coarse = int(on_map["geo_precision"].isin(["region", "country"]).sum())
     listed = tuple((r, int((reason == r).sum())) for r in REASONS)
-    return Tally(len(all_events), len(on_map), coarse, listed, len(all_events) - len(shown))
+    return Tally(
+        len(all_events), len(on_map), coarse, listed, len(all_events) - len(shown), reports
+    )
 
 
 def presets(lo: date, hi: date) -> dict[str, tuple[date, date]]:
