@@ -67,23 +67,15 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     ex.add_argument(
-        "--merge",
-        action="store_true",
-        help=(
-            "one row per incident and place: reports of one incident in several documents "
-            "merged (fatalities is the lowest firm figure; n_reports, fatalities_min, "
-            "fatalities_max, sources beside it). Without it every report is a row, with "
-            "its merged_id"
-        ),
-    )
-    ex.add_argument(
         "--format", choices=("csv", "geojson", "parquet"), default="csv", help="output format"
     )
     ex.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
     im = sub.add_parser("import", help="an ACLED export to our columns")
-    im.add_argument("file")
-    im.add_argument("--format", choices=("csv", "geojson", "parquet"), default="csv")
-    im.add_argument("-o", "--output", default=None)
+    im.add_argument("file", help="an ACLED CSV export")
+    im.add_argument(
+        "--format", choices=("csv", "geojson", "parquet"), default="csv", help="output format"
+    )
+    im.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
     im.add_argument(
         "--store",
         metavar="DIR",
@@ -103,6 +95,17 @@ def _parser() -> argparse.ArgumentParser:
     gc = sub.add_parser("geocode", help="resolve a place name offline")
     gc.add_argument("query")
     gc.add_argument("--country", default=None, help="ISO 3166-1 alpha-2 code")
+    for s in (ex, im):
+        s.add_argument(
+            "--merge",
+            action="store_true",
+            help=(
+                "one row per incident and place: reports of one incident from several "
+                "documents merged (fatalities is the lowest firm figure; n_reports, "
+                "fatalities_min, fatalities_max, sources beside it). Without it every report "
+                "is a row, with its merged_id"
+            ),
+        )
     for s in (ex, pl, gc):
         s.add_argument(
             "--online",
@@ -297,10 +300,10 @@ def main(argv: list[str] | None = None) -> int:
         columns = ALL_COLUMNS
         if args.command == "extract":
             rows = [event_row(e) for e in _extract_all(args, failed)]
-            if not args.store:  # reports of one incident in several documents
-                rows, columns = linked_rows(rows, merge=args.merge), ALL_COLUMNS + LINK_COLUMNS
         else:
             rows = _import(args.file, failed)
+        if not args.store:  # reports of one incident in several documents, or files
+            rows, columns = linked_rows(rows, merge=args.merge), ALL_COLUMNS + LINK_COLUMNS
         if args.store:
             from geo.io.schema import rows_frame
             from geo.io.store import EventStore

@@ -180,3 +180,24 @@ def test_the_cli_writes_one_row_per_incident_with_merge_and_merged_id_without(tm
     ]
     assert sorted(r["fatalities"] for r in per_report) == ["19", "20", "23"]
     assert {r["merged_id"] for r in per_report} == {kano["merged_id"]}
+
+
+ACLED_KANO = (
+    "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,"
+    "country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,iso\n"
+    "NIG1,05 March 2021,2021,1,Explosions/Remote violence,Remote explosive/landmine/IED,"
+    "Unidentified Armed Group (Nigeria),Civilians (Nigeria),Nigeria,Kano,Kano,12.0001,8.5167,1,"
+    'Hand-written,"Invented row: a bomb exploded at a market in Kano, killing 21.",21,566\n'
+)
+
+
+def test_an_acled_row_joins_the_reports_of_its_incident(gazetteer):
+    from geo.io.acled import read_acled
+
+    coded = read_acled(ACLED_KANO, source="acled.csv")
+    assert not coded.errors
+    told = corpus_from_texts(THREE_WAYS[:2], gazetteer).events
+    linked = link_frame(events_frame(coded.events + told))
+    kano = linked[linked["location"].str.contains("Kano")]
+    assert len(kano) == 3 and kano["merged_id"].nunique() == 1
+    assert kano["headline_killed"].iloc[0] == 20  # lowest firm figure of 20, 21, 23
