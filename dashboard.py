@@ -23,7 +23,7 @@ from geo.gazetteer.online import OnlineLookup
 from geo.io.acled import read_acled
 from geo.io.corpus import Corpus, corpus_from_files, corpus_from_folder, corpus_from_texts
 from geo.io.export import to_csv, to_geojson
-from geo.io.linking import LINK_COLUMNS, incidents_frame, link_frame
+from geo.io.linking import LINK_COLUMNS, incidents_frame, link_frame, summarise
 from geo.io.query import EventFilter, match
 from geo.io.schema import (
     ALL_COLUMNS,
@@ -139,8 +139,15 @@ def link_of(frame: pd.DataFrame) -> pd.DataFrame:
     return link_frame(frame)
 
 
-#: Most events linked in the page; a larger store is shown report by report.
+#: Most events linked in the page; a larger store's incidents are the ones it
+#: keeps (linked as reports were saved), and added files are not linked to them.
 LINK_LIMIT = 200_000
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def summarised(key: str, _events: pd.DataFrame) -> pd.DataFrame:  # noqa: ARG001 - cache key
+    """A large store's reports with the incident columns of their stored ``merged_id``."""
+    return summarise(_events)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -220,6 +227,9 @@ linked: pd.DataFrame | None = None
 n_reports: int | None = None
 if not events.empty and len(events) <= LINK_LIMIT:
     linked = link_of(events)
+elif stored is not None:  # the store keeps each report's incident as reports arrive
+    linked = summarised(f"{args.store}|{signature}|{len(events)}|{len(added)}", events)
+if linked is not None:
     if merge:
         n_reports = len(linked)
         events = incidents_frame(linked)
@@ -340,10 +350,10 @@ shown = events.loc[keep, light]  # full rows are taken only where shown
 on_map = shown[shown["unmapped_reason"] == ""]
 counts = tally(events, shown, n_reports)
 st.markdown(f"**{counts.line()}**")  # our words and numbers only
-if linked is None and len(events) > LINK_LIMIT:
+if stored is not None and len(events) > LINK_LIMIT and added:
     st.caption(
-        f"Reports are shown one by one: linking {len(events):,} events is left to "
-        "`python -m geo extract --merge`."
+        f"The store's incidents were linked as its reports were saved; what you added is "
+        f"not linked to its {len(stored):,} events (save it to the store to link it)."
     )
 
 

@@ -78,7 +78,7 @@ def filter_cost(frame, runs: int = 7) -> dict:
         store = EventStore(tmp)
         step = 250_000
         for i in range(0, len(frame), step):
-            store.append(frame.iloc[i : i + step])
+            store.append(frame.iloc[i : i + step], link=False)  # one synthetic source
         q = EventFilter(start=date(2019, 3, 1), end=date(2019, 5, 31), types=("Battles",))
         store.query(q)  # warm the file cache
         times = []

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         frame = synthetic_frame(n, seed=0)
         for i in range(0, n, 250_000):
-            EventStore(tmp).append(frame.iloc[i : i + 250_000])
+            EventStore(tmp).append(frame.iloc[i : i + 250_000], link=False)  # one source
         del frame
         server = Server("--store", tmp)
         try:

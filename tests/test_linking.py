@@ -201,3 +201,26 @@ def test_an_acled_row_joins_the_reports_of_its_incident(gazetteer):
     kano = linked[linked["location"].str.contains("Kano")]
     assert len(kano) == 3 and kano["merged_id"].nunique() == 1
     assert kano["headline_killed"].iloc[0] == 20  # lowest firm figure of 20, 21, 23
+
+
+def test_the_store_keeps_incidents_as_reports_arrive(tmp_path, gazetteer):
+    from geo.io.linking import summarise
+    from geo.io.query import EventFilter
+    from geo.io.store import EventStore
+
+    store = EventStore(tmp_path / "s")
+    frames = [events_frame(corpus_from_texts([t], gazetteer).events) for t in THREE_WAYS]
+    for f in frames:  # one document at a time, as they come in
+        store.append(f)
+    stored = store.frame()
+    kano = stored[stored["location"] == "Kano"]
+    assert len(kano) == 3 and kano["merged_id"].nunique() == 1
+    before = stored.set_index("event_id")["merged_id"]
+    store.append(frames[0])  # the same document saved again changes nothing
+    again = store.frame().set_index("event_id")["merged_id"]
+    assert store.count(EventFilter()) == len(before) and again.sort_index().equals(
+        before.sort_index()
+    )
+    incidents = incidents_frame(summarise(store.frame()))
+    row = incidents[incidents["location"] == "Kano"].iloc[0]
+    assert (row.killed, row.n_reports, row.fatalities_max) == (19, 3, 23)

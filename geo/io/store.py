@@ -43,9 +43,32 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.extraction.casualties import MAX_FIGURE
+from geo.io.linking import ids_for
 from geo.io.query import EventFilter
 from geo.io.query import where as query_where
 from geo.io.schema import ALL_COLUMNS, MAP_COLUMNS, rows_frame
+
+#: Columns the store keeps beside the event table's: the incident each report
+#: belongs to (:mod:`geo.io.linking`), set as reports arrive.
+STORE_COLUMNS = ("merged_id",)
+#: What linking a new report reads of the stored ones around its days.
+_LINK_STRINGS = (
+    "event_id",
+    "source",
+    "date_precision",
+    "date_relative",
+    "location",
+    "geo_precision",
+    "country_code",
+    "admin1",
+    "gazetteer_id",
+    "event_type",
+    "sub_event_type",
+    "casualty_spans",
+    "actors",
+    "source_text",
+    "is_aggregate",
+)
 
 log = logging.getLogger("geo")
 
@@ -81,12 +104,23 @@ class EventStore:
         self._names: tuple[tuple[str, ...], frozenset[str]] | None = None
 
     # ---- writing -----------------------------------------------------------------
-    def append(self, frame: pd.DataFrame) -> int:
-        """Add the rows of ``frame`` (a :func:`geo.io.schema.rows_frame`); return how many."""
+    def append(self, frame: pd.DataFrame, *, link: bool = True) -> int:
+        """Add the rows of ``frame`` (a :func:`geo.io.schema.rows_frame`); return how many.
+
+        With ``link`` each new report is linked with the stored ones of its days
+        (:func:`geo.io.linking.ids_for`) and saved with its incident's ``merged_id``:
+        incidents are kept as reports arrive, and saving a document again changes
+        nothing. Without it, a ``merged_id`` column of ``frame`` is kept as it is.
+        """
         if frame.empty:
             return 0
         self.path.mkdir(parents=True, exist_ok=True)
         df = pd.DataFrame({c: frame[c].astype(str) for c in ALL_COLUMNS})
+        if link:
+            df["merged_id"] = self._merged_ids(frame)
+        else:
+            ids = frame["merged_id"] if "merged_id" in frame else pd.Series("", index=frame.index)
+            df["merged_id"] = ids.fillna("").astype(str).to_numpy()
         df["date"] = pd.to_datetime(frame["event_date"], errors="coerce")
         df["period_lo"] = frame["start_date"]
         df["period_hi"] = frame["end_date"]
@@ -124,14 +158,26 @@ class EventStore:
         log.info("saved %d events to %s", len(df), self.path)
         return len(df)
 
+    def _merged_ids(self, frame: pd.DataFrame) -> list[str]:
+        """The incident of each new row, linked with the stored rows of its days."""
+        dated = frame["date"].notna()
+        existing = rows_frame([]).assign(merged_id="")
+        if dated.any() and self._parts():
+            lo = (frame.loc[dated, "date"].min() - pd.Timedelta(days=1)).date()
+            hi = (frame.loc[dated, "date"].max() + pd.Timedelta(days=1)).date()
+            existing = self.frame(EventFilter(start=lo, end=hi), strings=_LINK_STRINGS)
+            existing = existing[existing["date"].notna()]
+        return ids_for(frame, existing)
+
     def compact(self) -> int:
         """Rewrite the store with one copy of each event; return how many remain."""
         old = self._parts()
         if not old:
             return 0
 
-        df = self.query(EventFilter(), columns=ALL_COLUMNS)
-        self.append(rows_frame(df[list(ALL_COLUMNS)].to_dict("records")))
+        df = self.query(EventFilter(), columns=ALL_COLUMNS + STORE_COLUMNS)
+        rows = rows_frame(df[list(ALL_COLUMNS)].to_dict("records"))
+        self.append(rows.assign(merged_id=df["merged_id"].fillna("").to_numpy()), link=False)
         for p in old:
             p.unlink(missing_ok=True)
         return len(df)
@@ -274,7 +320,8 @@ class EventStore:
         typed = ("date", "killed", "injured", "lat", "lon", "period_lo", "period_hi")
         if not self._parts():
             return rows_frame([])
-        strings = tuple(c for c in ALL_COLUMNS if c in strings or c == "event_id")
+        keep = ("event_id", *STORE_COLUMNS)
+        strings = tuple(c for c in ALL_COLUMNS + STORE_COLUMNS if c in strings or c in keep)
         cols = self._columns(strings + typed)
         df = self._select(
             cols + ", CASE WHEN lat IS NULL OR lon IS NULL THEN '' ELSE "
