@@ -4,7 +4,7 @@ Precision and recall over labelled report pairs: every two labelled events of
 different documents are a pair, *same* when their labels name one incident,
 *linked* when :func:`geo.io.linking.link_frame` gives them one ``merged_id``.
 
-- ``tests/data/linking``: hand-written reports of eight incidents told two or
+- ``tests/data/linking``: hand-written reports of incidents told two or
   three ways (wire, local paper, year summary) with distractors, labelled in its
   ``labels.csv``;
 - the dev articles of ``../shared/realdata/articles`` with the seed article,
@@ -13,6 +13,12 @@ different documents are a pair, *same* when their labels name one incident,
 A label names an event by its file and either words of its sentence or its
 date and place as extracted; a label that matches no event is reported as
 *not found* (the extractor missed it), never dropped.
+
+``--notes N`` also links N ACLED dev notes of each file of
+``../shared/realdata/acled-notes`` (each note its own document) and counts the
+pairs linked. ACLED codes each event once, so nearly every such link joins two
+separately coded events: a false link. This is the precision check at scale
+(many same-day events in one city).
 
 ``--scale N`` also times linking N synthetic events (reports, blocking,
 scoring, grouping).
@@ -111,6 +117,35 @@ def score_set(name: str, files: list[Path], labels: list[Label], gazetteer: Gaze
     return Score(name, len(labels), tuple(missing), same, linked_n, true)
 
 
+NOTES = ROOT.parent / "shared" / "realdata" / "acled-notes"
+
+
+@dataclass(frozen=True, slots=True)
+class NotesLinks:
+    name: str
+    notes: int
+    reports: int
+    linked_pairs: int
+    linked_reports: int
+
+
+def notes_links(path: Path, n: int, gazetteer: Gazetteer) -> NotesLinks:
+    """Link ``n`` notes of one ACLED notes file (sampled with the scorers' seed)."""
+    import random
+
+    from bench.acled_notes import read_notes
+    from geo.io.corpus import corpus_from_texts
+
+    rows = read_notes(path)
+    rows = random.Random(7).sample(rows, min(n, len(rows)))
+    corpus = corpus_from_texts([(r["id"], r["text"]) for r in rows], gazetteer)
+    linked = link_frame(events_frame(corpus.events))
+    several = linked[linked["n_reports"] > 1]
+    per = several.groupby("merged_id")["source"].nunique()
+    pairs = int((per * (per - 1) // 2).sum())
+    return NotesLinks(path.stem, len(rows), len(linked), pairs, len(several))
+
+
 def link_cost(n: int) -> dict:
     """Seconds to link ``n`` synthetic events spread over 20,000 documents."""
     from bench.synthetic import synthetic_frame
@@ -130,6 +165,9 @@ def link_cost(n: int) -> dict:
 def main(argv: list[str] | None = None) -> list[Score]:
     ap = argparse.ArgumentParser(prog="python -m bench.linking", description=__doc__.split("\n")[0])
     ap.add_argument("--scale", type=int, default=0, help="also time linking N synthetic events")
+    ap.add_argument(
+        "--notes", type=int, default=0, help="also count false links over N notes per file"
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object last")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -158,6 +196,11 @@ def main(argv: list[str] | None = None) -> list[Score]:
     true = sum(s.true_links for s in scores)
     total = Score("all", sum(s.labelled for s in scores), (), same, linked, true)
     cost = link_cost(args.scale) if args.scale else None
+    notes = (
+        [notes_links(p, args.notes, gz) for p in sorted(NOTES.glob("*.csv"))]
+        if args.notes and NOTES.is_dir()
+        else []
+    )
     if args.json:
         print(json.dumps({
             "sets": [{"name": s.name, "precision": s.precision, "recall": s.recall,
@@ -179,6 +222,14 @@ def main(argv: list[str] | None = None) -> list[Score]:
     for s in scores:
         for m in s.not_found:
             print(f"not found ({s.name}): {m}")
+    if notes:
+        print("\n| ACLED notes file | notes | reports | linked pairs (false) | reports in them |")
+        print("|---|---|---|---|---|")
+        for x in notes:
+            print(
+                f"| {x.name} | {x.notes:,} | {x.reports:,} | {x.linked_pairs:,} "
+                f"| {x.linked_reports:,} ({x.linked_reports / max(1, x.reports):.1%}) |"
+            )
     if cost:
         print(f"\nlinking {cost['events']:,} synthetic events: {cost['seconds']} s "
               f"({cost['incidents']:,} incidents)")  # fmt: skip

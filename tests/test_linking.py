@@ -71,8 +71,23 @@ def test_two_incidents_a_day_apart_in_one_city_stay_two(gazetteer):
         ],
     )
     assert linked["merged_id"].nunique() == 3
-    # the day-apart pair in one city is listed as a possible same incident, not linked
-    assert linked.loc[linked["source"] == "b.txt", "possible_same"].iloc[0] != ""
+
+
+def test_two_reports_of_a_protest_without_a_toll_are_possible_not_merged(gazetteer):
+    """A city holds many protests a day: place, day and type alone do not merge."""
+    linked = _linked(
+        gazetteer,
+        [
+            (
+                "a.txt",
+                "Published: 2023-07-08\n\nPolice fired tear gas at protesters in Nairobi on Friday.",
+            ),
+            ("b.txt", "On 7 July 2023, police fired tear gas at protesters in Nairobi."),
+        ],
+    )
+    assert linked["merged_id"].nunique() == 2
+    a, b = linked["merged_id"].tolist()
+    assert linked["possible_same"].tolist() == [b, a]
 
 
 def test_a_country_level_report_does_not_swallow_a_city_level_one(gazetteer):

