@@ -40,7 +40,7 @@ from geo.view.charts import DAILY_SPAN, timeline_chart, timeline_data
 from geo.view.details import event_details, incident_note, possible_note
 from geo.view.escape import md
 from geo.view.highlight import STYLE
-from geo.view.mapping import build_map, rows_at, selected_place
+from geo.view.mapping import map_parts, rows_at, selected_place
 from geo.view.provinces import province_counts
 from geo.view.table import (
     actor_names,
@@ -370,18 +370,22 @@ def reports_of(merged: str) -> pd.DataFrame:
 left, right = st.columns([3, 2], gap="medium")
 with left:
     provinces = province_counts(on_map) if st.session_state["provinces"] else None
-    fmap = build_map(
+    # the base map stays the same while filters change (fitted to every event, not
+    # the filtered ones), so st_folium swaps only the layer: zoom and pan stay
+    fmap, layer = map_parts(
         on_map,
         assets=assets,
         tiles=st.session_state["tiles"],
         provinces=provinces,
         province_metric=metric,
+        extent=events.loc[events["unmapped_reason"] == "", ["lat", "lon", "geo_precision"]],
     )
     clicked = st_folium(
         fmap,
         key="event_map",
         height=560,
         use_container_width=True,
+        feature_group_to_add=layer,
         returned_objects=["last_object_clicked_tooltip"],
     )
     key = selected_place((clicked or {}).get("last_object_clicked_tooltip"), on_map)

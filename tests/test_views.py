@@ -186,7 +186,12 @@ def test_map_uses_the_apps_own_scripts(tmp_path, seed_frame):
 
 
 def _marker_data(m):
-    return next(c for c in m._children.values() if type(c).__name__ == "_Markers").data
+    def walk(e):
+        yield e
+        for c in e._children.values():
+            yield from walk(c)
+
+    return next(c for c in walk(m) if type(c).__name__ == "_Markers").data
 
 
 def test_coarse_places_are_dashed(seed_frame):

@@ -374,6 +374,30 @@ def build_map(
     :func:`geo.view.provinces.province_counts`, drawn as a choropleth of
     ``province_metric`` (``events`` or ``killed``).
     """
+    m, layer = map_parts(
+        on_map, assets=assets, tiles=tiles, provinces=provinces, province_metric=province_metric
+    )
+    layer.add_to(m)
+    return m
+
+
+def map_parts(
+    on_map: pd.DataFrame,
+    *,
+    assets: StaticAssets | None,
+    tiles: bool = True,
+    provinces: dict | None = None,
+    province_metric: str = "events",
+    extent: pd.DataFrame | None = None,
+) -> tuple[folium.Map, folium.FeatureGroup]:
+    """The map in two parts: the base (basemap, tiles, legend, the first view
+    fitted to ``extent``, default ``on_map``) and a layer of what the filters
+    choose (markers, provinces).
+
+    The dashboard hands the layer to ``st_folium(feature_group_to_add=...)``: as
+    long as the base is the same, a filter change redraws the markers in place
+    and the reader's zoom and pan stay. Arguments are those of :func:`build_map`.
+    """
     groups = marker_groups(on_map) if len(on_map) <= 20 * MARKER_LIMIT else None
     cell = None
     if groups is None or len(groups) > MARKER_LIMIT:
@@ -388,22 +412,27 @@ def build_map(
         _Basemap(assets.countries_url).add_to(m)
     if tiles:
         folium.TileLayer("OpenStreetMap", error_tile_url=_BLANK_TILE).add_to(m)
+    layer = folium.FeatureGroup(name="events", control=False)
     if provinces is not None:
-        _choropleth(provinces, province_metric).add_to(m)
+        _choropleth(provinces, province_metric).add_to(layer)
     coarse = [g for g in groups if g.precision in COARSE]
     fine = [g for g in groups if g.precision not in COARSE]
-    _Markers(coarse + fine, scale, canvas=len(groups) > SVG_LIMIT).add_to(m)
-    types = sorted(
-        {g.event_type for g in groups} if cell is None else set(on_map["event_type"].unique()),
-        key=lambda t: EVENT_TYPES.index(t) if t in EVENT_TYPES else 99,
-    )
-    _Legend(types, scale, cell).add_to(m)
-    if groups:
-        lats = [g.lat for g in fine] or [g.lat for g in groups]
-        lons = [g.lon for g in fine] or [g.lon for g in groups]
+    _Markers(coarse + fine, scale, canvas=len(groups) > SVG_LIMIT).add_to(layer)
+    # every type in the legend, whatever the filters: the base stays the same
+    _Legend(list(EVENT_TYPES), scale, cell).add_to(m)
+    view = extent if extent is not None else on_map
+    view = view[view["lat"].notna() & view["lon"].notna()]
+    if not view.empty:
+        fine_rows = view[~view["geo_precision"].astype(str).isin(COARSE)]
+        pts = fine_rows if not fine_rows.empty else view
         pad = 0.5
-        m.fit_bounds([[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]])
-    return m
+        m.fit_bounds(
+            [
+                [float(pts["lat"].min()) - pad, float(pts["lon"].min()) - pad],
+                [float(pts["lat"].max()) + pad, float(pts["lon"].max()) + pad],
+            ]
+        )
+    return m, layer
 
 
 def _choropleth(provinces: dict, metric: str) -> folium.GeoJson:
