@@ -20,7 +20,7 @@ from bench.synthetic import synthetic_frame
 from geo.io.store import EventStore
 from tests.e2e.conftest import CHROMIUM, Server
 
-DRAWN = ".leaflet-overlay-pane path.leaflet-interactive, .leaflet-overlay-pane canvas"
+DRAWN = ".leaflet-overlay-pane path.leaflet-interactive, .leaflet-overlay-pane canvas, .em-marker, .marker-cluster"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -2,8 +2,9 @@
 
 folium points its maps at CDNs; with no internet the map stays blank and
 streamlit-folium's iframe (which needs jQuery) never sets its height.  At
-start-up :func:`install_static` copies Leaflet and jQuery from their PyPI
-``xstatic-*`` packages into the app's ``static/vendor/`` folder, and the
+start-up :func:`install_static` copies Leaflet, Leaflet.markercluster and
+jQuery from their PyPI ``xstatic-*`` packages into the app's ``static/vendor/``
+folder, and the
 outline basemap (Natural Earth countries, from ``data/``) into
 ``static/basemap/``.  Streamlit serves that folder at ``/app/static/`` when
 ``[server] enableStaticServing = true`` (``.streamlit/config.toml``).
@@ -14,7 +15,7 @@ Example
 >>> import tempfile
 >>> assets = install_static(tempfile.mkdtemp())
 >>> [name for name, _ in assets.js]
-['leaflet', 'jquery']
+['leaflet', 'markercluster', 'jquery']
 >>> assets.js[0][1]
 '/app/static/vendor/leaflet-1.9.3/leaflet.js'
 """
@@ -60,6 +61,7 @@ def install_static(static_dir: str | Path) -> StaticAssets:
     """
     import xstatic.pkg.jquery as xjquery
     import xstatic.pkg.leaflet as xleaflet
+    import xstatic.pkg.leaflet_markercluster as xcluster
 
     static_dir = Path(static_dir)
     leaflet = f"vendor/leaflet-{xleaflet.VERSION}"
@@ -70,14 +72,22 @@ def install_static(static_dir: str | Path) -> StaticAssets:
     for img in (lsrc / "images").glob("*.png"):
         _copy(img, static_dir / leaflet / "images" / img.name)
     _copy(Path(xjquery.BASE_DIR) / "jquery.min.js", static_dir / jquery / "jquery.min.js")
+    cluster = f"vendor/leaflet.markercluster-{xcluster.VERSION}"
+    for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"):
+        _copy(Path(xcluster.BASE_DIR) / name, static_dir / cluster / name)
     # Served as .json: Streamlit gives it the right content type.
     _copy(DATA_DIR / "countries.geojson", static_dir / "basemap" / "countries.json")
     log.debug("static assets in %s", static_dir)
     return StaticAssets(
         js=(
             ("leaflet", f"{STATIC_URL}/{leaflet}/leaflet.js"),
+            ("markercluster", f"{STATIC_URL}/{cluster}/leaflet.markercluster.js"),
             ("jquery", f"{STATIC_URL}/{jquery}/jquery.min.js"),
         ),
-        css=(("leaflet_css", f"{STATIC_URL}/{leaflet}/leaflet.css"),),
+        css=(
+            ("leaflet_css", f"{STATIC_URL}/{leaflet}/leaflet.css"),
+            ("markercluster_css", f"{STATIC_URL}/{cluster}/MarkerCluster.css"),
+            ("markercluster_default_css", f"{STATIC_URL}/{cluster}/MarkerCluster.Default.css"),
+        ),
         countries_url=f"{STATIC_URL}/basemap/countries.json",
     )

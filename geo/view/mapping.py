@@ -49,6 +49,9 @@ GRID_LIMIT = 600
 GRID_MAX_RADIUS = 25
 CELL_COLOUR = "#555555"
 COARSE = ("region", "country")
+#: Radius (pixels) of a country- or region-level marker, whatever its toll: its
+#: area would claim a precision it does not have (and could leave the map).
+COARSE_RADIUS = 7.0
 _KEY = re.compile(r"(?:cell:)?-?\d{1,2}\.\d{4},-?\d{1,3}\.\d{4}(?:,\d+(?:\.\d+)?)?")
 _BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
 
@@ -220,7 +223,8 @@ class _Legend(MacroElement):
             f"grey: all events in a {cell:g}° cell (zoom in or filter to see each place)"
         )
         self.html = (
-            "<details open><summary><b>Legend</b></summary>"
+            # closed at first: open, it would cover the markers under it
+            "<details><summary><b>Legend</b></summary>"
             + (
                 "<b>Event type</b><br>" + "<br>".join(rows)
                 if cell is None
@@ -230,14 +234,17 @@ class _Legend(MacroElement):
             + '<br><i style="width:12px;height:12px;border:1px solid #555"></i>'
             "outer ring: killed + injured"
             + '<br><i style="width:12px;height:12px;border:2px dashed #555"></i>'
-            "dashed: country/region only"
+            "dashed, fixed size: country/region only"
             + '<br><i style="width:12px;height:12px;border:2px solid #222"></i>'
             "dark ring: told by several reports" + grid + "</details>"
         )
 
 
 class _Markers(MacroElement):
-    """All markers as one compact JSON array and a loop (SVG or canvas renderer).
+    """All markers as one compact JSON array and a loop: clustered (places a few
+    pixels apart join a cluster with a count that fans out on click; needs
+    Leaflet.markercluster, served by the app) or, for grid cells and standalone
+    maps, circles on an SVG or canvas renderer.
 
     A folium ``CircleMarker`` per event costs about a kilobyte of generated
     script; this costs a few dozen bytes.  Tooltips are escaped HTML, and the
@@ -248,6 +255,32 @@ class _Markers(MacroElement):
         {% macro script(this, kwargs) %}
         (function (map) {
             var d = {{ this.data|tojson }}, colours = {{ this.colours|tojson }};
+            if ({{ this.cluster|tojson }} && typeof L.markerClusterGroup === "function") {
+                // markers closer than a few pixels join a cluster with a count;
+                // a click zooms in, and at the last zoom the cluster fans out
+                var group = L.markerClusterGroup({maxClusterRadius: 24,
+                    showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+                    spiderfyDistanceMultiplier: 1.6});
+                for (var i = 0; i < d.length; i++) {
+                    var x = d[i], c = colours[x[3]], size = 2 * x[2];
+                    var css = "width:" + size + "px;height:" + size + "px;border-radius:50%;"
+                        + "box-sizing:border-box;border:" + (x[4] ? "2px dashed " : "1px solid ")
+                        + c + ";background:" + c + (x[4] ? "10" : "a6") + ";";
+                    if (x[5]) {  // outer ring: killed + injured
+                        css += "outline:1.2px solid " + c + ";outline-offset:"
+                            + (x[5] - x[2]).toFixed(1) + "px;";
+                    }
+                    if (x[7]) {  // told by several reports: a dark ring
+                        css += "box-shadow:0 0 0 2px #fff,0 0 0 3.5px #222;";
+                    }
+                    var icon = L.divIcon({className: "em-marker", iconSize: [size, size],
+                        html: '<div style="' + css + '"></div>'});
+                    group.addLayer(L.marker([x[0], x[1]], {icon: icon, keyboard: false})
+                        .bindTooltip(x[6], {sticky: false}));
+                }
+                group.addTo(map);
+                return;
+            }
             var renderer = {{ "L.canvas({padding: 0.5})" if this.canvas else "L.svg()" }};
             for (var i = 0; i < d.length; i++) {
                 var x = d[i], c = colours[x[3]], dash = x[4] ? "6 4" : null;
@@ -270,10 +303,13 @@ class _Markers(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, groups: list[MarkerGroup], scale: float, canvas: bool) -> None:
+    def __init__(
+        self, groups: list[MarkerGroup], scale: float, canvas: bool, cluster: bool = False
+    ) -> None:
         super().__init__()
         self._name = "Markers"
         self.canvas = canvas
+        self.cluster = cluster
         self.colours = [*TYPE_COLOURS.values(), OTHER_COLOUR, CELL_COLOUR]
         index = {t: i for i, t in enumerate(TYPE_COLOURS)}
         self.data = []
@@ -284,11 +320,14 @@ class _Markers(MacroElement):
                 else index.get(g.event_type, len(TYPE_COLOURS))
             )
             ring = marker_radius(g.killed + g.injured, scale) if g.injured else 0
+            radius = marker_radius(g.killed, scale)
+            if g.precision in COARSE:  # a point standing for a country: a fixed size, no ring
+                radius, ring = COARSE_RADIUS, 0
             self.data.append(
                 [
                     round(g.lat, 5),
                     round(g.lon, 5),
-                    round(marker_radius(g.killed, scale), 1),
+                    round(radius, 1),
                     colour,
                     int(g.precision in COARSE),
                     round(ring, 1),
@@ -417,7 +456,12 @@ def map_parts(
         _choropleth(provinces, province_metric).add_to(layer)
     coarse = [g for g in groups if g.precision in COARSE]
     fine = [g for g in groups if g.precision not in COARSE]
-    _Markers(coarse + fine, scale, canvas=len(groups) > SVG_LIMIT).add_to(layer)
+    _Markers(
+        coarse + fine,
+        scale,
+        canvas=len(groups) > SVG_LIMIT,
+        cluster=cell is None and assets is not None,  # grid cells are already sums
+    ).add_to(layer)
     # every type in the legend, whatever the filters: the base stays the same
     _Legend(list(EVENT_TYPES), scale, cell).add_to(m)
     view = extent if extent is not None else on_map

@@ -153,7 +153,16 @@ class Page:
         return self.page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
 
     def markers(self):
-        return self.map_frame().locator("path.leaflet-interactive")
+        """Place markers drawn (clustered ones are inside their cluster's count)."""
+        return self.map_frame().locator(".em-marker, path.leaflet-interactive")
+
+    def clusters(self):
+        return self.map_frame().locator(".marker-cluster")
+
+    def drawn(self) -> int:
+        """Place markers on the map: those drawn plus those inside clusters."""
+        inside = sum(int(t) for t in self.clusters().all_inner_texts() if t.strip().isdigit())
+        return self.markers().count() + inside
 
 
 @pytest.fixture

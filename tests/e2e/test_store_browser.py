@@ -15,7 +15,10 @@ from tests.e2e.conftest import Server
 
 TIMEOUT = 120_000
 N = 200_000
-DRAWN = ".leaflet-overlay-pane path.leaflet-interactive, .leaflet-overlay-pane canvas"
+DRAWN = (
+    ".leaflet-overlay-pane path.leaflet-interactive, .leaflet-overlay-pane canvas, "
+    ".em-marker, .marker-cluster"
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +43,7 @@ def test_store_opens_as_a_grid_and_follows_the_date_range(server, page):
     frame = page.map_frame()
     frame.locator(DRAWN).first.wait_for(state="attached", timeout=TIMEOUT)
     assert _count_line(page).startswith(f"{N} events extracted: {N} on the map")
+    frame.locator(".em-legend summary").click()  # the legend opens on demand
     legend = frame.locator(".em-legend").inner_text()
     assert "cell" in legend  # summed, and says so
     page.page.goto(f"{server.url}/?start=2019-03-01&end=2019-03-31")
