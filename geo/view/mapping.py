@@ -147,7 +147,10 @@ def marker_groups(on_map: pd.DataFrame) -> list[MarkerGroup]:
 
 
 class _Basemap(MacroElement):
-    """Natural Earth country outlines under the tiles, fetched from the app."""
+    """The offline basemap, fetched from the app: Natural Earth country outlines,
+    province lines, and city names (GeoNames, largest first, denser as you zoom
+    in). With tiles the tiles win: the city names show only when tiles are off
+    or fail to load (no internet)."""
 
     _template = Template("""
         {% macro header(this, kwargs) %}
@@ -155,26 +158,88 @@ class _Basemap(MacroElement):
         .em-legend{background:#fff;padding:6px 8px;border-radius:4px;font:12px/1.4 sans-serif;
         box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:210px;font-size:11px;opacity:.92}
         .em-legend i{display:inline-block;border-radius:50%;vertical-align:middle;margin-right:4px}
+        .em-city{font:11px/1.1 sans-serif;color:#333;white-space:nowrap;
+        text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}
+        .em-city b{display:inline-block;width:4px;height:4px;border-radius:50%;background:#555;
+        margin-right:3px;vertical-align:middle}
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
         (function (map) {
             var pane = map.createPane("em-basemap");
             pane.style.zIndex = 150; pane.style.pointerEvents = "none";
-            fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })
-              .then(function (d) {
+            var labelPane = map.createPane("em-labels");
+            labelPane.style.zIndex = 450; labelPane.style.pointerEvents = "none";
+            function load(url, then) {
+                if (!url) { return; }
+                fetch(url).then(function (r) { return r.json(); }).then(then)
+                  .catch(function (e) { console.warn("basemap", url, e); });
+            }
+            load({{ this.url|tojson }}, function (d) {
                 L.geoJSON(d, {pane: "em-basemap", interactive: false,
                   style: {color: "#9a9a9a", weight: 0.8, fillColor: "#f4f1ea",
                           fillOpacity: 1}}).addTo(map);
-              }).catch(function (e) { console.warn("basemap", e); });
+            });
+            load({{ this.provinces_url|tojson }}, function (d) {
+                L.geoJSON(d, {pane: "em-basemap", interactive: false,
+                  style: {color: "#b0a999", weight: 0.5, dashArray: "2 3",
+                          fill: false}}).addTo(map);
+            });
+            var cities = null, labels = L.layerGroup().addTo(map);
+            var tiles = {{ this.tiles|tojson }}, failed = false;
+            function least(z) {  // fewest people a city needs to be named at zoom z
+                return z <= 4 ? 3e6 : z === 5 ? 1e6 : z === 6 ? 4e5 : z === 7 ? 1.5e5
+                     : z === 8 ? 6e4 : 15000;
+            }
+            function draw() {
+                labels.clearLayers();
+                if (!cities || (tiles && !failed)) { return; }
+                var view = map.getBounds().pad(0.1), min = least(map.getZoom()), n = 0;
+                var placed = [];
+                for (var i = 0; i < cities.length && n < 150; i++) {
+                    var c = cities[i];
+                    if (c[3] < min) { break; }
+                    if (!view.contains([c[0], c[1]])) { continue; }
+                    var pt = map.latLngToContainerPoint([c[0], c[1]]), clash = false;
+                    for (var j = 0; j < placed.length && !clash; j++) {  // no overlaps
+                        clash = Math.abs(placed[j].x - pt.x) < 70
+                             && Math.abs(placed[j].y - pt.y) < 14;
+                    }
+                    if (clash) { continue; }
+                    placed.push(pt);
+                    var el = document.createElement("span");
+                    el.appendChild(document.createElement("b"));
+                    el.appendChild(document.createTextNode(c[2]));  // text, never HTML
+                    L.marker([c[0], c[1]], {pane: "em-labels", interactive: false,
+                        keyboard: false, icon: L.divIcon({className: "em-city",
+                        html: el, iconSize: null, iconAnchor: [2, 6]})}).addTo(labels);
+                    n++;
+                }
+            }
+            map.on("moveend zoomend", draw);
+            setTimeout(function () {
+                map.eachLayer(function (l) {
+                    if (l instanceof L.TileLayer) {
+                        l.on("tileerror", function () {
+                            if (!failed) { failed = true; draw(); }
+                        });
+                    }
+                });
+            }, 0);
+            load({{ this.cities_url|tojson }}, function (d) { cities = d; draw(); });
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self, url: str, provinces_url: str = "", cities_url: str = "", tiles: bool = True
+    ) -> None:
         super().__init__()
         self._name = "Basemap"
         self.url = url
+        self.provinces_url = provinces_url
+        self.cities_url = cities_url
+        self.tiles = tiles
 
 
 class _Legend(MacroElement):
@@ -448,7 +513,7 @@ def map_parts(
     if assets is not None:
         m.default_js = list(assets.js)
         m.default_css = list(assets.css)
-        _Basemap(assets.countries_url).add_to(m)
+        _Basemap(assets.countries_url, assets.provinces_url, assets.cities_url, tiles).add_to(m)
     if tiles:
         folium.TileLayer("OpenStreetMap", error_tile_url=_BLANK_TILE).add_to(m)
     layer = folium.FeatureGroup(name="events", control=False)
