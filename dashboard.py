@@ -47,11 +47,14 @@ from geo.view.table import (
     date_bounds,
     follow_range,
     guarded,
+    human,
+    in_table,
     link_query,
     presets,
     searchable,
     sub_event_options,
     tally,
+    unplaced_line,
     with_texts,
 )
 
@@ -237,6 +240,11 @@ if linked is not None:
         events = linked
 
 
+def human_guarded(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as shown: cells guarded against spreadsheet formulas, human headers."""
+    return human(guarded(frame))
+
+
 def rows_of(index: pd.Index) -> pd.DataFrame:
     """Every column of the events at ``index`` (a store's texts joined in)."""
     texts = load_store_texts(store_path, signature) if store_path else None
@@ -388,6 +396,8 @@ with left:
         feature_group_to_add=layer,
         returned_objects=["last_object_clicked_tooltip"],
     )
+    if line := unplaced_line(corpus.unplaced):
+        st.caption(md(line))
     key = selected_place((clicked or {}).get("last_object_clicked_tooltip"), on_map)
     if key and key != st.session_state.get("clicked_place"):
         st.session_state["clicked_place"] = key
@@ -439,7 +449,7 @@ if not coarse.empty:
         f"{len(coarse)} event(s) placed only at country or region level (dashed on the map)"
     ):
         st.dataframe(
-            guarded(
+            human_guarded(
                 coarse[
                     [
                         "event_date",
@@ -465,7 +475,7 @@ if not totals.empty:
         "incidents: they are not drawn on the map nor counted in the timeline."
     )
     st.dataframe(
-        guarded(
+        human_guarded(
             totals[
                 ["period_start", "period_end", "location", "fatalities", "injuries", "source_text"]
             ]
@@ -478,7 +488,7 @@ for reason, label in (("no place", "Events without a place"), ("no date", "Event
     if not part.empty:
         with st.expander(f"{label} ({len(part)})"):
             st.dataframe(
-                guarded(
+                human_guarded(
                     part[
                         [
                             "event_date",
@@ -515,15 +525,23 @@ if timeline.left_out:
 
 # ---- Table and downloads ----------------------------------------------------------
 st.subheader("Events in view")
+n_undated = int((shown["unmapped_reason"] == "no date").sum())
+undated = st.checkbox(
+    f"Include events without a date ({n_undated})",
+    value=False,
+    key="undated",
+    help="Events the text gives no date for: listed above, and here only when ticked.",
+)
+table = in_table(shown, undated=undated)
 TABLE_ROWS = 1000
-if len(shown) > TABLE_ROWS:
+if len(table) > TABLE_ROWS:
     st.caption(
-        f"Showing the first {TABLE_ROWS:,} of {len(shown):,} events in view; "
+        f"Showing the first {TABLE_ROWS:,} of {len(table):,} events in view, by date; "
         "the downloads hold them all."
     )
 st.dataframe(
-    guarded(
-        rows_of(shown.index[:TABLE_ROWS]).loc[
+    human_guarded(
+        rows_of(table[:TABLE_ROWS]).loc[
             :,
             [
                 "event_date",
@@ -548,7 +566,7 @@ COLUMNS = ALL_COLUMNS + (LINK_COLUMNS if "merged_id" in events else ())
 
 
 def _rows() -> list[dict[str, str]]:
-    rows = rows_of(shown.index)[list(COLUMNS)]
+    rows = rows_of(table)[list(COLUMNS)]
     if "date_conflict" in rows:
         rows = rows.assign(date_conflict=rows["date_conflict"].map({True: "true", False: "false"}))
     return rows.astype(str).to_dict("records")

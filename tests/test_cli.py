@@ -153,3 +153,19 @@ def test_places_of_a_document_that_breaks_lose_only_itself(tmp_path, monkeypatch
     assert "b.txt" in capsys.readouterr().err
     names = [json.loads(line)["name"] for line in out.read_text().splitlines()]
     assert "Najaf" in names
+
+
+def test_geojson_properties_carry_numbers_and_booleans_as_json_types(tmp_path):
+    import json
+
+    from geo.cli import main
+    from tests.conftest import SEED
+
+    out = tmp_path / "seed.geojson"
+    assert main(["extract", str(SEED), "--format", "geojson", "-o", str(out)]) == 0
+    props = [f["properties"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]]
+    assert props and all(isinstance(p["fatalities"], int) for p in props)
+    assert all(isinstance(p["is_aggregate"], bool) for p in props)
+    assert all(isinstance(p["n_reports"], int) for p in props)
+    assert all(p["latitude"] is None or isinstance(p["latitude"], float) for p in props)
+    assert all(isinstance(p["source_text"], str) for p in props)

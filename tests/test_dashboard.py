@@ -202,3 +202,31 @@ def test_reports_of_one_incident_count_once_and_the_switch_shows_them_all(monkey
     assert not at.exception
     line = next(m.value for m in at.markdown if "events extracted" in m.value)
     assert int(re.findall(r"(\d+) events", line)[0]) == reports
+
+
+def test_the_events_table_reads_as_words_by_date_and_undated_only_when_asked():
+    at = _app()
+    table = at.dataframe[-1].value
+    assert {"Date", "Event type", "Place", "Killed", "Sentence"} <= set(table.columns)
+    assert "fatalities" not in table.columns
+    dates = [d for d in table["Date"] if d]
+    assert dates == sorted(dates) and len(dates) == len(table)  # no undated rows
+    box = at.checkbox(key="undated")
+    assert box.value is False and "(4)" in box.label  # the seed's four undated events
+    box.check().run()
+    table = at.dataframe[-1].value
+    assert (table["Date"] == "").sum() == 4
+    assert list(table["Date"]).index("") == len(table) - 4  # undated last
+
+
+def test_names_the_gazetteer_lacks_are_listed_under_the_map(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(
+        "On 4 May 2020, 3 people were killed in Mosul, Iraq. On 5 May 2020, rockets hit "
+        "Camp Qwertyzan near Kirkuk.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--articles", str(tmp_path)])
+    at = _app()
+    assert not at.exception
+    shown = [c.value.replace("\\\\", "") for c in at.caption]
+    assert any(v.startswith("Not placed") and "Camp Qwertyzan" in v for v in shown), shown

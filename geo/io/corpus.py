@@ -64,6 +64,9 @@ class Corpus:
     documents: tuple[Document, ...] = ()
     events: tuple[Event, ...] = ()
     errors: tuple[InputError, ...] = ()
+    #: Names told as places that the gazetteer lacks, as ``(name, source)``,
+    #: once each: what the map could not place.
+    unplaced: tuple[tuple[str, str], ...] = ()
 
     def document(self, source: str) -> Document | None:
         """The document named ``source``, if the corpus has its text."""
@@ -77,13 +80,14 @@ class Corpus:
             self.documents + tuple(d for d in other.documents if d.key not in keys),
             self.events + tuple(e for e in other.events if e.event_id not in ids),
             self.errors + other.errors,
+            tuple(dict.fromkeys(self.unplaced + other.unplaced)),
         )
 
 
 def _read_all(
     docs: Iterable[Document | InputError], gazetteer: Gazetteer, online: OnlineLookup | None = None
 ) -> Corpus:
-    documents, events, errors = [], [], []
+    documents, events, errors, unplaced = [], [], [], []
     seen: dict[str, str] = {}  # document key -> the first name it was read under
     for item in docs:
         if isinstance(item, InputError):
@@ -94,14 +98,16 @@ def _read_all(
             errors.append(InputError(item.source, f"same text as {first}; read once"))
             continue
         try:
-            events += extract(item, gazetteer, online=online).events
+            result = extract(item, gazetteer, online=online)
+            events += result.events
+            unplaced += [(t.text, item.source) for t in result.toponyms if t.kind == "unknown"]
         except ExtractionTimeoutError as err:
             errors.append(InputError(item.source, err.reason))
         except Exception as err:  # a bug on one document must not lose the others' events
             log.warning("extracting %s failed", item.source, exc_info=True)
             errors.append(InputError(item.source, f"extraction failed ({type(err).__name__})"))
         documents.append(item)
-    return Corpus(tuple(documents), tuple(events), tuple(errors))
+    return Corpus(tuple(documents), tuple(events), tuple(errors), tuple(dict.fromkeys(unplaced)))
 
 
 def _limited(items: list, errors: list[InputError], what: str) -> list:
@@ -134,7 +140,7 @@ def corpus_from_folder(
                 yield InputError(path.name, err.strerror or str(err))
 
     c = _read_all(docs(), gazetteer, online)
-    return Corpus(c.documents, c.events, tuple(errors) + c.errors)
+    return Corpus(c.documents, c.events, tuple(errors) + c.errors, c.unplaced)
 
 
 def corpus_from_files(
@@ -152,7 +158,7 @@ def corpus_from_files(
                 yield InputError(name, err.reason)
 
     c = _read_all(docs(), gazetteer, online)
-    return Corpus(c.documents, c.events, tuple(errors) + c.errors)
+    return Corpus(c.documents, c.events, tuple(errors) + c.errors, c.unplaced)
 
 
 def corpus_from_texts(

@@ -14,12 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
 import tempfile
 from pathlib import Path
 
-from geo.io.schema import ALL_COLUMNS
+from geo.io.schema import ALL_COLUMNS, SCHEMA
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -62,14 +63,48 @@ def to_csv(rows: list[dict[str, str]], columns: tuple[str, ...] = ALL_COLUMNS) -
     return buf.getvalue()
 
 
+#: JSON types of the columns that are not text (the table's kinds, and linking's).
+_JSON_KINDS: dict[str, str] = {
+    **{c.name: c.type for c in SCHEMA},
+    "n_reports": "int",
+    "fatalities_min": "int",
+    "fatalities_max": "int",
+    "date_conflict": "bool",
+}
+
+
+def _json_value(kind: str, value: str) -> object:
+    """A cell as its JSON type: numbers as numbers, ``true``/``false`` as booleans,
+    empty as ``null``; anything that does not parse stays text (never lost)."""
+    if kind not in ("int", "float", "bool"):
+        return value
+    if value == "":
+        return None
+    if kind == "bool":
+        return {"true": True, "false": False}.get(value, value)
+    try:
+        number = int(value) if kind == "int" else float(value)
+    except ValueError:
+        return value
+    return number if kind == "int" or math.isfinite(number) else value
+
+
 def to_geojson(rows: list[dict[str, str]]) -> str:
-    """Rows as a GeoJSON FeatureCollection; rows with no place get no geometry."""
+    """Rows as a GeoJSON FeatureCollection; rows with no place get no geometry.
+    Properties carry numbers and booleans as JSON numbers and booleans.
+
+    >>> import json
+    >>> row = {"latitude": "33.3", "longitude": "44.4", "fatalities": "3", "is_aggregate": "false"}
+    >>> json.loads(to_geojson([row]))["features"][0]["properties"]["fatalities"]
+    3
+    """
     feats = []
     for r in rows:
         geom = None
         if r["latitude"] and r["longitude"]:
             geom = {"type": "Point", "coordinates": [float(r["longitude"]), float(r["latitude"])]}
-        feats.append({"type": "Feature", "geometry": geom, "properties": dict(r)})
+        props = {k: _json_value(_JSON_KINDS.get(k, "str"), str(v)) for k, v in r.items()}
+        feats.append({"type": "Feature", "geometry": geom, "properties": props})
     return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False)
 
 

@@ -485,6 +485,9 @@ PLACE_SUFFIXES = frozenset(
 )
 #: The suffixes that make a settlement.
 SETTLEMENTS = frozenset({"city", "town", "village"})
+#: First words of a name that make it a place whatever the words around it
+#: ("rockets hit Camp Taji", "Fort Hood", "Mount Sinjar").
+PLACE_PREFIXES = frozenset({"camp", "fort", "mount"})
 #: Generic words of landforms and waters: not the place they name alone ("the Bay of
 #: Bengal" is not Somalia's Bay region, "the Gulf" not Papua New Guinea's Gulf province).
 GEOGRAPHIC_GENERICS = frozenset(

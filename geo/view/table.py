@@ -20,6 +20,7 @@ import pandas as pd
 
 from geo.io.export import safe_cell
 from geo.io.query import EventFilter
+from geo.io.schema import SCHEMA
 from geo.lexicon.taxonomy import SUB_EVENT_TYPES
 
 #: Listed-apart groups, in the order the dashboard shows them.
@@ -207,3 +208,46 @@ def guarded(frame: pd.DataFrame) -> pd.DataFrame:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].map(lambda v: safe_cell(v) if isinstance(v, str) else v)
     return out
+
+
+#: Column headers people read: the schema's labels, and linking's columns.
+HEADERS: dict[str, str] = {
+    **{c.name: c.label for c in SCHEMA},
+    "n_reports": "Reports",
+    "sources": "Documents",
+    "fatalities_min": "Fewest killed reported",
+    "fatalities_max": "Most killed reported",
+    "merged_id": "Incident id",
+}
+
+
+def human(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the headers people read ("Killed", not ``fatalities``).
+
+    >>> human(pd.DataFrame({"fatalities": [1], "n_reports": [2]})).columns.tolist()
+    ['Killed', 'Reports']
+    """
+    return frame.rename(columns=HEADERS)
+
+
+def in_table(shown: pd.DataFrame, *, undated: bool) -> pd.Index:
+    """The rows the table and the downloads hold, by date (undated last), and
+    those without a date only when asked for."""
+    rows = shown if undated else shown[shown["unmapped_reason"] != "no date"]
+    return rows.sort_values("date", kind="stable", na_position="last").index
+
+
+def unplaced_line(unplaced: tuple[tuple[str, str], ...], limit: int = 20) -> str:
+    """The names the map could not place, in words ("" when there are none).
+
+    >>> unplaced_line((("Camp Taji", "a.txt"), ("Jurf al-Sakhar", "a.txt"), ("Camp Taji", "b.txt")))
+    'Not placed (the offline gazetteer lacks them): Camp Taji (2 documents), Jurf al-Sakhar.'
+    """
+    docs: dict[str, set[str]] = {}
+    for name, source in unplaced:
+        docs.setdefault(name, set()).add(source)
+    if not docs:
+        return ""
+    names = [f"{n} ({len(d)} documents)" if len(d) > 1 else n for n, d in docs.items()]
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return "Not placed (the offline gazetteer lacks them): " + ", ".join(names[:limit]) + more + "."

@@ -29,6 +29,7 @@ from geo.lexicon.words import (
     NAME_OF_SOMETHING_ELSE,
     OF_WHERE,
     PERSON_TITLES,
+    PLACE_PREFIXES,
     PLACE_SUFFIXES,
     SETTLEMENTS,
     STOP_WORDS,
@@ -182,6 +183,7 @@ def _unknown_mentions(sent, s, runs, tokens, free, taken) -> list[Mention]:
             continue  # "Sadr Movement"
         if not (
             prev in LOCATIVES
+            or (words[0].lower() in PLACE_PREFIXES and len(words) > 1)
             or nxt in PLACE_SUFFIXES
             or nxt in LANDFORMS
             or (prev == "of" and prev2 in OF_WHERE)
