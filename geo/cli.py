@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo extract|places|geocode``.
+"""Command line: ``python -m geo extract|import|places|store|geocode``.
 
 Bad input files are reported on stderr, one line each naming the file; the
 other files are still processed and the exit status is 2 at the end.
@@ -83,9 +83,11 @@ def _parser() -> argparse.ArgumentParser:
         help="append the events to a GeoParquet store instead of printing",
     )
     pl = sub.add_parser("places", help="every toponym found")
-    pl.add_argument("files", nargs="+")
-    pl.add_argument("--format", choices=("jsonl",), default="jsonl")
-    pl.add_argument("-o", "--output", default=None)
+    pl.add_argument("files", nargs="+", help="documents (.txt, .md, .html)")
+    pl.add_argument(
+        "--format", choices=("jsonl",), default="jsonl", help="output format: one JSON per line"
+    )
+    pl.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
     st = sub.add_parser("store", help="check an event store's parts, or repair it")
     st.add_argument("dir", help="the store's folder")
     st.add_argument("--check", action="store_true", help="list damaged and orphaned parts")
@@ -93,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         "--repair", action="store_true", help="move damaged and orphaned parts to _quarantine/"
     )
     gc = sub.add_parser("geocode", help="resolve a place name offline")
-    gc.add_argument("query")
+    gc.add_argument("query", help='a place name, e.g. "Tahrir Square"')
     gc.add_argument("--country", default=None, help="ISO 3166-1 alpha-2 code")
     for s in (ex, im):
         s.add_argument(
@@ -114,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
             "Nominatim (1 request/s, answers cached on disk); off by default",
         )
     for s in (ex, im, pl, gc, st):
-        s.add_argument("-v", "--verbose", action="store_true")
+        s.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
     return p
 
 

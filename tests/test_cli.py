@@ -169,3 +169,21 @@ def test_geojson_properties_carry_numbers_and_booleans_as_json_types(tmp_path):
     assert all(isinstance(p["n_reports"], int) for p in props)
     assert all(p["latitude"] is None or isinstance(p["latitude"], float) for p in props)
     assert all(isinstance(p["source_text"], str) for p in props)
+
+
+def test_every_option_has_help_and_the_top_level_help_lists_every_command(capsys):
+    import argparse
+
+    from geo.cli import _parser, main
+
+    p = _parser()
+    (sub,) = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, parser in sub.choices.items():
+        for action in parser._actions:
+            assert action.help, f"{name} {action.option_strings or action.dest} has no help"
+    top = p.format_help()
+    assert all(name in top for name in sub.choices)
+    assert all(name in (p.description or "") for name in sub.choices)
+    with pytest.raises(SystemExit) as stop:
+        main(["extract", "--workers", "many", "a.txt"])
+    assert stop.value.code == 2 and "--workers" in capsys.readouterr().err
