@@ -247,14 +247,19 @@ class _Legend(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        (function (map) {
+        (function (parent) {
             var legend = L.control({position: "topright"});
             legend.onAdd = function () {
                 var div = L.DomUtil.create("div", "em-legend");
                 div.innerHTML = {{ this.html|tojson }};
                 return div;
             };
-            legend.addTo(map);
+            if (parent instanceof L.Map) { legend.addTo(parent); return; }
+            // on a layer the filters replace: the legend comes and goes with it
+            function show() { if (parent._map) { legend.addTo(parent._map); } }
+            parent.on("add", show);
+            parent.on("remove", function () { legend.remove(); });
+            show();
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
@@ -519,6 +524,8 @@ def map_parts(
     layer = folium.FeatureGroup(name="events", control=False)
     if provinces is not None:
         _choropleth(provinces, province_metric).add_to(layer)
+        top = max((f["properties"][province_metric] for f in provinces["features"]), default=0)
+        _ProvinceLegend(province_metric, top).add_to(layer)
     coarse = [g for g in groups if g.precision in COARSE]
     fine = [g for g in groups if g.precision not in COARSE]
     _Markers(
@@ -527,8 +534,12 @@ def map_parts(
         canvas=len(groups) > SVG_LIMIT,
         cluster=cell is None and assets is not None,  # grid cells are already sums
     ).add_to(layer)
-    # every type in the legend, whatever the filters: the base stays the same
-    _Legend(list(EVENT_TYPES), scale, cell).add_to(m)
+    types = sorted(
+        {g.event_type for g in groups} if cell is None else set(on_map["event_type"].unique()),
+        key=lambda t: EVENT_TYPES.index(t) if t in EVENT_TYPES else 99,
+    )
+    # on the layer: its sizes follow the data in view, and the base map stays the same
+    _Legend(types, scale, cell).add_to(layer)
     view = extent if extent is not None else on_map
     view = view[view["lat"].notna() & view["lon"].notna()]
     if not view.empty:
@@ -542,6 +553,39 @@ def map_parts(
             ]
         )
     return m, layer
+
+
+class _ProvinceLegend(MacroElement):
+    """The province shading's scale, shown while its layer is on the map (it comes
+    and goes with the layer, which filters replace)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (layer) {
+            var ctl = L.control({position: "bottomright"});
+            ctl.onAdd = function () {
+                var div = L.DomUtil.create("div", "em-legend");
+                div.innerHTML = {{ this.html|tojson }};
+                return div;
+            };
+            function show() { if (layer._map) { ctl.addTo(layer._map); } }
+            layer.on("add", show);
+            layer.on("remove", function () { ctl.remove(); });
+            show();
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, metric: str, top: int) -> None:
+        super().__init__()
+        self._name = "ProvinceLegend"
+        what = "events" if metric == "events" else "killed"
+        self.html = (
+            f"<b>Provinces: {esc(what)} in view</b><br>"
+            '<i style="display:inline-block;width:90px;height:10px;border-radius:0;'
+            "background:linear-gradient(to right,rgba(179,0,0,.05),rgba(179,0,0,.65));"
+            f'vertical-align:middle"></i> 0 – {int(top):,}'
+        )
 
 
 def _choropleth(provinces: dict, metric: str) -> folium.GeoJson:

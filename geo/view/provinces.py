@@ -54,7 +54,16 @@ def province_counts(on_map: pd.DataFrame) -> dict:
         gdf.loc[per.index, "events"] = per["events"].to_numpy()
         gdf.loc[per.index, "killed"] = per["killed"].to_numpy()
     gdf["label"] = [
-        f"<b>{esc(n)}</b> ({esc(a)}): {e} events, {k} killed"
+        f"<b>{esc(n)}</b> ({esc(a)}): {plural(e, 'event')}, {k} killed"
         for n, a, e, k in zip(gdf["name"], gdf["admin"], gdf["events"], gdf["killed"], strict=True)
     ]
     return json.loads(gdf.to_json())
+
+
+def plural(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is one.
+
+    >>> plural(1, "event"), plural(0, "event"), plural(3, "incident")
+    ('1 event', '0 events', '3 incidents')
+    """
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
