@@ -259,6 +259,9 @@ st.caption(
 )
 for err in corpus.errors:
     st.error(f"Could not read {md(err)}", icon="⚠️")
+if online:
+    for failure in list(_online_lookup().failures)[-5:]:
+        st.warning(md(f"Place not looked up: {failure}"), icon="🌐")
 if events.empty:
     st.info("No events found. Add articles or an ACLED CSV in the sidebar.")
     st.stop()

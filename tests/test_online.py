@@ -78,6 +78,7 @@ def test_a_failed_request_is_not_kept(nominatim, tmp_path, caplog):
     nominatim.fail = True
     assert online.lookup("Sulayman Bak", ("IQ",)) is None
     assert "failed" in caplog.text
+    assert [f for f in online.failures if "'Sulayman Bak'" in f]  # for the page to show
     nominatim.fail = False
     assert online.lookup("Sulayman Bak", ("IQ",)) is not None  # asked again
 

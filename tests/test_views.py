@@ -410,3 +410,12 @@ def test_sub_event_type_filter_in_memory_store_and_link(tmp_path, gazetteer):
     assert store.count(f) == kept["event_id"].nunique()
     linked = EventFilter.from_query(f.to_query() | {"subtypes": "Peaceful protest,Not a type"})
     assert linked.sub_types == ("Peaceful protest",)
+
+
+def test_the_timeline_counts_whole_events(seed_frame):
+    from geo.view.charts import timeline_chart, timeline_data
+
+    _, df = seed_frame
+    spec = timeline_chart(timeline_data(df).data).to_dict()
+    axes = [c["encoding"]["y"]["axis"] for c in spec["vconcat"]]
+    assert all(a["tickMinStep"] == 1 and a["format"] == "d" for a in axes)

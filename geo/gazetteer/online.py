@@ -30,6 +30,7 @@ import os
 import sqlite3
 import threading
 import time
+from collections import deque
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -190,6 +191,8 @@ class OnlineLookup:
         )
         #: Requests sent (cached answers are not counted).
         self.requests = 0
+        #: The latest failures, in words naming the place: the dashboard shows them.
+        self.failures: deque[str] = deque(maxlen=50)
 
     def lookup(self, name: str, country_codes: tuple[str, ...] = ()) -> Entry | None:
         """The place Nominatim gives for ``name`` within ``country_codes``, or ``None``."""
@@ -211,6 +214,7 @@ class OnlineLookup:
                     )
                 except (GeopyError, ValueError) as err:  # ValueError: a point off the globe
                     log.warning("Nominatim lookup of %r failed (%s); not cached", name, err)
+                    self.failures.append(f"looking up {name!r} online failed: {err}")
                     return None
                 answer = json.dumps(loc.raw if loc is not None else None)
                 self._db.execute(
@@ -224,6 +228,7 @@ class OnlineLookup:
             return entry_from_nominatim(raw) if raw else None
         except (KeyError, TypeError, ValueError) as err:
             log.warning("Nominatim answer for %r unreadable (%s)", name, err)
+            self.failures.append(f"the online answer for {name!r} was unreadable: {err}")
             return None
 
     def close(self) -> None:

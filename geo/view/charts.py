@@ -72,7 +72,8 @@ def timeline_chart(data: pd.DataFrame) -> alt.VConcatChart:
         .mark_bar()
         .encode(
             x=x,
-            y=alt.Y("sum(events):Q", title="Events"),
+            # whole events: integer ticks only, never "0.5 events"
+            y=alt.Y("sum(events):Q", title="Events", axis=alt.Axis(tickMinStep=1, format="d")),
             color=colour,
             tooltip=tip,
         )
@@ -83,7 +84,7 @@ def timeline_chart(data: pd.DataFrame) -> alt.VConcatChart:
         .mark_bar(color="#444")
         .encode(
             x=x,
-            y=alt.Y("sum(killed):Q", title="Killed"),
+            y=alt.Y("sum(killed):Q", title="Killed", axis=alt.Axis(tickMinStep=1, format="d")),
             tooltip=[
                 alt.Tooltip("day:T", format="%d %b %Y"),
                 alt.Tooltip("sum(killed):Q", title="killed"),
