@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from geo.extraction.places.find import sentence_mentions
+from geo.extraction.places.find import person_names, sentence_mentions
 from geo.extraction.places.mention import Mention
 from geo.extraction.places.resolve import look_up_online, resolve
 from geo.gazetteer import CandidateSource, Gazetteer, geocoder_for
@@ -67,6 +67,9 @@ def find_toponyms(
         if check is not None:
             check()
         mentions.extend(sentence_mentions(text, s, e, gazetteer, unknown=True, source=source))
+    if any(m.kind == "unknown" for m in mentions):  # a person the text names is no place
+        persons = person_names(text)
+        mentions = [m for m in mentions if not (m.kind == "unknown" and m.text in persons)]
     countries = resolve(mentions, text, gazetteer, source, check)
     if online is not None:
         look_up_online(mentions, countries, online, check)
