@@ -170,18 +170,41 @@ _SUPERSEDED = re.compile(
 )
 
 
+#: Deaths that are not this event's toll, blanked before reading:
+#: - a clause ACLED's notes mark "(coded separately)": another event's toll;
+#: - a death in an accident (road, fire, drowning): ACLED codes political violence
+#:   and demonstrations, and a crowd's grievance over an accident is not a killing;
+#: - an attempt ("tried to kill five children"): nobody died of it.
+_NOT_THIS_TOLL = re.compile(
+    r"[^,;.()]*\((?:coded\s+(?:separately|as\s+a\s+separate\s+event)|"
+    r"reported\s+separately)\)"
+    r"|[^,;.()]*\b(?:killed|died|dead|death|deaths|lives)\b[^,;.()]*\baccidents?\b[^,;.()]*"
+    r"|[^,;.()]*\baccidents?\b[^,;.()]*\b(?:killed|died|dead|death|deaths)\b[^,;.()]*"
+    r"|\b(?:attempt(?:ed|ing|s)?|tr(?:y|ied|ying|ies))\s+to\s+(?:kill|murder)\b[^,;.()]{0,60}",
+    re.IGNORECASE,
+)
+
+
 def read_casualties(sentence: str, offset: int = 0) -> Casualties:
     """Killed and injured counts of one sentence (``None`` if not told).
 
     A superseded toll is not read:
 
     >>> read_casualties("Fifty were wounded, officials said after an earlier toll of two dead.").killed
+
+    Nor is a death in an accident, or one another event holds:
+
+    >>> read_casualties("They protested after a worker was killed in an accident with a bus.").killed
+    >>> read_casualties("They carried the bodies of 4 students killed (coded separately).").killed
     """
     low = sentence.lower()
     if not _ANY_HINT.search(low):
         return _NONE
     if "toll" in low or "count" in low or "tally" in low or "figure" in low or "report" in low:
         sentence = _SUPERSEDED.sub(lambda m: " " * len(m.group(0)), sentence)
+        low = sentence.lower()
+    if "accident" in low or "separately" in low or " to kill" in low or " to murder" in low:
+        sentence = _NOT_THIS_TOLL.sub(lambda m: " " * len(m.group(0)), sentence)
         low = sentence.lower()
     if "(" in sentence:
         # "left 3 fighters (including the director) dead": an aside holds no figure here
