@@ -1,7 +1,9 @@
 """The gazetteer's reference data: GeoNames' own country points and English names of
-first-level divisions (data/geonames/, CC BY 4.0)."""
+first-level divisions (data/geonames/, CC BY 4.0); airports from airportsdata (MIT)."""
 
 from __future__ import annotations
+
+import pytest
 
 from geo.gazetteer import Gazetteer
 
@@ -27,3 +29,24 @@ def test_divisions_answer_to_their_english_names(gazetteer: Gazetteer) -> None:
 def test_one_word_variants_of_divisions_do_not_hide_towns(gazetteer: Gazetteer) -> None:
     # "Amara" is ISO's English name of Ethiopia's Amhara region, and an Iraqi city
     assert gazetteer.lookup("Amara")[0].country_code == "IQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "near"),
+    [
+        ("Explosions struck Aden airport on 30 December 2020.", "YE", (12.83, 45.03)),
+        ("Rockets hit Kirkuk Air Base on 27 December 2019.", "IQ", (35.47, 44.35)),
+        ("A blast hit Kabul airport on 26 August 2021.", "AF", (34.57, 69.21)),
+    ],
+)
+def test_airports_from_airportsdata_resolve_to_their_runways(gazetteer, text, country, near):
+    from geo.extraction.documents import document_from_text
+    from geo.pipeline import extract
+
+    (event,) = extract(document_from_text("a.txt", text), gazetteer).events
+    assert event.place is not None and event.place.precision == "site"
+    assert event.place.country_code == country
+    assert (
+        abs(event.place.latitude - near[0]) < 0.05 and abs(event.place.longitude - near[1]) < 0.05
+    )
+    assert event.place.gazetteer_id.startswith("iata:")

