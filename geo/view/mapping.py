@@ -245,10 +245,12 @@ class _Basemap(MacroElement):
 class _Legend(MacroElement):
     """Colours and sizes, as a Leaflet control (HTML built from escaped text)."""
 
+    position = "topright"
+
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (parent) {
-            var legend = L.control({position: "topright"});
+            var legend = L.control({position: {{ this.position|tojson }}});
             legend.onAdd = function () {
                 var div = L.DomUtil.create("div", "em-legend");
                 div.innerHTML = {{ this.html|tojson }};
@@ -557,24 +559,10 @@ def map_parts(
 
 class _ProvinceLegend(MacroElement):
     """The province shading's scale, shown while its layer is on the map (it comes
-    and goes with the layer, which filters replace)."""
+    and goes with the layer, which filters replace): :class:`_Legend`'s control."""
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function (layer) {
-            var ctl = L.control({position: "bottomright"});
-            ctl.onAdd = function () {
-                var div = L.DomUtil.create("div", "em-legend");
-                div.innerHTML = {{ this.html|tojson }};
-                return div;
-            };
-            function show() { if (layer._map) { ctl.addTo(layer._map); } }
-            layer.on("add", show);
-            layer.on("remove", function () { ctl.remove(); });
-            show();
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-    """)
+    _template = _Legend._template
+    position = "bottomright"
 
     def __init__(self, metric: str, top: int) -> None:
         super().__init__()

@@ -175,3 +175,11 @@ def page(browser, request) -> Iterator[Page]:
         ARTIFACTS.mkdir(exist_ok=True)
         p.page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
     context.close()
+
+
+@pytest.fixture(scope="module")
+def seed_server() -> Iterator[Server]:
+    """The dashboard on the seed article, one per test module."""
+    s = Server()
+    yield s
+    s.stop()

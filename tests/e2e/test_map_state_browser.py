@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from tests.e2e.conftest import Server
-
 TIMEOUT = 90_000
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-
-
-@pytest.fixture(scope="module")
-def server():
-    s = Server()
-    yield s
-    s.stop()
 
 
 def _view(page) -> tuple[int, float, float]:
@@ -28,8 +17,8 @@ def _view(page) -> tuple[int, float, float]:
     )
 
 
-def test_zoom_and_pan_stay_when_the_date_range_moves(server, page):
-    page.page.goto(server.url)
+def test_zoom_and_pan_stay_when_the_date_range_moves(seed_server, page):
+    page.page.goto(seed_server.url)
     page.markers().first.wait_for(timeout=TIMEOUT)
     page.page.wait_for_timeout(800)
     start_zoom = _view(page)[0]

@@ -3,22 +3,11 @@ grow denser as you zoom in (GeoNames cities, by population)."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.e2e.conftest import Server
-
 TIMEOUT = 90_000
 
 
-@pytest.fixture(scope="module")
-def server():
-    s = Server()
-    yield s
-    s.stop()
-
-
-def test_a_20_km_offline_view_names_a_city(server, page):
-    page.page.goto(server.url)  # tiles are on by default; offline they fail
+def test_a_20_km_offline_view_names_a_city(seed_server, page):
+    page.page.goto(seed_server.url)  # tiles are on by default; offline they fail
     frame = page.map_frame()
     frame.locator(".em-marker, .marker-cluster").first.wait_for(timeout=TIMEOUT)
     frame.locator(".em-city").first.wait_for(timeout=TIMEOUT)
