@@ -144,7 +144,10 @@ class Gazetteer:
                     cached.setdefault(strip_article(key), ids)
             self._sites = cached
             first: dict[str, int] = {}
-            for k in cached:
+            ids_of = self.entries.gazetteer_id
+            for k, ids in cached.items():
+                if all(ids_of[i].startswith("iata:") for i in ids):
+                    continue  # airports are spotted by their word (find.py), not per token
                 words = k.split()
                 first[words[0]] = max(first.get(words[0], 0), len(words))
             self._site_first = first

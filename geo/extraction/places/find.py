@@ -119,6 +119,21 @@ def sentence_mentions(
                 out.append(Mention(s + a, s + a + len(phrase), phrase, "site", cands, s))
                 taken.append((a, b))
                 break
+    # 1b. airports and air bases ("Aden airport", "Kirkuk Air Base"): only where the
+    # word is, so thousands of airport names cost nothing elsewhere
+    low = sent.lower()
+    if "airport" in low or "air base" in low or "airbase" in low:
+        for m in _AIRPORT.finditer(sent):
+            starts = [m.start("name") + w.start() for w in re.finditer(r"\S+", m.group("name"))]
+            for a in starts:  # the longest name that is an airport
+                b = m.end()
+                phrase = POSSESSIVE.sub("", sent[a:b])
+                ids = gz.site_ids(normalize(phrase))
+                if ids and free(a, b):
+                    cands = [gz.entries[j] for j in ids]
+                    out.append(Mention(s + a, s + a + len(phrase), phrase, "site", cands, s))
+                    taken.append((a, b))
+                    break
     # 2. directional regions
     for m in _REGION.finditer(sent) if _REGION_HINT.search(sent.lower()) else ():
         name = m.group("name") or m.group("ref") or m.group("name3") or "country"
@@ -225,6 +240,13 @@ def person_names(text: str) -> frozenset[str]:
 
 #: Last words of names that are streets: a place too fine to look up or place.
 STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane"})
+
+
+#: Capitalised words before "airport" / "International Airport" / "Air Base".
+_AIRPORT = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}?(?:[Ii]nternational\s+)?)"
+    r"(?:[Aa]irport|[Aa]ir\s+[Bb]ase|[Aa]irbase)\b"
+)
 
 
 def askable(name: str) -> bool:
