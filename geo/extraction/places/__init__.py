@@ -67,8 +67,9 @@ def find_toponyms(
         if check is not None:
             check()
         mentions.extend(sentence_mentions(text, s, e, gazetteer, unknown=True, source=source))
-    if any(m.kind == "unknown" for m in mentions):  # a person the text names is no place
-        persons = person_names(text)
+    unknown = {m.text for m in mentions if m.kind == "unknown"}
+    if unknown:  # a person the text names is no place
+        persons = person_names(text, unknown)
         mentions = [m for m in mentions if not (m.kind == "unknown" and m.text in persons)]
     countries = resolve(mentions, text, gazetteer, source, check)
     if online is not None:

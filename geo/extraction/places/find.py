@@ -221,15 +221,22 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}"
 _ACTING = re.compile(rf"\b({_NAME})\s+(?:\w+ly\s+)?(?:{_PERSON_ACTS})\b(?!\s+to\b)")
 
 
-def person_names(text: str) -> frozenset[str]:
+def person_names(text: str, names: set[str] | None = None) -> frozenset[str]:
     """Names ``text`` makes the subject of a person's act ("Khamenei ordered",
-    "Ali Khamenei said"), with each name's last word ("Khamenei"): one pass.
+    "Ali Khamenei said"), with each name's last word ("Khamenei"): one pass, or,
+    for a few ``names`` to check, a search for each (a literal start is fast).
 
     >>> sorted(person_names("Khamenei inevitably ordered a massacre. Ali Sistani said no."))
     ['Ali Sistani', 'Khamenei', 'Sistani']
     >>> person_names("Fighting in Jurf al-Sakhar said to be heavy.")
     frozenset()
     """
+    if names is not None and len(names) <= 8:
+        return frozenset(
+            n
+            for n in names
+            if re.search(rf"\b{re.escape(n)}\s+(?:\w+ly\s+)?(?:{_PERSON_ACTS})\b(?!\s+to\b)", text)
+        )
     out: set[str] = set()
     for m in _ACTING.finditer(text):
         name = m.group(1)
