@@ -113,3 +113,22 @@ def test_a_protest_without_a_named_group_has_its_crowd_as_actor(gazetteer):
         "On 5 May 2020, rioters stormed the building in Najaf city.", gazetteer=gazetteer
     )
     assert riot.event_type == "Riots" and riot.actors == ("Rioters",)
+
+
+def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
+    from geo.extraction.documents import document_from_text
+    from geo.pipeline import extract
+
+    text = (
+        "On 7 July 2023, police fired tear gas at protesters in Nairobi, and at least two "
+        "people were killed in Kisumu."
+    )
+    events = extract(document_from_text("k.txt", text), gazetteer).events
+    by_place = {e.place.name: e.fatalities for e in events if e.place}
+    assert by_place == {"Nairobi": 0, "Kisumu": 2}
+    # one clause naming both places: the toll is shared, as before
+    shared = extract(
+        document_from_text("s.txt", "On 7 July 2023, 4 people were killed in Nairobi and Kisumu."),
+        gazetteer,
+    ).events
+    assert sorted(e.fatalities for e in shared) == [2, 2]

@@ -259,6 +259,27 @@ def aggregate_event(
     )
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+
+
+def _toll_home(f: SentenceFacts, places: list[Toponym | None]) -> int | None:
+    """The one place a sentence's toll belongs to, when the figures' own clause
+    (between commas or semicolons) names it and the sentence's other places lie
+    outside that clause: "Police fired tear gas in Nairobi, and two people were
+    killed in Kisumu" puts both dead in Kisumu. ``None``: the toll is shared."""
+    spans = f.casualties.spans
+    if len(places) < 2 or not spans or any(p is None for p in places):
+        return None
+    text, base = f.text, f.start
+    a, b = min(s for s, _ in spans) - base, max(e for _, e in spans) - base
+    if not (0 <= a <= b <= len(text)):
+        return None
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, a)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, b)), len(text))
+    inside = [n for n, p in enumerate(places) if left <= p.start - base and p.end - base <= right]
+    return inside[0] if len(inside) == 1 else None
+
+
 def place_events(
     f: SentenceFacts,
     places: list[Toponym],
@@ -282,6 +303,10 @@ def place_events(
         pairs = [(targets[0], d) for d in days.values()]
     k_shares = split_toll(killed, len(pairs))
     i_shares = split_toll(injured, len(pairs))
+    home = _toll_home(f, [t for t, _ in pairs])
+    if home is not None:  # the toll's own clause names one of the places: all of it is there
+        k_shares = [killed if n == home else 0 for n in range(len(pairs))]
+        i_shares = [injured if n == home else 0 for n in range(len(pairs))]
     out = []
     for n, (t, d) in enumerate(pairs):
         # one sentence telling two days tells two incidents
