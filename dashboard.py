@@ -23,7 +23,7 @@ from geo.gazetteer.online import OnlineLookup
 from geo.io.acled import read_acled
 from geo.io.corpus import Corpus, corpus_from_files, corpus_from_folder, corpus_from_texts
 from geo.io.export import to_csv, to_geojson
-from geo.io.linking import LINK_COLUMNS, incidents_frame, link_frame, summarise
+from geo.io.linking import LINK_COLUMNS, as_rows, incidents_frame, link_frame, summarise
 from geo.io.query import EventFilter, match
 from geo.io.schema import (
     ALL_COLUMNS,
@@ -46,8 +46,7 @@ from geo.view.table import (
     actor_names,
     date_bounds,
     follow_range,
-    guarded,
-    human,
+    human_guarded,
     in_table,
     link_query,
     presets,
@@ -238,11 +237,6 @@ if linked is not None:
         events = incidents_frame(linked)
     else:
         events = linked
-
-
-def human_guarded(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table as shown: cells guarded against spreadsheet formulas, human headers."""
-    return human(guarded(frame))
 
 
 def rows_of(index: pd.Index) -> pd.DataFrame:
@@ -569,10 +563,7 @@ COLUMNS = ALL_COLUMNS + (LINK_COLUMNS if "merged_id" in events else ())
 
 
 def _rows() -> list[dict[str, str]]:
-    rows = rows_of(table)[list(COLUMNS)]
-    if "date_conflict" in rows:
-        rows = rows.assign(date_conflict=rows["date_conflict"].map({True: "true", False: "false"}))
-    return rows.astype(str).to_dict("records")
+    return as_rows(rows_of(table), COLUMNS)
 
 
 tag = hashlib.sha1(repr(sorted(query.items())).encode()).hexdigest()[:6]

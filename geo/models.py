@@ -78,17 +78,18 @@ class Document:
     #: Character ranges that are site furniture (navigation), never read.
     skipped: tuple[tuple[int, int], ...] = ()
 
-    @property
-    def key(self) -> str:
-        """The document's identity: a hash of its text, whatever its path or name.
+    #: The document's identity: a hash of its text, whatever its path or name.
+    #: The same text read as ``data/a.txt`` and as ``/home/u/a.txt`` is one
+    #: document, and its events keep the same ids. Computed once, at creation.
+    key: str = field(init=False, repr=False, compare=False)
 
-        The same text read as ``data/a.txt`` and as ``/home/u/a.txt`` is one
-        document, and its events keep the same ids.
-
+    def __post_init__(self) -> None:
+        """
         >>> Document("a.txt", "x").key == Document("/tmp/b.txt", "x").key
         True
         """
-        return "doc-" + hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        object.__setattr__(self, "key", "doc-" + digest[:16])
 
 
 @dataclass(frozen=True, slots=True)

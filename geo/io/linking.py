@@ -53,10 +53,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import get_args
 
 import pandas as pd
 
-from geo.models import Place, precision_rank
+from geo.models import GeoPrecision, Place, precision_rank
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,8 @@ TYPE_AFFINITY: dict[frozenset[str], tuple[str, float]] = {
     frozenset({"Battles", "Explosions/Remote violence"}): ("armed_sides", 0.0),
 }
 
+#: Geo precisions, finest first, and their rank (:func:`geo.models.precision_rank`).
+_RANKS: dict[str, int] = {p: precision_rank(p) for p in get_args(GeoPrecision)}
 #: How far apart points of one precision may be and still be one place (km).
 SAME_POINT_KM = {"site": 1.0, "city": 5.0, "region": 10.0}
 CITY_REACH_KM = 15.0
@@ -470,18 +473,35 @@ def _nationals() -> frozenset[str]:
     return frozenset(words)
 
 
+#: The string columns a report is read from (beside the typed ``date``, ``lat``,
+#: ``lon`` and ``killed``): what the store reads of its rows around a new save's days.
+REPORT_STRINGS: tuple[str, ...] = (
+    "event_id",
+    "source",
+    "date_precision",
+    "date_relative",
+    "location",
+    "geo_precision",
+    "country_code",
+    "admin1",
+    "gazetteer_id",
+    "event_type",
+    "sub_event_type",
+    "casualty_spans",
+    "actors",
+    "source_text",
+    "is_aggregate",
+)
+
+
 def _column(df: pd.DataFrame, name: str, default: object = "") -> list:
     return df[name].tolist() if name in df.columns else [default] * len(df)
 
 
 def reports_from_frame(df: pd.DataFrame) -> list[Report]:
     """The rows of an events table (:func:`geo.io.schema.events_frame` or a store
-    query with the same columns) as reports.
-
-    A row gives a figure when it has one (killed > 0), when its toll words were
-    read (``casualty_spans``), or when it is a coded row (an imported ACLED
-    event, whose id is not a document's: its fatalities are always coded, 0
-    included).
+    query with the same columns) as reports; ``killed`` is ``None`` where the row
+    gives no figure (:func:`_told`).
     """
     places: dict[tuple, Place | None] = {}
     days: dict[object, date | None] = {}
@@ -502,7 +522,7 @@ def reports_from_frame(df: pd.DataFrame) -> list[Report]:
         _column(df, "event_type"),
         _column(df, "sub_event_type"),
         _column(df, "killed", 0),
-        _column(df, "casualty_spans"),
+        _told(df).tolist(),
         _column(df, "actors"),
         _column(df, "source_text"),
         _column(df, "is_aggregate"),
@@ -510,11 +530,11 @@ def reports_from_frame(df: pd.DataFrame) -> list[Report]:
     )
     for (
         event_id, source, when, date_precision, relative, name, lat, lon, precision,
-        country, admin1, gid, event_type, sub_type, killed, spans, actors, text, aggregate,
+        country, admin1, gid, event_type, sub_type, killed, told, actors, text, aggregate,
     ) in cols:  # fmt: skip
         key = (name, lat, lon, precision, country, admin1, gid)
         if key not in places:
-            ok = precision in ("site", "city", "region", "country") and not (
+            ok = precision in _RANKS and not (
                 lat is None or lon is None or pd.isna(lat) or pd.isna(lon)
             )
             places[key] = (
@@ -532,11 +552,10 @@ def reports_from_frame(df: pd.DataFrame) -> list[Report]:
             )
         if when not in days:
             days[when] = None if when is None or pd.isna(when) else pd.Timestamp(when).date()
-        event_id, killed = str(event_id), int(killed or 0)
-        told = killed > 0 or bool(spans) or not event_id.startswith("doc-")
+        killed = int(killed or 0)
         out.append(
             Report(
-                event_id,
+                str(event_id),
                 str(source),
                 days[when],
                 str(date_precision),
@@ -589,15 +608,25 @@ def linked_rows(rows: list[dict[str, str]], *, merge: bool = False) -> list[dict
     linked = link_frame(rows_frame(rows))
     if merge:
         linked = incidents_frame(linked)
-    linked["date_conflict"] = linked["date_conflict"].map({True: "true", False: "false"})
-    out = []
-    for rec in linked[list(ALL_COLUMNS + LINK_COLUMNS)].astype(str).to_dict("records"):
-        out.append(rec)
-    return out
+    return as_rows(linked, ALL_COLUMNS + LINK_COLUMNS)
+
+
+def as_rows(linked: pd.DataFrame, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """``columns`` of a linked table as rows of strings, as the exports write them
+    (booleans as ``true``/``false``, like the schema's)."""
+    table = linked[list(columns)]
+    if "date_conflict" in table:
+        table = table.assign(
+            date_conflict=table["date_conflict"].map({True: "true", False: "false"})
+        )
+    return table.astype(str).to_dict("records")
 
 
 def _told(df: pd.DataFrame) -> pd.Series:
-    """Whether each row gives a killed figure (see :func:`reports_from_frame`)."""
+    """Whether each row gives a killed figure: it has one (killed > 0), its toll
+    words were read (``casualty_spans``), or it is a coded row (an imported ACLED
+    event, whose id is not a document's: its fatalities are always coded, 0
+    included)."""
     told = df["killed"] > 0
     if "casualty_spans" in df:
         told |= df["casualty_spans"].astype(str) != ""
@@ -698,9 +727,7 @@ def incidents_frame(linked: pd.DataFrame) -> pd.DataFrame:
     """
     if linked.empty or int(linked["n_reports"].max()) <= 1:  # nothing merged
         return linked.assign(killed=linked["headline_killed"])
-    rank = (
-        linked["geo_precision"].astype(str).map({"site": 0, "city": 1, "region": 2, "country": 3})
-    )
+    rank = linked["geo_precision"].astype(str).map(_RANKS)
     order = linked.assign(
         _rank=rank.fillna(4),
         _relative=linked.get("date_relative", pd.Series("", index=linked.index)).eq("true"),

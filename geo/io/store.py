@@ -43,7 +43,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.extraction.casualties import MAX_FIGURE
-from geo.io.linking import ids_for
+from geo.io.linking import REPORT_STRINGS, ids_for
 from geo.io.query import EventFilter
 from geo.io.query import where as query_where
 from geo.io.schema import ALL_COLUMNS, MAP_COLUMNS, rows_frame
@@ -51,24 +51,6 @@ from geo.io.schema import ALL_COLUMNS, MAP_COLUMNS, rows_frame
 #: Columns the store keeps beside the event table's: the incident each report
 #: belongs to (:mod:`geo.io.linking`), set as reports arrive.
 STORE_COLUMNS = ("merged_id",)
-#: What linking a new report reads of the stored ones around its days.
-_LINK_STRINGS = (
-    "event_id",
-    "source",
-    "date_precision",
-    "date_relative",
-    "location",
-    "geo_precision",
-    "country_code",
-    "admin1",
-    "gazetteer_id",
-    "event_type",
-    "sub_event_type",
-    "casualty_spans",
-    "actors",
-    "source_text",
-    "is_aggregate",
-)
 
 log = logging.getLogger("geo")
 
@@ -165,7 +147,7 @@ class EventStore:
         if dated.any() and self._parts():
             lo = (frame.loc[dated, "date"].min() - pd.Timedelta(days=1)).date()
             hi = (frame.loc[dated, "date"].max() + pd.Timedelta(days=1)).date()
-            existing = self.frame(EventFilter(start=lo, end=hi), strings=_LINK_STRINGS)
+            existing = self.frame(EventFilter(start=lo, end=hi), strings=REPORT_STRINGS)
             existing = existing[existing["date"].notna()]
         return ids_for(frame, existing)
 

@@ -230,6 +230,11 @@ def human(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=HEADERS)
 
 
+def human_guarded(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as the dashboard shows it: cells :func:`guarded`, :func:`human` headers."""
+    return human(guarded(frame))
+
+
 def in_table(shown: pd.DataFrame, *, undated: bool) -> pd.Index:
     """The rows the table and the downloads hold, by date (undated last), and
     those without a date only when asked for."""
