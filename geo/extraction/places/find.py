@@ -18,6 +18,7 @@ from geo.extraction.places.filters import RunContext, keep
 from geo.extraction.places.mention import ARABIC_ARTICLES, POSSESSIVE, Mention, common_words
 from geo.gazetteer import (
     CandidateSource,
+    Entry,
     Gazetteer,
     geocoder_for,
     normalize,
@@ -326,6 +327,35 @@ def capitalised_runs(
     return runs
 
 
+def _phrase_candidates(
+    gz: Gazetteer,
+    phrase: str,
+    n: int,
+    source: CandidateSource | None,
+    told_ok: bool,
+    variant_ok: bool,
+) -> tuple[list[Entry], str]:
+    """The places a phrase of ``n`` words may be, and the mention's kind: the index
+    spots the name and the geocoder says which places it may be; a name the text
+    tells as a place (``told_ok``) may also be one that counts only so; a lone
+    word may be a demonym, or (``variant_ok``) a variant spelling."""
+    cands = gz.lookup(phrase)
+    if cands and source is not None:
+        cands = source.candidates(phrase)
+    if told_ok:
+        cands = cands + [c for c in gz.lookup_told(phrase) if c not in cands]
+    if cands:
+        return cands, "gazetteer"
+    if n == 1:
+        country = gz.demonym_country(phrase)
+        if country is not None:
+            return [country], "demonym"
+    key = normalize(phrase)
+    if variant_ok and len(key) >= 6 and key not in STOP_WORDS:
+        return gz.lookup_variant(phrase), "variant"
+    return [], "gazetteer"
+
+
 def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None):
     out: list[Mention] = []
     words = [tokens[i][2] for i in run]
@@ -344,6 +374,13 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None):
         and not sentence_initial
         and (prev_tok in LOCATIVES or settlement)
     )
+    # a name told as a place (after "in", "near"... or before "district", "town"...)
+    # may be one of the names that count only so (Gazetteer.told: "in Makhmur")
+    told_ok = not sentence_initial and (
+        prev_tok in LOCATIVES
+        or (after < len(tokens) and tokens[after][2].lower() in PLACE_SUFFIXES)
+    )
+    skip_article = 1 if n_run > 1 and words[0].lower() in ARABIC_ARTICLES else 0
     i = 0
     while i < n_run:
         hit = None
@@ -366,17 +403,8 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None):
             key = normalize(phrase)
             if key in STOP_WORDS and n == 1:
                 continue
-            # the index spots the name; the geocoder says which places it may be
-            cands = gz.lookup(phrase)
-            if cands and source is not None:
-                cands = source.candidates(phrase)
-            kind = "gazetteer"
-            if not cands and n == 1:
-                country = gz.demonym_country(phrase)
-                if country is not None:
-                    cands, kind = [country], "demonym"
-            if not cands and variant_ok and len(key) >= 6 and key not in STOP_WORDS:
-                cands, kind = gz.lookup_variant(phrase), "variant"
+            whole = told_ok and i <= skip_article and i + n == n_run
+            cands, kind = _phrase_candidates(gz, phrase, n, source, whole, variant_ok)
             if cands:
                 hit = (i, n, cands, kind, poss, phrase)
                 break
