@@ -23,15 +23,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-GeoPrecision = Literal["site", "city", "region", "country"]
+GeoPrecision = Literal["site", "city", "near", "region", "country"]
 DatePrecision = Literal["day", "month", "year"]
 
 
-_PRECISION_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
+_PRECISION_RANK = {"site": 0, "city": 1, "near": 2, "region": 3, "country": 4}
 
 
 def precision_rank(precision: str) -> int:
-    """Order geo precisions from finest (0, a site) to coarsest (3, a country).
+    """Order geo precisions from finest (0, a site) to coarsest (4, a country);
+    ``near`` is a point told by its distance from a place ("20 km south of Kirkuk",
+    "north of Baghdad"), as ACLED's precision 2 is "near a town".
 
     >>> precision_rank("site") < precision_rank("country")
     True
@@ -43,8 +45,9 @@ def precision_rank(precision: str) -> int:
 class Place:
     """A resolved place: a gazetteer row reduced to what the pipeline needs.
 
-    ``precision`` is ``site`` (inside a city), ``city``, ``region`` (a
-    province or a part of a country) or ``country``.
+    ``precision`` is ``site`` (inside a city), ``city``, ``near`` (a point
+    told by its distance and direction from a place), ``region`` (a province
+    or a part of a country) or ``country``.
     """
 
     name: str

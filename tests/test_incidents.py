@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from geo.gazetteer import Gazetteer
 from geo.models import Event
 from geo.pipeline import extract_events
@@ -181,15 +183,39 @@ def test_places_have_their_roles(gazetteer: Gazetteer) -> None:
     )
     result = extract(document_from_text("a.txt", text, publication_date=PUB), gazetteer)
     roles = {t.text: r for t, r in zip(result.toponyms, toponym_roles(result), strict=True)}
-    assert roles["Anbar"] == "event"
-    assert roles["Ramadi"] == "reference"
+    # a point told by distance from a town is finer than the province around it
+    assert roles["40 km west of Ramadi"] == "event"
     assert roles["Americans"] == "actor"
     assert roles["Texas"] == "origin"
     assert roles["Red Cross"] == "said"
     assert roles["US"] == "modifier"
     (event,) = [e for e in result.events if e.fatalities]
-    assert event.place is not None and "Anbar" in event.place.name
-    assert "named in the sentence" in event.place_basis
+    assert event.place is not None and event.place.precision == "near"
+    assert event.place.name == "40 km west of Ramadi"
+    assert "distance and direction" in event.place_basis
+
+
+def test_a_distance_from_a_town_is_a_point_near_it(gazetteer: Gazetteer) -> None:
+    """'N km <direction> of Y': the point N km that way from Y, at precision near;
+    a town named in the sentence is finer, and the distance only measures."""
+    from geopy.distance import great_circle
+
+    from geo.extraction.documents import document_from_text
+    from geo.pipeline import extract, toponym_roles
+
+    text = "On 5 May 2020, IS militants killed two soldiers 20 km south of Kirkuk."
+    result = extract(document_from_text("a.txt", text, publication_date=PUB), gazetteer)
+    (event,) = result.events
+    kirkuk = gazetteer.lookup("Kirkuk")[0]
+    assert event.place is not None and event.place.precision == "near"
+    here = (event.place.latitude, event.place.longitude)
+    assert great_circle(here, (kirkuk.latitude, kirkuk.longitude)).km == pytest.approx(20, abs=0.5)
+    assert event.place.latitude < kirkuk.latitude  # south
+    text = "On 5 May 2020, IS militants killed two soldiers in Daquq, 40 km south of Kirkuk."
+    result = extract(document_from_text("a.txt", text, publication_date=PUB), gazetteer)
+    roles = {t.text: r for t, r in zip(result.toponyms, toponym_roles(result), strict=True)}
+    assert roles["Daquq"] == "event"
+    assert roles["40 km south of Kirkuk"] == "reference"
 
 
 def test_places_cli_prints_the_role(tmp_path) -> None:

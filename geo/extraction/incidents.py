@@ -545,6 +545,7 @@ def _incident_events(source: str, inc: _Incident) -> list[Event]:
 _BASIS_OF_KIND = {
     "demonym": "the crowd's nationality: no place is named",
     "reference": "the anchor of a distance: no other place is named",
+    "offset": "told by its distance and direction from a place (a point near it)",
     "dateline": "the dateline: no other place is named",
 }
 

@@ -15,7 +15,9 @@ modifier      names something else                                        "US fo
 origin        is where a person comes from, or a journey starts           "a contractor from Texas",
                                                                           "ministers arrived from Riyadh"
 said          speaks, or is where something was said                      "The Red Cross said", "told reporters in Geneva"
-reference     only measures a distance to the event                       "170 km east of Sanaa"
+reference     only measures a distance (to an event at a finer place the  "in Marib, 170 km east of Sanaa"
+              sentence names, or over 150 km); "20 km south of Kirkuk"
+              alone is the event's point near Kirkuk (kind ``offset``)
 dateline      is where a wire report was filed                            "BAGHDAD (Reuters) -"
 unplaced      is told as a place but the gazetteer lacks it               "Camp Taji"
 mentioned     is named in a sentence that tells no event there            "talks with Iran"
@@ -28,6 +30,10 @@ Example
 >>> text = "Rebels hit a camp in Marib, 170 km east of Sanaa."
 >>> [t.kind for t in mark_roles((Toponym(43, 48, "Sanaa", p),), text)]
 ['reference']
+>>> text = "Rebels hit a camp 70 km east of Sanaa."
+>>> t = mark_roles((Toponym(32, 37, "Sanaa", p),), text)[0]
+>>> t.kind, t.text, t.place.precision, round(t.place.longitude, 2)
+('offset', '70 km east of Sanaa', 'near', 44.85)
 >>> role(Toponym(0, 5, "Iraqi", p, kind="demonym"), in_event=False)
 'actor'
 """
@@ -39,15 +45,31 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from geo.lexicon.words import PLACE_PREPOSITION_BEFORE
-from geo.models import Toponym
+from geo.models import Place, Toponym
 
 #: "about 170km (105 miles) east of Sanaa", "north of Baghdad": a distance's anchor.
 _MEASURED_FROM = re.compile(
-    r"(?:\b\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\b(?:\s*\([^)]{0,30}\))?\s+|"
-    r"\b(?:just|some|about|around)\s+)?\b(?:north|south|east|west|north-?east|north-?west|"
-    r"south-?east|south-?west)(?:ern)?\s+of\s+$",
+    r"(?:\b(?P<n>\d[\d.,]*)\s*-?\s*(?P<unit>km|kms|kilometres|kilometers|kilometre|kilometer|"
+    r"miles|mile|mi)\b(?:\s*\([^)]{0,30}\))?\s+|"
+    r"\b(?:just|some|about|around)\s+)?\b(?P<dir>north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
+#: Compass bearings of the directions news copy gives, in degrees.
+_BEARING = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "northwest": 315.0,
+    "west": 270.0,
+}
+#: Kilometres in one unit of distance.
+_KM_PER = {"km": 1.0, "kms": 1.0, "mile": 1.609344, "miles": 1.609344, "mi": 1.609344}
+#: A distance beyond this is no "near" point: the anchor only measures how far.
+_MAX_OFFSET_KM = 150.0
 #: "The Red Cross said", "Iraq's army said": a name that speaks.
 _SPEAKS = re.compile(
     r"(?:[’']s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:said|says|reported|told|announced|claimed|"
@@ -91,6 +113,7 @@ _ROLE_OF_KIND = {
     "actor": "actor",
     "said": "said",
     "reference": "reference",
+    "offset": "reference",  # the event is at a finer place the sentence names
     "dateline": "dateline",
     "unknown": "unplaced",
 }
@@ -130,8 +153,8 @@ def mark_roles(
         if t.kind in ("gazetteer", "site", "variant", "region", "online"):
             before = text[max(0, t.start - 60) : t.start]
             tail = before[-6:].lower()  # cheap guards: each pattern ends in "of " or "in "
-            if tail.endswith("of ") and _MEASURED_FROM.search(before):
-                t = replace(t, kind="reference")
+            if tail.endswith("of ") and (measured := _MEASURED_FROM.search(before)):
+                t = _offset(t, measured, len(before))
             elif _SPEAKS.match(text, t.end) or (tail.endswith("in ") and _SAID_IN.search(before)):
                 t = replace(t, kind="said")
             elif tail.endswith(("from ", "of ")) and _FROM.search(before):
@@ -145,6 +168,43 @@ def mark_roles(
                 t = replace(t, kind="actor")
         out.append(t)
     return tuple(out)
+
+
+def _offset(t: Toponym, m: re.Match[str], before_len: int) -> Toponym:
+    """A place told by distance and direction from ``t`` ("20 km south of Kirkuk",
+    "north of Baghdad"): the point that far from it, at ``near`` precision (the
+    anchor's own point when no distance is given). An anchor that is a region or a
+    country, or a distance beyond :data:`_MAX_OFFSET_KM`, only measures: ``reference``."""
+    p = t.place
+    if p is None or p.precision not in ("site", "city"):
+        return replace(t, kind="reference")
+    km = 0.0
+    if m.group("n"):
+        try:
+            km = float(m.group("n").replace(",", "")) * _KM_PER.get(m.group("unit").lower(), 1.0)
+        except ValueError:
+            return replace(t, kind="reference")
+    if km > _MAX_OFFSET_KM:
+        return replace(t, kind="reference")
+    lat, lon = p.latitude, p.longitude
+    if km:
+        from geopy.distance import distance
+
+        bearing = _BEARING[m.group("dir").lower().replace("-", "")]
+        dest = distance(kilometers=km).destination((lat, lon), bearing=bearing)
+        lat, lon = round(dest.latitude, 5), round(dest.longitude, 5)
+    start = t.start - (before_len - m.start())
+    phrase = m.group(0) + t.text
+    point = Place(
+        phrase,
+        lat,
+        lon,
+        "near",
+        p.country_code,
+        admin1=p.admin1,
+        gazetteer_id=f"{p.gazetteer_id}@{round(km)}km{m.group('dir').lower()}",
+    )
+    return replace(t, start=start, text=phrase, place=point, kind="offset")
 
 
 def role(t: Toponym, *, in_event: bool) -> str:

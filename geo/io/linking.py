@@ -76,9 +76,11 @@ FEATURES: tuple[Feature, ...] = (
     # holds many incidents a day, a site few --
     Feature("same_site", 3.0, "the same site (or points within 1 km at site precision)"),
     Feature("same_city", 2.0, "the same city (or city points within 5 km)"),
+    Feature("same_near", 1.0, "points told from the same place (near it) within 10 km"),
     Feature("same_region", 1.0, "the same region (or region points within 10 km)"),
     Feature("site_in_city", 1.5, "a site within its city's reach (15 km) of the other's city"),
     Feature("in_region", 0.5, "a city or site inside the other's region (same province)"),
+    Feature("near_point", 0.5, "a city or site within 25 km of a point told near a place"),
     Feature("same_country", 0.0, "both told only as the same country"),
     # -- date (one of) --
     Feature("same_day", 2.0, "the same day"),
@@ -138,8 +140,10 @@ TYPE_AFFINITY: dict[frozenset[str], tuple[str, float]] = {
 #: Geo precisions, finest first, and their rank (:func:`geo.models.precision_rank`).
 _RANKS: dict[str, int] = {p: precision_rank(p) for p in get_args(GeoPrecision)}
 #: How far apart points of one precision may be and still be one place (km).
-SAME_POINT_KM = {"site": 1.0, "city": 5.0, "region": 10.0}
+SAME_POINT_KM = {"site": 1.0, "city": 5.0, "near": 10.0, "region": 10.0}
 CITY_REACH_KM = 15.0
+#: A city or site within this of a point told near a place may be that point.
+NEAR_REACH_KM = 25.0
 REGION_REACH_KM = 150.0
 
 #: The place and the event word alone are shared by any two reports of a city's
@@ -243,6 +247,8 @@ def place_feature(a: Place, b: Place) -> str | None:
     km = _km(a, b)
     if coarse.precision == "city":
         return "site_in_city" if km <= CITY_REACH_KM else None
+    if coarse.precision == "near":
+        return "near_point" if km <= NEAR_REACH_KM else None
     same_province = bool(fine.admin1) and fine.admin1 == coarse.admin1
     return "in_region" if same_province or km <= REGION_REACH_KM else None
 
@@ -346,7 +352,7 @@ def _candidates(reports: Sequence[Report], here: list[int], there: list[int]):
     coarse_there = []
     for j in there:
         p = reports[j].place
-        if p is not None and p.precision in ("site", "city"):
+        if p is not None and p.precision in ("site", "city", "near"):
             fine[_cell(p)].append(j)
         else:
             coarse_there.append(j)
@@ -354,7 +360,7 @@ def _candidates(reports: Sequence[Report], here: list[int], there: list[int]):
         p = reports[i].place
         if p is None:
             continue
-        if p.precision in ("site", "city"):
+        if p.precision in ("site", "city", "near"):
             a, b = _cell(p)
             near = [
                 j for da in (-1, 0, 1) for db in (-1, 0, 1) for j in fine.get((a + da, b + db), ())
@@ -729,7 +735,7 @@ def incidents_frame(linked: pd.DataFrame) -> pd.DataFrame:
         return linked.assign(killed=linked["headline_killed"])
     rank = linked["geo_precision"].astype(str).map(_RANKS)
     order = linked.assign(
-        _rank=rank.fillna(4),
+        _rank=rank.fillna(5),
         _relative=linked.get("date_relative", pd.Series("", index=linked.index)).eq("true"),
     ).sort_values(["_rank", "_relative", "event_id"], kind="stable")
     lead = order.drop_duplicates("merged_id").drop(columns=["_rank", "_relative"])
