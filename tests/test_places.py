@@ -517,3 +517,94 @@ def test_geocoding_a_districts_bare_name(gazetteer):
     loc = GazetteerGeocoder(gazetteer).geocode("Birbhum", country_codes="IN")
     assert loc is not None
     assert km(loc.point[:2], (23.9, 87.6)) < 60
+
+
+def _events(gazetteer, text):
+    from geo.extraction.documents import document_from_text
+    from geo.pipeline import extract
+
+    return [e for e in extract(document_from_text("n.txt", text), gazetteer).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "cc", "near", "tol_km"),
+    [
+        # an unknown village inside a known district: the event is at the district's
+        # town, never at the province or the country, and only once
+        (
+            "On 7 May 2020, IS militants killed a shepherd in Zaghniya village, "
+            "Tarmiyah district, Baghdad.",
+            "Aţ Ţārmīyah",
+            "IQ",
+            (33.67, 44.40),
+            10,
+        ),
+        # "X town (Y, Z)": the namesake inside the area named around it
+        (
+            "On 5 August 2024, a mob set fire to houses in Teknaf upazila (Cox's Bazar).",
+            "Teknāf",
+            "BD",
+            (20.86, 92.30),
+            10,
+        ),
+        (
+            "On 5 August 2024, assailants looted houses in Dinajpur city (Dinajpur, Rangpur).",
+            "Dinajpur",
+            "BD",
+            (25.63, 88.64),
+            10,
+        ),
+        # a comma and a state: the state's namesake that holds the town
+        (
+            "On 4 May 2024, protesters blocked roads in Paris, Texas.",
+            "Paris",
+            "US",
+            (33.66, -95.56),
+            10,
+        ),
+    ],
+)
+def test_places_inside_the_areas_named_around_them(gazetteer, text, place, cc, near, tol_km):
+    events = _events(gazetteer, text)
+    assert [e.place.name for e in events] == [place]
+    p = events[0].place
+    assert p.country_code == cc
+    assert km((p.latitude, p.longitude), near) <= tol_km
+
+
+def test_a_namesake_outside_the_area_named_around_it_is_not_that_place(gazetteer):
+    """'Kasba upazila (Brahmanbaria, Chittagong)': no Kasba far away; the event
+    falls back to the area that holds it."""
+    events = _events(
+        gazetteer,
+        "On 5 August 2024, persons set fire to residences in Kasba upazila "
+        "(Brahmanbaria, Chittagong).",
+    )
+    assert len(events) == 1
+    p = events[0].place
+    assert p is not None and p.country_code == "BD"
+    assert km((p.latitude, p.longitude), (23.96, 91.11)) <= 30  # Brahmanbaria
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of places holds no one another: each is an event's place
+        (
+            "On 3 May 2020, protesters rallied in Baghdad, Basra and Najaf.",
+            ["Baghdad", "Basrah", "Najaf"],
+        ),
+        # a person's name after a comma is no area
+        (
+            "On 3 May 2020, Philip Issa in Beirut, Vladimir Isachenkov in Moscow reported "
+            "protests.",
+            None,
+        ),
+    ],
+)
+def test_lists_and_names_are_no_containers(gazetteer, text, expected):
+    if expected is not None:
+        assert sorted(e.place.name for e in _events(gazetteer, text)) == sorted(expected)
+    found = {t.text: t for t in find_toponyms(text, gazetteer)}
+    assert all(t.kind != "container" for t in found.values())
+    assert all(t.place is not None for t in found.values() if t.text in ("Beirut", "Baghdad"))

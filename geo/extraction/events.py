@@ -150,16 +150,23 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     """The places where a sentence's event happened: the finest ones told.
 
     Modifiers ("US forces") and demonyms count only when nothing else is
-    there, and a dateline's city ("BAGHDAD (Reuters) -", where the report was
+    there, nor the area that holds a place the sentence names ("Cox's Bazar" in
+    "Chakaria town (Cox's Bazar, Chittagong)", when the gazetteer lacks Chakaria), and a dateline's city ("BAGHDAD (Reuters) -", where the report was
     filed) only when no other place is told, nor one that only measures a
     distance ("170 km east of Sanaa"); a city that only locates a site
     ("Baghdad's Tahrir Square") is context, not a second place.
     """
     placed = [t for t in toponyms if t.place is not None]
     placed = [t for t in placed if t.kind not in ("said", "origin", "actor")]  # not where
-    literal = [t for t in placed if t.kind not in ("modifier", "demonym", "dateline", "reference")]
+    literal = [
+        t
+        for t in placed
+        if t.kind not in ("modifier", "demonym", "dateline", "reference", "container")
+    ]
     pool = (
         literal
+        # the area that holds a place the gazetteer lacks: "in Chakaria town (Cox's Bazar"
+        or [t for t in placed if t.kind == "container"]
         or [t for t in placed if t.kind == "dateline"]
         or [t for t in placed if t.kind == "reference"]
         or [t for t in placed if t.kind == "demonym"]

@@ -18,6 +18,7 @@ said          speaks, or is where something was said                      "The R
 reference     only measures a distance (to an event at a finer place the  "in Marib, 170 km east of Sanaa"
               sentence names, or over 150 km); "20 km south of Kirkuk"
               alone is the event's point near Kirkuk (kind ``offset``)
+container     is the area that holds a place the sentence names           "Chakaria town (Cox's Bazar, Chittagong)"
 dateline      is where a wire report was filed                            "BAGHDAD (Reuters) -"
 unplaced      is told as a place but the gazetteer lacks it               "Camp Taji"
 mentioned     is named in a sentence that tells no event there            "talks with Iran"
@@ -114,6 +115,7 @@ _ROLE_OF_KIND = {
     "said": "said",
     "reference": "reference",
     "offset": "reference",  # the event is at a finer place the sentence names
+    "container": "container",
     "dateline": "dateline",
     "unknown": "unplaced",
 }

@@ -11,6 +11,9 @@ Strategies, run in order over each sentence (earlier ones claim their span):
    organisations and common words;
 4. ``demonym``: "Iraqi", "1500 Iranians" → the country.
 
+Names of the areas that hold another ("Chakaria town (Cox's Bazar, Chittagong)")
+are marked by :mod:`.containers` and come out of kind ``container``.
+
 Resolution then scores each mention's candidates by population, kind,
 the document's country focus, a city named alongside ("Baghdad's Tahrir
 Square", "Kirkuk, Iraq") and the sentence's own context.
@@ -28,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from geo.extraction.places.containers import mark_containers
 from geo.extraction.places.find import person_names, sentence_mentions
 from geo.extraction.places.mention import Mention
 from geo.extraction.places.resolve import look_up_online, resolve
@@ -71,9 +75,18 @@ def find_toponyms(
     if unknown:  # a person the text names is no place
         persons = person_names(text, unknown)
         mentions = [m for m in mentions if not (m.kind == "unknown" and m.text in persons)]
+    mark_containers(mentions, text)
     countries = resolve(mentions, text, gazetteer, source, check)
     if online is not None:
         look_up_online(mentions, countries, online, check)
+    # an area is context where it holds a place found ("Baghdad" in "Tarmiyah
+    # district, Baghdad"); holding only names the gazetteer lacks, it is the place
+    holds_placed: set[int] = set()
+    for m in mentions:
+        k = m.inside if m.place is not None else None
+        while k is not None and k not in holds_placed:
+            holds_placed.add(k)
+            k = mentions[k].inside
     return [
         Toponym(
             m.start,
@@ -83,11 +96,13 @@ def find_toponyms(
             tuple(c.to_place() for c in m.candidates[:5]),
             kind="dateline"
             if m.dateline
+            else "container"
+            if i in holds_placed and m.kind in ("gazetteer", "variant")
             else "modifier"
             if m.modifier and m.kind == "gazetteer"
             else "gazetteer"
             if m.kind == "variant"
             else m.kind,
         )
-        for m in mentions
+        for i, m in enumerate(mentions)
     ]

@@ -50,3 +50,8 @@ class Mention:
     place: Place | None = None
     #: In a wire dateline ("BAGHDAD (Reuters) -"): where the report was filed.
     dateline: bool = False
+    #: The index of the mention of the area that holds this one ("Chakaria" in
+    #: "Chakaria town (Cox's Bazar, ..."), and whether this one holds another
+    #: (:mod:`.containers`).
+    inside: int | None = None
+    container: bool = False

@@ -168,6 +168,8 @@ class Weights:
     province_after: float = 3
     #: Near another small place the document names (Edmonton beside Tottenham).
     near_anchor: float = 4
+    #: Inside the area named as holding it ("Chakaria town (Cox's Bazar, ...").
+    inside_container: float = 6
 
 
 #: The weights in use.
@@ -272,6 +274,9 @@ def resolve(
     if source is not None or check is not None:
         ctx = replace(ctx, source=source, check=check)
     original = [list(m.candidates) for m in mentions]
+    holders = [i for i, m in enumerate(mentions) if m.container]
+    if holders:  # the areas first: the places inside them are chosen inside them
+        _resolve_pass(mentions, original, ctx, only=holders)
     _resolve_pass(mentions, original, ctx)
     # places named together lie together: a town a few miles from another place the
     # document names is that one (Edmonton beside Tottenham is Edmonton, London)
@@ -300,6 +305,7 @@ def resolve(
     )
     if again:
         _resolve_pass(mentions, original, replace(ctx, anchors=anchors), only=again)
+    _agree_with_contents(mentions)
     _align_lists(mentions, original, text)
     return set(ctx.countries)
 
@@ -367,13 +373,62 @@ def _kind_score(c: Entry, m: Mention, said: str) -> float:
     return score
 
 
+#: How far from an area's point a place inside it may lie (km), by the area's kind.
+HOLDS_KM = {"city": 50.0, "site": 10.0, "admin2": 100.0, "admin1": 400.0, "region": 400.0}
+
+
+def _holds(area: tuple[Entry, ...], c: Entry) -> bool:
+    """Whether ``c`` may lie inside the area of one of these readings (the town or
+    the division of the area's name: "(Bogra, Rajshahi)" is Rajshahi division);
+    a country holds all of its places."""
+    for a in area:
+        if a == c:
+            return True  # "Dinajpur city (Dinajpur, Rangpur)": the town in its district
+        if a.country_code != c.country_code:
+            continue
+        if a.kind in ("country", "continent"):
+            return True
+        if a.kind == "admin1" and c.admin1 and normalize(c.admin1) == normalize(a.admin1):
+            return True  # in that province by name (Paris, Texas lies 450 km from its middle)
+        reach = HOLDS_KM.get(a.kind, 100.0)
+        cos = math.cos(math.radians(c.latitude))
+        dy, dx = a.latitude - c.latitude, (a.longitude - c.longitude) * cos
+        if dy * dy + dx * dx <= (reach / 111.2) ** 2:
+            return True
+    return False
+
+
+def _holder(mentions: list[Mention], m: Mention, gz: Gazetteer) -> tuple[Entry, ...] | None:
+    """The readings of the area named as holding ``m``: its chosen place, the other
+    candidates of its name in that country, and the district of that name ("Cox's
+    Bazar" in "Teknaf upazila (Cox's Bazar)" is the district, whose seat is a town
+    70 km away). An area the gazetteer lacks gives way to the one that holds it
+    ("Ramnagar village, Dacope upazila (Khulna)"). ``None``: no such area."""
+    k, hops = m.inside, 0
+    while k is not None and mentions[k].place is None and hops < 4:
+        k, hops = mentions[k].inside, hops + 1
+    if k is None or mentions[k].place is None:
+        return None
+    area = mentions[k]
+    districts = gz.lookup(f"{area.text} District") + gz.lookup_told(area.text)
+    return tuple(area.candidates) + tuple(c for c in districts if c.kind == "admin2")
+
+
 def _context_score(
-    c: Entry, m: Mention, ctx: DocContext, context_city: str | None, following: Entry | None
+    c: Entry,
+    m: Mention,
+    ctx: DocContext,
+    context_city: str | None,
+    following: Entry | None,
+    holder: tuple[Entry, ...] | None = None,
 ) -> float:
     """What the document's other places add: its focus, the city beside a site, the
-    province or country after a name, the small places near it."""
+    province or country after a name, the area named as holding it, the small
+    places near it."""
     w = WEIGHTS
     score = 0.0
+    if holder is not None and _holds(holder, c):
+        score += w.inside_container
     if c.kind == "admin1" and c.country_code == ctx.focus_cc and ctx.dominant:
         score += w.state_of_focus
     if c.kind in ("city", "admin2") and (c.country_code, normalize(c.admin1)) in ctx.admin_focus:
@@ -412,6 +467,7 @@ def _resolve_pass(
             continue
         context_city = _city_before(mentions, idx, ctx.text) if m.kind == "site" else None
         following = _admin_after(mentions, idx, ctx.text)
+        holder = _holder(mentions, m, ctx.gazetteer)
         said = strip_article(normalize(m.text))
         scored = sorted(
             (
@@ -419,17 +475,19 @@ def _resolve_pass(
                     math.log10(c.prominence + 10)
                     + _kind_score(c, m, said)
                     + WEIGHTS.focus_share * _country_share(c.country_code, ctx, shares)
-                    + _context_score(c, m, ctx, context_city, following),
+                    + _context_score(c, m, ctx, context_city, following, holder),
                     c,
                 )
                 for c in cands
             ),
             key=lambda sc: -sc[0],
         )
-        _choose(m, [c for _, c in scored], ctx)
+        _choose(m, [c for _, c in scored], ctx, holder)
 
 
-def _choose(m: Mention, ranked: list[Entry], ctx: DocContext) -> None:
+def _choose(
+    m: Mention, ranked: list[Entry], ctx: DocContext, holder: tuple[Entry, ...] | None
+) -> None:
     """Set the mention's place from its ranked candidates."""
     best = ranked[0]
     if (
@@ -441,11 +499,32 @@ def _choose(m: Mention, ranked: list[Entry], ctx: DocContext) -> None:
         m.place = None  # a small town abroad in a story about elsewhere
         m.candidates = ranked
         return
+    if holder is not None and not _holds(holder, best):
+        # named inside an area it does not lie in: a namesake, not this place
+        # ("Kasba upazila (Brahmanbaria, Chittagong)" is no Kasba of India)
+        m.place = None
+        m.candidates = ranked
+        return
     # a province named like its capital: the city, unless "X province"
     if best.kind == "admin1" and (not m.suffix or m.suffix in SETTLEMENTS):
         best = prefer_city(best, ranked)
     m.candidates = [best] + [c for c in ranked if c is not best]
     m.place = best.to_place()
+
+
+def _agree_with_contents(mentions: list[Mention]) -> None:
+    """An area is the one of its namesakes that holds the place named inside it:
+    "Atlanta, Georgia" is the US state, whatever the document's other Georgias."""
+    for m in mentions:
+        if m.inside is None or m.place is None or not m.candidates:
+            continue
+        area = mentions[m.inside]
+        if area.place is None or _holds((area.candidates[0],), m.candidates[0]):
+            continue
+        fit = next((c for c in area.candidates if _holds((c,), m.candidates[0])), None)
+        if fit is not None:
+            area.candidates = [fit] + [c for c in area.candidates if c is not fit]
+            area.place = fit.to_place()
 
 
 def _city_before(mentions: list[Mention], idx: int, text: str) -> str | None:
