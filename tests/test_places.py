@@ -523,7 +523,7 @@ def _events(gazetteer, text):
     from geo.extraction.documents import document_from_text
     from geo.pipeline import extract
 
-    return [e for e in extract(document_from_text("n.txt", text), gazetteer).events]
+    return list(extract(document_from_text("n.txt", text), gazetteer).events)
 
 
 @pytest.mark.parametrize(
@@ -608,3 +608,29 @@ def test_lists_and_names_are_no_containers(gazetteer, text, expected):
     found = {t.text: t for t in find_toponyms(text, gazetteer)}
     assert all(t.kind != "container" for t in found.values())
     assert all(t.place is not None for t in found.values() if t.text in ("Beirut", "Baghdad"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a town naming a local body or building is the event's place when the
+        # sentence names no other (words.LOCAL_BODIES)
+        (
+            "On 3 May 2015, bus drivers held a protest at the Bengaluru Metropolitan "
+            "Transport Corporation.",
+            "Bengaluru",
+        ),
+        ("On 3 May 2015, about 300 rioters laid siege to the Thalang police station.", "Thalang"),
+        ("On 3 May 2015, students rallied at Aligarh Muslim University.", "Alīgarh"),
+        # a place the sentence names is finer than the body's town
+        ("On 3 May 2015, Delhi Police arrested 20 protesters in Gurgaon.", "Gurugram"),
+    ],
+)
+def test_a_local_body_locates_its_event(gazetteer, text, place):
+    events = _events(gazetteer, text)
+    assert [e.place.name if e.place else None for e in events] == [place]
+
+
+def test_a_newspaper_or_a_party_named_after_a_town_is_no_place(gazetteer):
+    events = _events(gazetteer, "On 3 May 2015, the Dhaka Tribune reported clashes.")
+    assert all(e.place is None for e in events)

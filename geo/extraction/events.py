@@ -161,12 +161,14 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     literal = [
         t
         for t in placed
-        if t.kind not in ("modifier", "demonym", "dateline", "reference", "container")
+        if t.kind not in ("modifier", "local", "demonym", "dateline", "reference", "container")
     ]
     pool = (
         literal
         # the area that holds a place the gazetteer lacks: "in Chakaria town (Cox's Bazar"
         or [t for t in placed if t.kind == "container"]
+        # a town naming a local body: "protested at the Bengaluru Metropolitan Corporation"
+        or [t for t in placed if t.kind == "local"]
         or [t for t in placed if t.kind == "dateline"]
         or [t for t in placed if t.kind == "reference"]
         or [t for t in placed if t.kind == "demonym"]

@@ -12,6 +12,8 @@ event         is where an event of the document happened                  "clash
 actor         is a nationality of people or forces (a demonym), or a      "two Americans", "Turkish drone",
               capital or country standing for its government            "Ankara launched operations"
 modifier      names something else                                        "US forces", "Iranian consulate"
+              (a town naming a local body, "the Hyderabad Press Club", is of
+              kind ``local``: the event's place when the sentence names no other)
 origin        is where a person comes from, or a journey starts           "a contractor from Texas",
                                                                           "ministers arrived from Riyadh"
 said          speaks, or is where something was said                      "The Red Cross said", "told reporters in Geneva"
@@ -116,6 +118,7 @@ _ROLE_OF_KIND = {
     "reference": "reference",
     "offset": "reference",  # the event is at a finer place the sentence names
     "container": "container",
+    "local": "modifier",
     "dateline": "dateline",
     "unknown": "unplaced",
 }
@@ -145,7 +148,7 @@ def mark_roles(
         if check is not None and not n % 256:
             check()
         if (
-            t.kind == "modifier"
+            t.kind in ("modifier", "local")
             and t.place is not None
             and t.place.precision in ("city", "site")
             and _FACILITY_AFTER.match(text, t.end)

@@ -370,6 +370,31 @@ FACILITY_NOUNS = frozenset(
         "street",
     }
 )
+#: Local bodies and buildings named after their town ("the Hyderabad Press Club",
+#: "Ludhiana Municipal Corporation", "Delhi Police", "PTI Landi Kotal chapter",
+#: "the Thalang police station"): a rule of how news names local things, the town is
+#: where they are, and where the event was when the sentence names no other place.
+#: Newspapers ("Dhaka Tribune"), parties, companies and armed forces are not here:
+#: they are named after a town without being in it.
+LOCAL_BODIES = FACILITY_NOUNS | frozenset(
+    {
+        "corporation",
+        "municipal",
+        "municipality",
+        "metropolitan",
+        "police",
+        "bar",
+        "chapter",
+        "unit",
+        "branch",
+        "parishad",
+        "panchayat",
+        "council",
+        "hotel",
+        "zila",
+        "zilla",
+    }
+)
 #: Words before "of" that locate ("east of Amerli", "the outskirts of Abu Saida").
 OF_WHERE = frozenset(
     {

@@ -98,6 +98,8 @@ def find_toponyms(
             if m.dateline
             else "container"
             if i in holds_placed and m.kind in ("gazetteer", "variant")
+            else "local"
+            if m.local and m.modifier and m.kind == "gazetteer"
             else "modifier"
             if m.modifier and m.kind == "gazetteer"
             else "gazetteer"

@@ -25,6 +25,7 @@ from geo.lexicon.words import (
     FACILITY_NOUNS,
     LAND_LANDFORMS,
     LANDFORMS,
+    LOCAL_BODIES,
     LOCATIVES,
     MODIFIED_NOUNS,
     NAME_CONNECTORS,
@@ -62,6 +63,8 @@ class Verdict:
 
     modifier: bool = False
     suffix: str = ""
+    #: A town naming a local body or building ("Hyderabad Press Club"): words.LOCAL_BODIES.
+    local: bool = False
 
 
 def _strong(best: Entry) -> bool:
@@ -123,6 +126,10 @@ def _read_words_after(
     head = after_words[0].lower().rstrip(".")
     if head in PLACE_SUFFIXES:
         return Verdict(suffix=head)
+    if best.kind in ("city", "site") and any(
+        w.lower().rstrip(".") in LOCAL_BODIES for w in after_words[:4]
+    ):
+        return Verdict(modifier=True, local=True)  # "Aligarh Muslim University"
     if head in FACILITY_NOUNS and best.kind != "country" and _after_place_preposition(m, rc):
         return Verdict(modifier=True)  # "outside the Larkana Press Club": see roles
     if head in NAME_OF_SOMETHING_ELSE and best.kind != "country":
@@ -185,8 +192,10 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
     verdict = _read_words_after(m, after_words, best, strong, rc)
     if verdict is None:
         return None
-    modifier, suffix = verdict.modifier, verdict.suffix
-    if nxt in NAME_OF_SOMETHING_ELSE and not after_words:
+    modifier, suffix, local = verdict.modifier, verdict.suffix, verdict.local
+    if not after_words and nxt in LOCAL_BODIES and best.kind in ("city", "site"):
+        modifier = local = True  # "the Thalang police station"
+    elif nxt in NAME_OF_SOMETHING_ELSE and not after_words:
         if nxt in WATERS | LANDFORMS:  # "Sinjar mountains" yes, "Tigris river" no
             return Verdict() if nxt in LAND_LANDFORMS else None
         if not strong:
@@ -201,4 +210,4 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
         return None
     if len(key) < 3 and not m.text.isupper():
         return None  # "US", "UK", not "Is", "Us"
-    return Verdict(modifier, suffix)
+    return Verdict(modifier, suffix, local)

@@ -429,7 +429,7 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None):
             m = Mention(s + a, s + b, phrase, kind, cands, s, possessive=poss)
             verdict = keep(m, i0, n, rc)
             if verdict is not None:
-                m.modifier, m.suffix = verdict.modifier, verdict.suffix
+                m.modifier, m.suffix, m.local = verdict.modifier, verdict.suffix, verdict.local
                 out.append(m)
                 taken.append((a, b))
         i = i0 + n

@@ -55,3 +55,5 @@ class Mention:
     #: (:mod:`.containers`).
     inside: int | None = None
     container: bool = False
+    #: A town naming a local body or building ("Hyderabad Press Club").
+    local: bool = False
