@@ -634,3 +634,20 @@ def test_a_local_body_locates_its_event(gazetteer, text, place):
 def test_a_newspaper_or_a_party_named_after_a_town_is_no_place(gazetteer):
     events = _events(gazetteer, "On 3 May 2015, the Dhaka Tribune reported clashes.")
     assert all(e.place is None for e in events)
+
+
+def test_a_name_does_not_vote_for_its_own_namesake(gazetteer):
+    """Chittagong was once called Islamabad and is the bigger city: alone in a note,
+    'Islamabad' is still Pakistan's capital (its own best-known namesake gives no
+    focus to its country)."""
+    events = _events(gazetteer, "On 3 May 2015, parties held a protest rally in Islamabad.")
+    assert [(e.place.name, e.place.country_code) for e in events] == [("Islamabad", "PK")]
+
+
+def test_a_local_building_after_a_place_preposition_is_the_place(gazetteer):
+    events = _events(
+        gazetteer,
+        "On 15 February 2021, a rocket attack near the Irbil airport and a nearby base "
+        "killed one contractor, officials in the Kurdistan Region said.",
+    )
+    assert [e.place.name for e in events if e.fatalities] == ["Erbil"]

@@ -151,10 +151,10 @@ def mark_roles(
             t.kind in ("modifier", "local")
             and t.place is not None
             and t.place.precision in ("city", "site")
-            and _FACILITY_AFTER.match(text, t.end)
+            and (t.kind == "local" or _FACILITY_AFTER.match(text, t.end))
             and _PLACE_PREPOSITION.search(text[max(0, t.start - 30) : t.start])
         ):
-            t = replace(t, kind="gazetteer")
+            t = replace(t, kind="gazetteer")  # "near the Irbil airport": at Irbil
         if t.kind in ("gazetteer", "site", "variant", "region", "online"):
             before = text[max(0, t.start - 60) : t.start]
             tail = before[-6:].lower()  # cheap guards: each pattern ends in "of " or "in "

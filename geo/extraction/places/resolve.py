@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from geo.extraction.places.find import askable
@@ -204,11 +204,17 @@ class DocContext:
     source: CandidateSource | None = None
     #: Called every few hundred mentions: the pipeline's time limit raises there.
     check: Callable[[], None] | None = None
+    #: Folded name → the focus votes its own best-known namesake gave (a name does
+    #: not vote for its own namesake: "Islamabad" alone is not Chittagong, once
+    #: called Islamabad, because Chittagong is the bigger city).
+    own_votes: dict[str, Counter[str]] = field(default_factory=dict)
 
 
-def _focus(mentions: list[Mention]) -> Counter[str]:
-    """How much each country's places weigh in the document."""
+def _focus(mentions: list[Mention]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """How much each country's places weigh in the document, and the votes each
+    ambiguous name gave by its best-known namesake alone (see :func:`_resolve_pass`)."""
     focus: Counter[str] = Counter()
+    own: dict[str, Counter[str]] = {}
     for m in mentions:
         if not m.candidates or m.kind == "variant":
             continue
@@ -222,24 +228,24 @@ def _focus(mentions: list[Mention]) -> Counter[str]:
         )
         if m.kind == "demonym":
             weight = FOCUS_DEMONYM
-        if (
-            len({c.country_code for c in m.candidates}) == 1
-            or top.kind == "country"
-            or top.prominence >= 500_000
-        ):
+        one_country = len({c.country_code for c in m.candidates}) == 1
+        if one_country or top.kind == "country" or top.prominence >= 500_000:
             focus[top.country_code] += weight
-    return focus
+            if not one_country and top.kind != "country":
+                own.setdefault(normalize(m.text), Counter())[top.country_code] += weight
+    return focus, own
 
 
 def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocContext:
     """The document's countries, cities and provinces, from its mentions' candidates."""
-    focus = _focus(mentions)
+    focus, own_votes = _focus(mentions)
     total = sum(focus.values()) or 1
     focus_cc = focus.most_common(1)[0][0] if focus else None
     countries = frozenset(focus)
     return DocContext(
         text=text,
         gazetteer=gz,
+        own_votes=own_votes,
         focus=focus,
         focus_cc=focus_cc,
         dominant=bool(focus_cc) and focus[focus_cc] / total >= 0.5,
@@ -469,12 +475,24 @@ def _resolve_pass(
         following = _admin_after(mentions, idx, ctx.text)
         holder = _holder(mentions, m, ctx.gazetteer)
         said = strip_article(normalize(m.text))
+        own = ctx.own_votes.get(normalize(m.text))
+        if own:  # the document's focus without this name's own votes
+            total = ctx.total - sum(own.values())
+            mine = replace(ctx, focus=ctx.focus - own, total=total) if total > 0 else None
+            name_shares: dict[str, float] = {}
         scored = sorted(
             (
                 (
                     math.log10(c.prominence + 10)
                     + _kind_score(c, m, said)
-                    + WEIGHTS.focus_share * _country_share(c.country_code, ctx, shares)
+                    + WEIGHTS.focus_share
+                    * (
+                        _country_share(c.country_code, ctx, shares)
+                        if not own
+                        else _country_share(c.country_code, mine, name_shares)
+                        if mine is not None
+                        else 0.0
+                    )
                     + _context_score(c, m, ctx, context_city, following, holder),
                     c,
                 )
