@@ -652,7 +652,9 @@ COUNTRY_ALIASES = MappingProxyType(
                 "the US",
             }
         ),
-        "GB": frozenset({"UK", "U.K.", "Britain", "Great Britain", "England"}),
+        # England, Scotland, Wales and Northern Ireland are the UK's divisions
+        # (GeoNames' first-level ones), not other names of the UK
+        "GB": frozenset({"UK", "U.K.", "Britain", "Great Britain"}),
         "AE": frozenset({"UAE", "U.A.E.", "Emirates"}),
         "KR": frozenset({"South Korea", "Korea"}),
         "KP": frozenset({"North Korea"}),
