@@ -651,3 +651,16 @@ def test_a_local_building_after_a_place_preposition_is_the_place(gazetteer):
         "killed one contractor, officials in the Kurdistan Region said.",
     )
     assert [e.place.name for e in events if e.fatalities] == ["Erbil"]
+
+
+def test_a_name_two_known_places_share_tells_nothing(gazetteer):
+    """'Georgia' is a country and a US state: its own mentions do not make a
+    story about Athens' schools one about the Caucasus; the counties do."""
+    text = (
+        "Most school districts in Northeast Georgia are reviewing policies. The Clarke "
+        "County board and Oconee County met, and Barrow County will too. Georgia law "
+        "lets districts decide."
+    )
+    found = [t for t in find_toponyms(text, gazetteer) if "Georgia" in t.text]
+    assert found
+    assert {t.place.country_code for t in found} == {"US"}

@@ -136,6 +136,28 @@ def sentence_mentions(
                     taken.append((a, b))
                     break
     # 2. directional regions
+    out.extend(_region_mentions(sent, s, gz, free, taken))
+    # 3. capitalised runs against the gazetteer, 4. demonyms
+    runs = capitalised_runs(sent, tokens, lambda phrase: gz.has_name(normalize(phrase)))
+    dateline = _DATELINE.match(sent) if sent[:1].isupper() else None
+    for run in runs:
+        # a dateline's first name is a place however common the word ("AUSTIN, Texas")
+        told = dateline is not None and tokens[run[-1]][1] <= dateline.end()
+        out.extend(_match_run(sent, s, run, tokens, gz, free, taken, told=told, source=source))
+    if unknown:
+        out.extend(_unknown_mentions(sent, s, runs, tokens, free, taken))
+    if dateline is not None:
+        for m in out:
+            m.dateline = m.start < s + dateline.end()
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _region_mentions(sent, s, gz, free, taken) -> list[Mention]:
+    """Directional regions of a country: "southern Iraq", "the south of the country",
+    "several Iraqi provinces" (with a state's part where a state has the name:
+    "Northeast Georgia")."""
+    out: list[Mention] = []
     for m in _REGION.finditer(sent) if _REGION_HINT.search(sent.lower()) else ():
         name = m.group("name") or m.group("ref") or m.group("name3") or "country"
         if m.group("name") and any(
@@ -150,26 +172,13 @@ def sentence_mentions(
             )
             if entry is None:
                 continue
+        cands = [entry] if entry else []
+        if entry is not None and m.group("name"):
+            # "Northeast Georgia": the country's part, or the state's (the document says)
+            cands += [c for c in gz.lookup(name) if c.kind == "admin1"]
         if free(m.start(), m.end()):
-            out.append(
-                Mention(
-                    s + m.start(), s + m.end(), m.group(0), "region", [entry] if entry else [], s
-                )
-            )
+            out.append(Mention(s + m.start(), s + m.end(), m.group(0), "region", cands, s))
             taken.append(m.span())
-    # 3. capitalised runs against the gazetteer, 4. demonyms
-    runs = capitalised_runs(sent, tokens, lambda phrase: gz.has_name(normalize(phrase)))
-    dateline = _DATELINE.match(sent) if sent[:1].isupper() else None
-    for run in runs:
-        # a dateline's first name is a place however common the word ("AUSTIN, Texas")
-        told = dateline is not None and tokens[run[-1]][1] <= dateline.end()
-        out.extend(_match_run(sent, s, run, tokens, gz, free, taken, told=told, source=source))
-    if unknown:
-        out.extend(_unknown_mentions(sent, s, runs, tokens, free, taken))
-    if dateline is not None:
-        for m in out:
-            m.dateline = m.start < s + dateline.end()
-    out.sort(key=lambda m: m.start)
     return out
 
 

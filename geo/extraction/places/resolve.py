@@ -229,9 +229,18 @@ def _focus(mentions: list[Mention]) -> tuple[Counter[str], dict[str, Counter[str
         if m.kind == "demonym":
             weight = FOCUS_DEMONYM
         one_country = len({c.country_code for c in m.candidates}) == 1
-        if one_country or top.kind == "country" or top.prominence >= 500_000:
+        # a name two well-known places share tells nothing ("Georgia": the country
+        # or the US state): it votes only when its best-known reading is ten times
+        # better known than any other country's
+        rival = max(
+            (c.prominence for c in m.candidates if c.country_code != top.country_code),
+            default=0,
+        )
+        if (one_country or top.kind == "country" or top.prominence >= 500_000) and (
+            one_country or top.prominence >= 10 * rival
+        ):
             focus[top.country_code] += weight
-            if not one_country and top.kind != "country":
+            if not one_country:  # "Georgia" in an Atlanta story votes for no Georgia
                 own.setdefault(normalize(m.text), Counter())[top.country_code] += weight
     return focus, own
 
