@@ -664,3 +664,28 @@ def test_a_name_two_known_places_share_tells_nothing(gazetteer):
     found = [t for t in find_toponyms(text, gazetteer) if "Georgia" in t.text]
     assert found
     assert {t.place.country_code for t in found} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # one sense per document: a surname the text gives a person is that person
+        # wherever it stands alone (Steele and Walsh are also US towns)
+        (
+            "Christopher Steele wrote the dossier. Officials said Steele spent years there.",
+            "Steele",
+        ),
+        ("Sen. Walsh spoke in Boston. Walsh had hoped for more.", "Walsh"),
+        ("The rest, said Walsh, who looks well. Walsh said he was tired.", "Walsh"),
+    ],
+)
+def test_a_persons_surname_is_no_place_anywhere_in_the_document(gazetteer, text, person):
+    found = [t.text for t in find_toponyms(text, gazetteer)]
+    assert person not in found, found
+
+
+def test_a_town_after_a_place_word_stays_a_town(gazetteer):
+    """'Another Gainesville group' makes no person of the town."""
+    text = "Another Gainesville group marched. Protests in Gainesville went on Friday."
+    found = [t for t in find_toponyms(text, gazetteer) if t.text == "Gainesville"]
+    assert found and all(t.place is not None for t in found)

@@ -44,6 +44,20 @@ if TYPE_CHECKING:
 __all__ = ["find_toponyms"]
 
 
+def _weak(m: Mention) -> bool:
+    """A name the gazetteer lacks, or a town of under a million (no country,
+    province or metropolis): one that a person's name can stand for."""
+    if m.kind == "unknown":
+        return True
+    top = m.candidates[0] if m.candidates else None
+    return (
+        m.kind == "gazetteer"
+        and top is not None
+        and top.kind in ("city", "site")
+        and top.population < 1_000_000
+    )
+
+
 def find_toponyms(
     text: str,
     gazetteer: Gazetteer,
@@ -67,14 +81,20 @@ def find_toponyms(
     source = geocoder or geocoder_for(gazetteer)
     spans = sentences if sentences is not None else [(0, len(text))]
     mentions: list[Mention] = []
+    named: set[str] = set()  # last words of persons' full names ("Christopher Steele")
     for s, e in spans:
         if check is not None:
             check()
-        mentions.extend(sentence_mentions(text, s, e, gazetteer, unknown=True, source=source))
-    unknown = {m.text for m in mentions if m.kind == "unknown"}
-    if unknown:  # a person the text names is no place
-        persons = person_names(text, unknown)
-        mentions = [m for m in mentions if not (m.kind == "unknown" and m.text in persons)]
+        mentions.extend(
+            sentence_mentions(text, s, e, gazetteer, unknown=True, source=source, persons=named)
+        )
+    # one sense per document: a name the text gives a person ("Christopher Steele",
+    # "Walsh said") is that person wherever it stands alone, unless a strong place
+    # (a town's one-word name only: "Walsh said", not "the Red Cross said")
+    weak = {m.text for m in mentions if _weak(m) and (m.kind == "unknown" or " " not in m.text)}
+    if weak:
+        persons = person_names(text, weak) | (named & weak)
+        mentions = [m for m in mentions if not (m.text in persons and _weak(m))]
     mark_containers(mentions, text)
     countries = resolve(mentions, text, gazetteer, source, check)
     if online is not None:

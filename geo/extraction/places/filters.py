@@ -17,6 +17,7 @@ Example
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from geo.extraction.places.mention import Mention, common_words
@@ -104,6 +105,29 @@ def _part_of_a_person(i0: int, rc: RunContext, strong: bool) -> bool:
         and any(
             w in PERSON_TITLES or w not in NAME_CONNECTORS | LOCATIVES | STOP_WORDS for w in before
         )
+    )
+
+
+def ends_a_persons_name(
+    m: Mention, i0: int, n: int, rc: RunContext, is_place: Callable[[str], bool]
+) -> bool:
+    """Whether the match is the surname of a person's name that fills the run
+    ("Christopher Steele", "Sen. Walsh", "Kimberly Renee Underwood"): one word, the
+    run's last, no common word and no strong place; each word before it a title or
+    an uncommon word that is no place name ("Memphis Street", "Another Gainesville",
+    "Circuit Court" are not persons)."""
+    if n != 1 or i0 + n != len(rc.words) or not m.candidates or _strong(m.candidates[0]):
+        return False
+    words = common_words()
+    if normalize(m.text) in words or not _part_of_a_person(i0, rc, False):
+        return False
+    before = [w.rstrip(".") for w in rc.words[:i0]]
+    if i0 == 0:
+        return rc.prev_tok in PERSON_TITLES
+    return all(
+        w.lower() in PERSON_TITLES
+        or (w.isalpha() and w.lower() not in words and not is_place(normalize(w)))
+        for w in before
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from geo.extraction.places.filters import RunContext, keep
+from geo.extraction.places.filters import RunContext, ends_a_persons_name, keep
 from geo.extraction.places.mention import ARABIC_ARTICLES, POSSESSIVE, Mention, common_words
 from geo.gazetteer import (
     CandidateSource,
@@ -87,9 +87,12 @@ def sentence_mentions(
     gz: Gazetteer,
     unknown: bool = False,
     source: CandidateSource | None = None,
+    persons: set[str] | None = None,
 ) -> list[Mention]:
     """The place names of the sentence ``text[s:e]``: spotted with the local index
-    ``gz``, their candidate places asked of ``source`` (default: ``gz`` itself)."""
+    ``gz``, their candidate places asked of ``source`` (default: ``gz`` itself).
+    Names dropped as the end of a person's name ("Christopher Steele") are added
+    to ``persons`` when given."""
     if source is geocoder_for(gz):
         source = None  # the index itself answers: no second lookup
     sent = text[s:e]
@@ -143,7 +146,11 @@ def sentence_mentions(
     for run in runs:
         # a dateline's first name is a place however common the word ("AUSTIN, Texas")
         told = dateline is not None and tokens[run[-1]][1] <= dateline.end()
-        out.extend(_match_run(sent, s, run, tokens, gz, free, taken, told=told, source=source))
+        out.extend(
+            _match_run(
+                sent, s, run, tokens, gz, free, taken, told=told, source=source, persons=persons
+            )
+        )
     if unknown:
         out.extend(_unknown_mentions(sent, s, runs, tokens, free, taken))
     if dateline is not None:
@@ -365,7 +372,7 @@ def _phrase_candidates(
     return [], "gazetteer"
 
 
-def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None):
+def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None, persons=None):
     out: list[Mention] = []
     words = [tokens[i][2] for i in run]
     n_run = len(run)
@@ -437,6 +444,12 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None):
         if free(a, b):
             m = Mention(s + a, s + b, phrase, kind, cands, s, possessive=poss)
             verdict = keep(m, i0, n, rc)
+            if (
+                verdict is None
+                and persons is not None
+                and ends_a_persons_name(m, i0, n, rc, gz.has_name)
+            ):
+                persons.add(phrase)  # "Christopher Steele": later "Steele" is him too
             if verdict is not None:
                 m.modifier, m.suffix, m.local = verdict.modifier, verdict.suffix, verdict.local
                 out.append(m)
