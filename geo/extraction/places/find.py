@@ -11,6 +11,7 @@ then names the gazetteer lacks that the text tells as places.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -236,6 +237,8 @@ _PERSON_ACTS = (
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}"
 _ACTING = re.compile(rf"\b({_NAME})\s+(?:\w+ly\s+)?(?:{_PERSON_ACTS})\b(?!\s+to\b)")
+#: "…," said Walsh, who …: the speaker named after the verb.
+_SAID_BY = re.compile(rf"\b(?:said|says|added|told\s+\w+)\s+({_NAME})\s*,")
 
 
 def person_names(text: str, names: set[str] | None = None) -> frozenset[str]:
@@ -247,15 +250,18 @@ def person_names(text: str, names: set[str] | None = None) -> frozenset[str]:
     ['Ali Sistani', 'Khamenei', 'Sistani']
     >>> person_names("Fighting in Jurf al-Sakhar said to be heavy.")
     frozenset()
+    >>> sorted(person_names('"We are tired," said Walsh, who runs it.', {"Walsh"}))
+    ['Walsh']
     """
     if names is not None and len(names) <= 8:
         return frozenset(
             n
             for n in names
             if re.search(rf"\b{re.escape(n)}\s+(?:\w+ly\s+)?(?:{_PERSON_ACTS})\b(?!\s+to\b)", text)
+            or re.search(rf"\b(?:said|says|added)\s+{re.escape(n)}\s*,", text)
         )
     out: set[str] = set()
-    for m in _ACTING.finditer(text):
+    for m in itertools.chain(_ACTING.finditer(text), _SAID_BY.finditer(text)):
         name = m.group(1)
         out.add(name)
         out.add(name.split()[-1])
