@@ -131,3 +131,16 @@ def test_sentences_built_from_casualty_words_never_raise(words, offset):
     for count in (c.killed, c.injured):
         assert count is None or 0 <= count <= 10_000_000
     assert all(offset <= a <= b for a, b in c.spans)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # "all N": every one of a number
+        ("The plane was shot down, killing all 176 occupants on board.", 176, None),
+        ("The blast killed all the 12 passengers and injured all 3 guards.", 12, 3),
+    ],
+)
+def test_all_of_a_number(sentence, killed, injured):
+    c = read_casualties(sentence)
+    assert (c.killed, c.injured) == (killed, injured)

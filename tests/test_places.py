@@ -689,3 +689,14 @@ def test_a_town_after_a_place_word_stays_a_town(gazetteer):
     text = "Another Gainesville group marched. Protests in Gainesville went on Friday."
     found = [t for t in find_toponyms(text, gazetteer) if t.text == "Gainesville"]
     assert found and all(t.place is not None for t in found)
+
+
+def test_a_town_told_as_a_town_is_the_town_in_a_story_about_its_country(gazetteer):
+    """'a Marib city hospital': the town, not the province named like it, however
+    much the story is about Yemen."""
+    text = (
+        "Houthi rebels killed soldiers in the central province of Marib in Yemen. A "
+        "medical source at a Marib city hospital said 70 were killed."
+    )
+    found = [t for t in find_toponyms(text, gazetteer) if t.text == "Marib"]
+    assert [t.place.precision for t in found] == ["region", "city"]

@@ -55,7 +55,9 @@ _KILLED_BEFORE = re.compile(
     rf"\b(?:(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|"
     rf"(?:death\s+)?toll\s+(?:[\w-]+\s+){{0,5}}?(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|"
     rf"stood|jumped|increased)\s+(?:to|at)|deaths\s+of)\s+"
-    rf"(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\b(?!\s*(?:%|percent|years?|days?|km|miles))|"
+    # "killing all 176 occupants": every one of a number
+    rf"(?:all\s+(?:the\s+)?)?(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\b"
+    rf"(?!\s*(?:%|percent|years?|days?|km|miles))|"
     rf"(?:leaving|left)\s+(?P<q2>{_QUAL})?(?P<n2>{_NUM_WORD})\s+{_NOUN}(?:dead|killed)\b|"
     rf"(?:beat|hacked|chopped|stabbed|clubbed|lynched|stoned|burnt|burned)\s+"
     rf"(?P<n3>{_NUM_WORD})\s+{_NOUN}to\s+death\b|"
@@ -69,7 +71,7 @@ _INJURED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _INJURED_BEFORE = re.compile(
-    rf"\b(?:(?:injuring|wounding|injured|wounded)\s+(?P<q>{_QUAL})?"
+    rf"\b(?:(?:injuring|wounding|injured|wounded)\s+(?:all\s+(?:the\s+)?)?(?P<q>{_QUAL})?"
     rf"(?P<n>{_NUM_WORD})\b|(?:leaving|left)\s+(?P<q2>{_QUAL})?(?P<n2>{_NUM_WORD})\s+"
     rf"{_NOUN}(?:injured|wounded|hurt)\b)",
     re.IGNORECASE,

@@ -444,7 +444,12 @@ def _context_score(
     score = 0.0
     if holder is not None and _holds(holder, c):
         score += w.inside_container
-    if c.kind == "admin1" and c.country_code == ctx.focus_cc and ctx.dominant:
+    if (
+        c.kind == "admin1"
+        and c.country_code == ctx.focus_cc
+        and ctx.dominant
+        and m.suffix not in SETTLEMENTS  # "Marib city" is the town, however Yemeni the story
+    ):
         score += w.state_of_focus
     if c.kind in ("city", "admin2") and (c.country_code, normalize(c.admin1)) in ctx.admin_focus:
         score += w.in_named_province
