@@ -139,6 +139,14 @@ def test_sentences_built_from_casualty_words_never_raise(words, offset):
         # "all N": every one of a number
         ("The plane was shot down, killing all 176 occupants on board.", 176, None),
         ("The blast killed all the 12 passengers and injured all 3 guards.", 12, 3),
+        # a killing told with its object: one victim
+        ("Two attackers hacked to death a Lamu chief in his office.", 1, None),
+        ("Armed men beheaded a man in Kitui county.", 1, None),
+        # those who killed are no toll: "Three gunmen killed two farmers" is 2
+        ("Three gunmen killed two farmers.", 2, None),
+        ("Five assailants stabbed to death a trader.", 1, None),
+        ("Two gunmen were killed in a shootout.", 2, None),
+        ("Three militants killed in an ambush.", 3, None),
     ],
 )
 def test_all_of_a_number(sentence, killed, injured):

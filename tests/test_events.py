@@ -46,6 +46,20 @@ from geo.pipeline import extract_events
             "Iraqi forces defused a booby-trapped vehicle before it exploded.",
             ("Strategic developments", "Disrupted weapons use"),
         ),
+        # the codebook's sexual violence, told by its verb; a protest against one
+        # stays a protest
+        (
+            "A member of Kenyan police raped a 13 years old girl.",
+            ("Violence against civilians", "Sexual violence"),
+        ),
+        (
+            "Students protested after a girl was raped in Dhaka.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "Armed men beheaded a man in Kitui county.",
+            ("Violence against civilians", "Attack"),
+        ),
     ],
 )
 def test_classify(sentence, expected):

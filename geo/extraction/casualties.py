@@ -103,7 +103,8 @@ _PLURAL_KILLED = re.compile(
     re.IGNORECASE,
 )
 _KILLED_OBJ = re.compile(
-    r"\b(?:killed|killing|assassinated|assassinating|murdered|shot\s+dead)\s+"
+    r"\b(?:killed|killing|assassinated|assassinating|murdered|shot\s+dead|beheaded|"
+    r"(?:hacked|stabbed|beaten|beat|clubbed|stoned|burnt|burned|bludgeoned)\s+to\s+death)\s+"
     r"(?:a|an|one|the)\s+(?!number)[\w-]+",
     re.IGNORECASE,
 )
@@ -267,11 +268,40 @@ class _Count:
         self.start, self.end, self.value, self.sum_with_previous = start, end, value, sum_prev
 
 
+#: Those who do the killing: "Three gunmen killed two farmers" counts the farmers.
+_PERPETRATORS = re.compile(
+    r"\b(?:gunmen|attackers|assailants|militants|raiders|bandits|robbers|kidnappers|"
+    r"terrorists|insurgents|rebels|men|youths|suspects|assassins|killers|mob)\b",
+    re.I,
+)
+#: A passive auxiliary before the verb: the number are the victims ("were killed").
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|got)\b", re.I)
+#: An object after an active killing verb: "killed two farmers", "shot dead a teacher".
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|his|her|"
+    r"their|several|many|dozens|scores|at\s+least)\b",
+    re.I,
+)
+
+
+def _doers(sentence: str, m: re.Match[str], group: str) -> bool:
+    """Whether the number before an active killing verb counts those who killed
+    ("Two attackers hacked to death a chief"), not the dead."""
+    words = sentence[m.end(group) : m.end()]
+    return (
+        bool(_PERPETRATORS.search(words))
+        and not _PASSIVE.search(words)
+        and bool(_OBJECT_AFTER.match(sentence, m.end()))
+    )
+
+
 def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_Count]:
     found: list[_Count] = []
     for pattern in patterns:
         for m in pattern.finditer(sentence):
             group = next(g for g in ("n", "n2", "n3", "n4") if m.groupdict().get(g) is not None)
+            if pattern is _KILLED_AFTER and _doers(sentence, m, group):
+                continue
             n = m.group(group)
             parsed = parse_number(n)
             if parsed is None:

@@ -136,8 +136,19 @@ RULES: tuple[EventRule, ...] = (
         r"gunned\s+down",
         "hacked",
         "chopped",
+        r"behead\w*",
     ),
     *_rows(_VAC, "Abduction/forced disappearance", r"abduct\w*", r"kidnap\w*", "disappeared"),
+    # Sexual violence (the codebook's sub-event: rape, sexual assault or abuse, as
+    # violence against civilians): the act told by its verb; a sentence of a protest
+    # against one ("students protested after a girl was raped") stays a protest.
+    *_rows(
+        _VAC,
+        "Sexual violence",
+        r"^(?!.*\b(?:protest|demonstrat|rall(?:y|ied|ies)\b|human\s+chain|marche?d?\b))"
+        r".*?\b(?:raped|gang-?raped|sexually\s+(?:assaulted|abused|molested))",
+        before="",
+    ),
     # Demonstrators or a crowd that burn, storm, attack or clash: a violent demonstration.
     *_rows(
         "Riots",
@@ -270,7 +281,8 @@ REFINEMENTS: tuple[EventRule, ...] = (
 CONCRETE_ACTS = re.compile(
     r"\b(?:set\s+fire|burn(?:ed|t|ing)|stormed|attacked|blocked|clash(?:ed|es)|shelled|"
     r"bombed|exploded|ambushed|abducted|kidnapped|gathered|marched|rallied|killed|"
-    r"wounded|injured|shot|shelling|bombardment|gunfire|air\s*strikes?|airstrikes?)\b"
+    r"wounded|injured|shot|shelling|bombardment|gunfire|air\s*strikes?|airstrikes?|"
+    r"raped|beheaded)\b"
 )
 
 
