@@ -120,16 +120,16 @@ NEAR_KM = 100.0
 _ANCHORED = ("city", "site", "admin2")
 
 
+def _within(lat: float, lon: float, c: Entry, km: float) -> bool:
+    """Whether ``c`` lies within ``km`` of the point (a flat approximation, fine at
+    these distances)."""
+    dy, dx = lat - c.latitude, (lon - c.longitude) * math.cos(math.radians(c.latitude))
+    return dy * dy + dx * dx <= (km / 111.2) ** 2
+
+
 def _near(c: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> bool:
     """Whether ``c`` lies within :data:`NEAR_KM` of an anchor named otherwise."""
-    cos = math.cos(math.radians(c.latitude))
-    for name, lat, lon in anchors:
-        if name == key:
-            continue
-        dy, dx = lat - c.latitude, (lon - c.longitude) * cos
-        if dy * dy + dx * dx <= (NEAR_KM / 111.2) ** 2:
-            return True
-    return False
+    return any(name != key and _within(lat, lon, c, NEAR_KM) for name, lat, lon in anchors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,10 +405,7 @@ def _holds(area: tuple[Entry, ...], c: Entry) -> bool:
             return True
         if a.kind == "admin1" and c.admin1 and normalize(c.admin1) == normalize(a.admin1):
             return True  # in that province by name (Paris, Texas lies 450 km from its middle)
-        reach = HOLDS_KM.get(a.kind, 100.0)
-        cos = math.cos(math.radians(c.latitude))
-        dy, dx = a.latitude - c.latitude, (a.longitude - c.longitude) * cos
-        if dy * dy + dx * dx <= (reach / 111.2) ** 2:
+        if _within(a.latitude, a.longitude, c, HOLDS_KM.get(a.kind, 100.0)):
             return True
     return False
 
