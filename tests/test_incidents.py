@@ -260,3 +260,18 @@ def test_days_after_a_clause_date_that_clause(gazetteer: Gazetteer) -> None:
         e.event_date == date(2020, 1, 3) and e.place and e.place.country_code == "IQ"
         for e in events
     ), events
+
+
+def test_a_follow_up_that_names_the_places_says_where_the_toll_is(
+    gazetteer: Gazetteer,
+) -> None:
+    # the lead names only the country; the follow-up names two cities and puts
+    # the dead in one of them by its own clause
+    text = (
+        "Protests were held across Kenya on 7 July 2023 against rising prices.\n\n"
+        "Police fired tear gas at protesters in Nairobi on 7 July 2023, and at least "
+        "two people were killed in Kisumu.\n"
+    )
+    rows = [e for e in _events(text, gazetteer, date(2023, 7, 8)) if not e.is_aggregate]
+    tolls = {e.place.name: e.fatalities for e in rows if e.place is not None}
+    assert tolls == {"Nairobi": 0, "Kisumu": 2}, rows

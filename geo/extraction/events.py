@@ -295,8 +295,14 @@ def place_events(
     own_dates: list[DateMention],
     base_date: DateMention | None,
     common: dict,
+    *,
+    home_in: SentenceFacts | None = None,
 ) -> list[Event]:
-    """One row per place of the incident, its toll split so the rows sum to it."""
+    """One row per place of the incident, its toll split so the rows sum to it.
+
+    ``home_in``: the sentence whose clauses tell where the toll belongs, when
+    it is not ``f`` (a follow-up that named the places and told the toll).
+    """
     incident = f"{common['source']}:{f.start}"
     killed, injured = f.casualties.killed or 0, f.casualties.injured or 0
     if len({d.value for d in own_dates}) > 1 and places:
@@ -312,7 +318,7 @@ def place_events(
         pairs = [(targets[0], d) for d in days.values()]
     k_shares = split_toll(killed, len(pairs))
     i_shares = split_toll(injured, len(pairs))
-    home = _toll_home(f, [t for t, _ in pairs])
+    home = _toll_home(home_in or f, [t for t, _ in pairs])
     if home is not None:  # the toll's own clause names one of the places: all of it is there
         k_shares = [killed if n == home else 0 for n in range(len(pairs))]
         i_shares = [injured if n == home else 0 for n in range(len(pairs))]

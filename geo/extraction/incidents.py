@@ -107,6 +107,8 @@ class _Incident:
     paragraph: int = -1
     #: The places are the story's (a new day told without a place).
     story_place: bool = False
+    #: The follow-up whose own places replaced the lead's, if one did.
+    placed_by: _Draft | None = None
 
     def take_toll(self, d: _Draft) -> None:
         """A follow-up's figures, by the toll rules of the module docstring."""
@@ -133,6 +135,7 @@ class _Incident:
             self.kind = escalate(self.kind, d.kind)
         if refine and d.own_place and (not self.places or _finer(d.literal, self.places)):
             self.places = d.literal
+            self.placed_by = d
 
 
 #: How a follow-up changes an incident's type (ACLED codes the event by what it
@@ -536,7 +539,14 @@ def _incident_events(source: str, inc: _Incident) -> list[Event]:
         casualties=replace(f.casualties, killed=inc.killed, injured=inc.injured),
     )
     own = [inc.date] if inc.date is not None and inc.date in inc.lead.own_dates else []
-    events = place_events(lead, inc.places, own, inc.date, common)
+    # the places came from a follow-up that told the whole toll ("Protests were
+    # held across Kenya …" then "… tear gas in Nairobi, and two people were
+    # killed in Kisumu"): that sentence's clauses say where the dead were
+    told = inc.placed_by
+    home_in = (
+        told.facts if told and (told.killed, told.injured) == (inc.killed, inc.injured) else None
+    )
+    events = place_events(lead, inc.places, own, inc.date, common, home_in=home_in)
     basis = _place_basis(inc)
     return [replace(e, other_tolls=tuple(inc.other_tolls), place_basis=basis) for e in events]
 
