@@ -146,3 +146,55 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
         gazetteer,
     ).events
     assert sorted(e.fatalities for e in shared) == [2, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # a violent act told by its verb gives an event even when no one is counted
+        ("Gunmen attack farmers near Nyala.", "Violence against civilians", "Attack"),
+        (
+            "A church leader was murdered by unknown assailants in Kisumu.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Police reservists shot and wounded a man in Mandera town.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        # a lynching and a mob's killing are mob violence (Riots)
+        ("Two women accused of witchcraft were lynched in Nyamira.", "Riots", "Mob violence"),
+        ("A mob attacked and killed two guards in Busia.", "Riots", "Mob violence"),
+        # demonstrators who throw stones or fight running battles: a violent demonstration
+        (
+            "In Migori, demonstrators throw stones at police.",
+            "Riots",
+            "Violent demonstration",
+        ),
+        (
+            "Residents protested in Kisii and engaged police in running battles.",
+            "Riots",
+            "Violent demonstration",
+        ),
+        # a fire exchanged between armed sides is a battle, in any tense
+        ("Police exchange fire with raiders in Baringo.", "Battles", "Armed clash"),
+        # unnamed attackers raiding homes: one-sided violence, not a battle
+        (
+            "Attackers raided two villages in Tiaty, killing two herders.",
+            "Violence against civilians",
+            "Attack",
+        ),
+    ],
+)
+def test_codebook_types_of_notes(gazetteer, text, event_type, sub_event_type):
+    events = extract_events(text, gazetteer=gazetteer)
+    assert {(e.event_type, e.sub_event_type) for e in events} == {(event_type, sub_event_type)}
+
+
+def test_a_murder_case_named_in_a_protest_is_no_attack(gazetteer):
+    text = (
+        "On 28 April 2024, families of victims in a murder case staged a human chain in "
+        "Narayanganj city, demanding a speedy verdict."
+    )
+    assert {e.event_type for e in extract_events(text, gazetteer=gazetteer)} == {"Protests"}

@@ -191,7 +191,14 @@ _FINITE_KILL = re.compile(
     r"while|after|as|and|or|of|for|with|over|near|earlier|later|last|this)\b)[A-Za-z]",
     re.I,
 )
-_SHOT = re.compile(r"shot|stabbed|assassinat", re.I)
+#: A violent act on someone, told by its verb: an attack even when no one is
+#: counted ("gunmen attack a village", "a chief was murdered", "raiders shoot a
+#: herder"), unlike a bare "killed", which may only report a toll told elsewhere.
+_SHOT = re.compile(
+    r"shot|shoot|stabbed|assassinat|murdered|hacked|behead|tortur|lynch|"
+    r"\battack(?:s|ed)?\s+(?!on\b|in\b|at\b|near\b|by\b)(?:an?\s+|the\s+|two\s+|\w+\s+)?\w",
+    re.I,
+)
 _PART_OF_A_TOLL = re.compile(rf"\b{PART_OF_A_TOLL}", re.I)
 _PROTEST_HINT = re.compile(r"protest|demonstrat|rall|march|strike|sit-in|gather|block|barricad")
 

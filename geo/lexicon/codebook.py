@@ -75,7 +75,14 @@ PATTERNS = MappingProxyType(
         r"pelt\w*|stone-?pelting|brickbats|hurl\w*|damag\w*|smash\w*|attacked|assault\w*|"
         r"beat(?:en|ing)?\b|hacked|lynch\w*|chased|lit\s+fires|lighting\s+fires|bonfires?|"
         r"fires\s+(?:were\s+)?lit|burning\s+tyres|burning\s+tires|barricad\w*|ston(?:ed|ing)|"
-        r"riot\w*)\b",
+        r"riot\w*|"
+        # the codebook's destructive acts: stones thrown in any tense, fights with the
+        # police, a rampage, property destroyed or looted, tyres set alight
+        r"thr(?:ew|ow|ows|owing|own)\s+(?:\w+\s+)?(?:stones|rocks|bricks|missiles|objects)|"
+        r"stone-?throwing|running\s+battles?|fought\s+(?:with\s+)?(?:the\s+)?police|"
+        r"rampage|destroy\w*|loot\w*|l(?:it|ight|ighting)\s+(?:\w+\s+)?(?:tyres|tires|fires?)|"
+        r"injur(?:ed|ing)\s+(?:(?:several|some|many|two|three|four|five|\d+|a|the)\s+)?"
+        r"(?:police|officers|policemen))\b",
         # Force used on demonstrators short of killing: an intervention.
         "intervention": r"\b(?:tear\s*-?\s*gas|teargas|batons?|lathi\w*|cane-?charg\w*|"
         r"baton-?charg\w*|dispers\w*|obstruct\w*|foil\w*|prevented|detain\w*|arrest\w*|"
@@ -90,6 +97,8 @@ PATTERNS = MappingProxyType(
         r"people|youths))\b",
         # Fire thrown by hand: not an explosive weapon.
         "incendiary": r"\b(?:petrol\s+bombs?|molotov\w*|fire-?bombs?|cocktails?)\b",
+        # A crowd acting as a mob (the codebook's rioters without a demonstration).
+        "mob": r"\b(?:mobs?|angry\s+(?:crowds?|residents|villagers|locals|youths?))\b",
         # Justice taken by a crowd into its own hands.
         "mob_justice": r"\b(?:lynch\w*|mob\s+justice|on\s+suspicion\s+of|suspected\s+(?:of\s+)?"
         r"(?:thie(?:f|ves|ving)|robb\w*|mugg\w*|kidnapp\w*|criminals?|witch\w*|steal\w*)|"
@@ -140,6 +149,10 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         _ARMED_BLOCK,
         _RIOT_MOB,
     ),
+    # A mob that attacks or kills people is mob violence, not an armed group's attack.
+    ActorRule(("Violence against civilians", "Battles"), ("mob",), _ARMED_BLOCK, _RIOT_MOB),
+    # ... and a mob's riot outside any demonstration is mob violence too.
+    ActorRule(("Riots",), ("mob",), ("demonstration",), _RIOT_MOB),
     # Demonstrators who turn violent: a violent demonstration.
     ActorRule(_ANY_PROTEST, ("crowd_violence",), _ARMED_BLOCK, _RIOT_VD),
     # Force used on peaceful demonstrators: a protest with intervention.
@@ -159,6 +172,20 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         ("Battles",),
         ("nonstate_armed", "civilian_target"),
         ("state_forces", "crowd_fight"),
+        ("Violence against civilians", "Attack"),
+    ),
+    # Unnamed attackers, or state forces, raiding or attacking people who cannot
+    # fight back (homes, villagers, herders): one-sided violence, not a battle.
+    ActorRule(
+        ("Battles",),
+        ("unnamed_group", "civilian_target"),
+        ("state_forces", "crowd_fight", "nonstate_armed"),
+        ("Violence against civilians", "Attack"),
+    ),
+    ActorRule(
+        ("Battles",),
+        ("state_forces", "civilian_target", "harm"),
+        ("nonstate_armed", "crowd_fight", "crowd"),
         ("Violence against civilians", "Attack"),
     ),
     ActorRule(

@@ -116,6 +116,10 @@ RULES: tuple[EventRule, ...] = (
         after="",
     ),
     *_rows("Protests", "Excessive force against protesters", r"crackdown\s+on"),
+    # A lynching is a crowd's killing by definition: the codebook's mob violence
+    # (a crowd that beats a suspected thief or witch to death is one too, read by the
+    # actor rules of geo.lexicon.codebook).
+    *_rows("Riots", "Mob violence", r"lynch(?:ed|ing|es)?", r"mob\s+justice"),
     # One-sided violence on people who cannot fight back.
     *_rows(
         _VAC,
@@ -174,8 +178,11 @@ RULES: tuple[EventRule, ...] = (
         r"ambush\w*",
         "repelled",
         "battle",
-        r"exchanged\s+fire",
-        "raids?",
+        r"exchang(?:ed|es|e|ing)\s+(?:of\s+)?(?:fire|gunfire)",
+        r"gun\s*-?\s*battles?",
+        r"skirmish\w*",
+        "shootouts?",
+        r"raid(?:s|ed|ing)?",
         r"launched\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|operations?|offensives?|"
         r"assaults?|incursions?)",
         "attacked",
@@ -208,9 +215,11 @@ RULES: tuple[EventRule, ...] = (
     *_rows(
         _VAC,
         "Attack",
-        r"(?:was|were)\s+(?:shot|killed|stabbed)",
+        r"(?:was|were|is|are)\s+(?:shot|killed|stabbed)",
         r"kill(?:ed|ing|s)?",
         r"shoots?",
+        # shot at or shot and hurt someone (not 'shot dead', read above)
+        r"shot\s+(?:and\s+(?:wounded|injured|killed)|at)",
     ),
     # the verb, not the noun ("raiders attack villagers", not "the attack on")
     *_rows(
