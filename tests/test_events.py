@@ -198,3 +198,27 @@ def test_a_murder_case_named_in_a_protest_is_no_attack(gazetteer):
         "Narayanganj city, demanding a speedy verdict."
     )
     assert {e.event_type for e in extract_events(text, gazetteer=gazetteer)} == {"Protests"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # ethnic, tribal and clan groups that fight are identity militias: a battle
+        ("Inter-clan clashes took place in Narok County, leaving 3 people dead.", "Battles"),
+        # ... but supporters of parties clashing are a riot, whatever their ethnicity
+        ("Rival party supporters clashed in Kisumu, injuring four.", "Riots"),
+        # an attack on the police is a battle; police killing gang members is one too
+        ("Armed men attacked police officers at their camp in Lamu.", "Battles"),
+        ("Police shot dead two suspected gang members in Nakuru.", "Battles"),
+        # attacked, with no armed side named: one-sided violence on a person
+        (
+            "A party candidate was attacked in Nairobi and sustained head injuries.",
+            "Violence against civilians",
+        ),
+        # a riot told before its reason is the riot, not the killing it answers
+        ("Riots broke out in Nairobi in response to the beheading of a woman.", "Riots"),
+    ],
+)
+def test_who_fights_decides_the_type(gazetteer, text, event_type):
+    events = extract_events(text, gazetteer=gazetteer)
+    assert {e.event_type for e in events} == {event_type}, events

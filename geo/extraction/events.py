@@ -200,7 +200,9 @@ _SHOT = re.compile(
     re.I,
 )
 _PART_OF_A_TOLL = re.compile(rf"\b{PART_OF_A_TOLL}", re.I)
-_PROTEST_HINT = re.compile(r"protest|demonstrat|rall|march|strike|sit-in|gather|block|barricad")
+_PROTEST_HINT = re.compile(
+    r"protest|demonstrat|rall|march|strike|sit-in|gather|block|barricad|riot"
+)
 
 
 def event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tuple[str, str] | None:
@@ -212,8 +214,8 @@ def event_kind(f: SentenceFacts, spoken: str, killed: int, injured: int) -> tupl
     main = main_clause(spoken) if kind is not None and kind[0] != "Protests" else spoken
     if main != spoken and _PROTEST_HINT.search(main.lower()):
         told = classify(main)  # "staged a protest against Israel's military operation"
-        if told is not None and told[0] == "Protests":
-            kind = told
+        if told is not None and told[0] in ("Protests", "Riots"):
+            kind = told  # "riots broke out in response to the beheading of …": the riot
     if (
         kind is not None
         and kind[1] == "Attack"

@@ -52,6 +52,9 @@ PATTERNS = MappingProxyType(
         "nonstate_armed": r"\b(?:rebels?|militants?|insurgents?|militias?|militiamen|gunmen|"
         r"armed\s+(?:men|group|groups|assailants|gang|gangs|wing)|terrorists?|fighters|"
         r"jihadists?|guerrillas?|bandits|raiders|rustlers|warriors|Maoists?|extremists|separatists|"
+        # criminal gangs that fight the police are armed groups too (the codebook's
+        # unidentified armed groups)
+        r"gangsters?|gang\s+members?|(?:criminal\s+)?gangs?(?!\s+activit)|kidnappers|armed\s+robbers|"
         r"al-Shabaab|Shabaab|Boko\s+Haram|Taliban|ISIS|ISIL|Daesh|Islamic\s+State|"
         r"Hezbollah|Naxal\w*|snipers?|(?-i:IS|PKK|NPA|ULFA|NSCN|LTTE|ADF|FDLR|RSF|SPLA))\b",
         # State forces, police included.
@@ -66,6 +69,22 @@ PATTERNS = MappingProxyType(
         r"groups?\s+of|accomplices|relatives|hawkers|"
         r"people|goons|hooligans|thugs|men\s+of|leaders|"
         r"traders|vendors|drivers|farmers|vigilantes?|squatters)\b",
+        # Groups organised by ethnicity, tribe or clan: the codebook's identity
+        # militias, armed sides of battles (not crowds) when they fight.
+        "identity": r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal|tribes(?:men)?|"
+        r"clans(?:men)?|pastoralists?|herders?|herdsmen|communal\s+militias?|"
+        r"(?:rival|two|neighbouring|neighboring)\s+communities)\b",
+        # Political supporters and students: crowds, whatever their ethnicity.
+        "partisans": r"\b(?:supporters|students|activists|followers|cadres)\b",
+        # Weapons of the hand (sticks, stones, rods): the fights of crowds, not militias.
+        "hand_weapons": r"\b(?:sticks|bamboo|rods|brickbats|bricks|stones|sharp\s+weapons|"
+        r"local\s+weapons|lathis|clubs)\b",
+        # An attack on state forces or their posts: a battle, whoever attacked.
+        "on_forces": r"\battack(?:s|ed|ing)?\s+(?:(?:a|an|the|two|three|\w+)\s+){0,2}(?:police|"
+        r"policemen|officers|soldiers|troops|security\s+forces|(?:police|army|military)\s+"
+        r"(?:camp|station|post|base|patrol|convoy|vehicle))\b",
+        # Attacked, by its verb.
+        "attacked": r"\b(?:attack(?:ed|s)\b(?!\s+on\b)|came\s+under\s+attack)",
         # A demonstration going on.
         "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|marche?s?|"
         r"hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
@@ -110,7 +129,11 @@ PATTERNS = MappingProxyType(
         "civilian_target": r"\b(?:civilians?|villagers?|villages?|passengers?|homes?|houses?|"
         r"vehicles?|bus(?:es)?|matatus?|worshippers?|churche?s?|mosques?|schools?|"
         r"students?|pupils?|farmers?|herders?|traders?|women|children|residents|families|"
-        r"motorists|travell?ers)\b",
+        r"motorists|travell?ers|"
+        # a person, by what they are
+        r"boys?|girls?|child|workers?|journalists?|teachers?|priests?|pastors?|imams?|"
+        r"shopkeepers?|businessm[ae]n|drivers?|chairman|headman|informers?|wife|husband|"
+        r"sons?|daughters?|elders?|candidates?|councillors?|MLA|MP|family|man|woman)\b",
         # Two sides fighting.
         "crowd_fight": r"\b(?:clash\w*|fighting|fought|exchanged\s+fire|gunfight|shootout)\b",
         # People hurt or killed.
@@ -150,7 +173,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         _RIOT_MOB,
     ),
     # A mob that attacks or kills people is mob violence, not an armed group's attack.
-    ActorRule(("Violence against civilians", "Battles"), ("mob",), _ARMED_BLOCK, _RIOT_MOB),
+    ActorRule(("Violence against civilians", "Battles"), ("mob",), (), _RIOT_MOB),
     # ... and a mob's riot outside any demonstration is mob violence too.
     ActorRule(("Riots",), ("mob",), ("demonstration",), _RIOT_MOB),
     # Demonstrators who turn violent: a violent demonstration.
@@ -161,6 +184,21 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         ("intervention", "state_forces"),
         (),
         ("Protests", "Protest with intervention"),
+    ),
+    # Ethnic, tribal and clan groups that fight are identity militias: a battle,
+    # unless they fight with sticks and stones as crowds do.
+    ActorRule(
+        ("Battles", "Riots"),
+        ("identity", "crowd_fight"),
+        ("hand_weapons", "demonstration", "state_forces", "partisans"),
+        ("Battles", "Armed clash"),
+    ),
+    # An attack on the police or soldiers by anyone but a crowd is a battle.
+    ActorRule(
+        ("Violence against civilians",),
+        ("on_forces",),
+        ("crowd", "mob", "demonstration"),
+        ("Battles", "Armed clash"),
     ),
     # A fight with a crowd on one side is a riot, not a battle.
     ActorRule(("Battles",), ("crowd", "state_forces"), _ARMED_BLOCK, _RIOT_VD),
@@ -186,6 +224,14 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         ("Battles",),
         ("state_forces", "civilian_target", "harm"),
         ("nonstate_armed", "crowd_fight", "crowd"),
+        ("Violence against civilians", "Attack"),
+    ),
+    # "attacked" with no armed side named, on either side: one-sided violence
+    # against whoever was attacked (a person, a home), not a battle.
+    ActorRule(
+        ("Battles",),
+        ("attacked",),
+        ("state_forces", "nonstate_armed", "crowd_fight", "crowd", "identity"),
         ("Violence against civilians", "Attack"),
     ),
     ActorRule(

@@ -128,6 +128,9 @@ RULES: tuple[EventRule, ...] = (
         r"civilians|crowd)",
         after="",
     ),
+    # Shooting told without a second side: one-sided unless the actor rules find two
+    # armed sides (an armed group and state forces make it a battle).
+    *_rows(_VAC, "Attack", r"opened\s+fire", r"came\s+under\s+(?:gun)?fire", r"fired\s+at"),
     *_rows(
         _VAC,
         "Attack",
