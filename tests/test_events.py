@@ -222,3 +222,25 @@ def test_a_murder_case_named_in_a_protest_is_no_attack(gazetteer):
 def test_who_fights_decides_the_type(gazetteer, text, event_type):
     events = extract_events(text, gazetteer=gazetteer)
     assert {e.event_type for e in events} == {event_type}, events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces fired at civilians in Garissa town, injuring one person.",
+        "An unidentified man hacks a woman to death in Kisii.",
+        "A stabbing spree in Eldoret left five people injured.",
+    ],
+)
+def test_one_sided_violence_in_any_tense_is_an_attack(gazetteer, text):
+    events = extract_events(text, gazetteer=gazetteer)
+    assert {(e.event_type, e.sub_event_type) for e in events} == {
+        ("Violence against civilians", "Attack")
+    }, events
+
+
+def test_protesters_blocking_a_road_stay_peaceful_but_burning_tyres_do_not(gazetteer):
+    calm = "On 20 July 2024, students blocked the Sylhet highway demanding quota reform."
+    hot = "On 20 July 2024, students blocked the Sylhet highway and burned tyres in protest."
+    assert {e.event_type for e in extract_events(calm, gazetteer=gazetteer)} == {"Protests"}
+    assert {e.event_type for e in extract_events(hot, gazetteer=gazetteer)} == {"Riots"}

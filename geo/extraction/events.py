@@ -195,7 +195,8 @@ _FINITE_KILL = re.compile(
 #: counted ("gunmen attack a village", "a chief was murdered", "raiders shoot a
 #: herder"), unlike a bare "killed", which may only report a toll told elsewhere.
 _SHOT = re.compile(
-    r"shot|shoot|stabbed|assassinat|murdered|hacked|behead|tortur|lynch|"
+    r"shot|shoot|stab(?:s|bed|bing)|assassinat|murder(?:ed|s)\b|hack(?:ed|s)\b|behead|tortur|lynch|"
+    r"fired\s+at|opened\s+fire|under\s+(?:gun)?fire|"
     r"\battack(?:s|ed)?\s+(?!on\b|in\b|at\b|near\b|by\b)(?:an?\s+|the\s+|two\s+|\w+\s+)?\w",
     re.I,
 )

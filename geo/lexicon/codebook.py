@@ -95,11 +95,16 @@ PATTERNS = MappingProxyType(
         r"beat(?:en|ing)?\b|hacked|lynch\w*|chased|lit\s+fires|lighting\s+fires|bonfires?|"
         r"fires\s+(?:were\s+)?lit|burning\s+tyres|burning\s+tires|barricad\w*|ston(?:ed|ing)|"
         r"riot\w*|"
+        # (a road blocked by people standing in it is no violence: the codebook counts
+        # road-blocking only with barricades or burning tyres, read above)
         # the codebook's destructive acts: stones thrown in any tense, fights with the
         # police, a rampage, property destroyed or looted, tyres set alight
         r"thr(?:ew|ow|ows|owing|own)\s+(?:\w+\s+)?(?:stones|rocks|bricks|missiles|objects)|"
         r"stone-?throwing|running\s+battles?|fought\s+(?:with\s+)?(?:the\s+)?police|"
         r"rampage|destroy\w*|loot\w*|l(?:it|ight|ighting)\s+(?:\w+\s+)?(?:tyres|tires|fires?)|"
+        r"violent(?:ly)?\s+(?:protest\w*|demonstrat\w*)|turn(?:ed|s)?\s+violent|"
+        r"sets?\s+(?:\w+\s+){1,3}(?:on\s+fire|alight|ablaze)|burns?\s+(?:the|their|a|down)\b|"
+        r"demolish\w*|"
         r"injur(?:ed|ing)\s+(?:(?:several|some|many|two|three|four|five|\d+|a|the)\s+)?"
         r"(?:police|officers|policemen))\b",
         # Force used on demonstrators short of killing: an intervention.
