@@ -244,3 +244,24 @@ def test_protesters_blocking_a_road_stay_peaceful_but_burning_tyres_do_not(gazet
     hot = "On 20 July 2024, students blocked the Sylhet highway and burned tyres in protest."
     assert {e.event_type for e in extract_events(calm, gazetteer=gazetteer)} == {"Protests"}
     assert {e.event_type for e in extract_events(hot, gazetteer=gazetteer)} == {"Riots"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # state forces hurt by anyone but a crowd: they are an armed side
+        ("One police reservist was killed in Wajir by unnamed attackers.", "Battles"),
+        (
+            "Paramilitary forces open fire on Jugma, injuring three farmers.",
+            "Violence against civilians",
+        ),
+        # a clan militia raiding a village, no fight told: one-sided
+        (
+            "Tribesmen raided a village near Lokichogio, killing two herdsmen.",
+            "Violence against civilians",
+        ),
+    ],
+)
+def test_the_side_that_was_hurt_decides_too(gazetteer, text, event_type):
+    events = extract_events(text, gazetteer=gazetteer)
+    assert {e.event_type for e in events} == {event_type}, events

@@ -196,7 +196,8 @@ _FINITE_KILL = re.compile(
 #: herder"), unlike a bare "killed", which may only report a toll told elsewhere.
 _SHOT = re.compile(
     r"shot|shoot|stab(?:s|bed|bing)|assassinat|murder(?:ed|s)\b|hack(?:ed|s)\b|behead|tortur|lynch|"
-    r"fired\s+at|opened\s+fire|under\s+(?:gun)?fire|"
+    r"fired\s+at|open(?:s|ed)?\s+fire|fire[sd]?\s+on|under\s+(?:gun)?fire|gunned\s+down|"
+    r"set\s+alight|doused|whipped|"
     r"\battack(?:s|ed)?\s+(?!on\b|in\b|at\b|near\b|by\b)(?:an?\s+|the\s+|two\s+|\w+\s+)?\w",
     re.I,
 )

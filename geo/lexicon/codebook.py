@@ -85,6 +85,14 @@ PATTERNS = MappingProxyType(
         r"(?:camp|station|post|base|patrol|convoy|vehicle))\b",
         # Attacked, by its verb.
         "attacked": r"\b(?:attack(?:ed|s)\b(?!\s+on\b)|came\s+under\s+attack)",
+        # State forces as the ones hurt: "a police reservist was killed", "shot two
+        # soldiers". They are an armed side, so whoever hurt them fought them.
+        "forces_hurt": r"\b(?:(?:police|army|security)\s+(?:officers?|reservists?)|officers?|soldiers?|"
+        r"reservists?|policem[ae]n|troops|constables?)\s+(?:(?:was|were|has\s+been|have\s+been|is|"
+        r"are)\s+)?(?:shot|killed|injured|wounded|ambushed|attacked|gunned|hacked)\b|"
+        r"\b(?:kill(?:ed|s|ing)?|shot|shoot(?:s|ing)?|ambush(?:ed|es)?|wound(?:ed|s|ing)?|"
+        r"injur(?:ed|es|ing))\s+(?:(?:a|an|the|two|three|four|five|\d+|one|several)\s+)?"
+        r"(?:police\s+)?(?:officers?|soldiers?|reservists?|policem[ae]n|troops)\b",
         # A demonstration going on.
         "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|marche?s?|"
         r"hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
@@ -134,7 +142,7 @@ PATTERNS = MappingProxyType(
         "civilian_target": r"\b(?:civilians?|villagers?|villages?|passengers?|homes?|houses?|"
         r"vehicles?|bus(?:es)?|matatus?|worshippers?|churche?s?|mosques?|schools?|"
         r"students?|pupils?|farmers?|herders?|traders?|women|children|residents|families|"
-        r"motorists|travell?ers|"
+        r"motorists|travell?ers|citizens|fishermen|herdsm[ae]n|pedestrians|"
         # a person, by what they are
         r"boys?|girls?|child|workers?|journalists?|teachers?|priests?|pastors?|imams?|"
         r"shopkeepers?|businessm[ae]n|drivers?|chairman|headman|informers?|wife|husband|"
@@ -204,6 +212,20 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         ("on_forces",),
         ("crowd", "mob", "demonstration"),
         ("Battles", "Armed clash"),
+    ),
+    ActorRule(
+        ("Violence against civilians",),
+        ("forces_hurt",),
+        ("crowd", "mob", "demonstration", "civilian_target"),
+        ("Battles", "Armed clash"),
+    ),
+    # An ethnic or clan militia raiding a village or attacking herders, with no fight
+    # told: one-sided violence against civilians.
+    ActorRule(
+        ("Battles",),
+        ("identity", "civilian_target"),
+        ("state_forces", "crowd_fight"),
+        ("Violence against civilians", "Attack"),
     ),
     # A fight with a crowd on one side is a riot, not a battle.
     ActorRule(("Battles",), ("crowd", "state_forces"), _ARMED_BLOCK, _RIOT_VD),

@@ -130,7 +130,15 @@ RULES: tuple[EventRule, ...] = (
     ),
     # Shooting told without a second side: one-sided unless the actor rules find two
     # armed sides (an armed group and state forces make it a battle).
-    *_rows(_VAC, "Attack", r"opened\s+fire", r"came\s+under\s+(?:gun)?fire", r"fired\s+at"),
+    *_rows(
+        _VAC,
+        "Attack",
+        r"open(?:s|ed)?\s+fire",
+        r"came\s+under\s+(?:gun)?fire",
+        r"fired\s+at",
+        r"fire\s+on",
+        r"shot\s+and\s+(?:\w+\s+)?(?:wounded|injured)",
+    ),
     *_rows(
         _VAC,
         "Attack",
