@@ -275,3 +275,24 @@ def test_a_follow_up_that_names_the_places_says_where_the_toll_is(
     rows = [e for e in _events(text, gazetteer, date(2023, 7, 8)) if not e.is_aggregate]
     tolls = {e.place.name: e.fatalities for e in rows if e.place is not None}
     assert tolls == {"Nairobi": 0, "Kisumu": 2}, rows
+
+
+def test_a_follow_up_telling_the_crowds_violence_makes_the_protest_a_riot(
+    gazetteer: Gazetteer,
+) -> None:
+    # ACLED codes the event by what it became; the follow-up has no event word
+    text = (
+        "Traders protested in Embu on 4 March 2021 against new market levies. "
+        "They burned tyres and pelted vehicles with stones.\n\n"
+        "Students marched in Nyeri on 4 March 2021 against fees. "
+        "Police used tear gas to disperse them.\n"
+    )
+    kinds = {
+        e.place.name: (e.event_type, e.sub_event_type)
+        for e in _events(text, gazetteer)
+        if e.place is not None
+    }
+    assert kinds == {
+        "Embu": ("Riots", "Violent demonstration"),
+        "Nyeri": ("Protests", "Protest with intervention"),
+    }

@@ -48,6 +48,7 @@ from geo.extraction.events import (
     place_events,
     sentence_actors,
 )
+from geo.lexicon.codebook import turn_of_a_protest
 from geo.lexicon.event_rules import CONCRETE_ACTS
 from geo.lexicon.taxonomy import VIOLENT_TYPES
 from geo.models import DateMention, Event, Toponym, precision_rank
@@ -77,6 +78,9 @@ class _Draft:
     aggregate: re.Match[str] | None
     #: The sentence's actors (:func:`~geo.extraction.events.sentence_actors`).
     actors: tuple[str, ...] = ()
+    #: With no event word of its own, what it makes of a protest told before it
+    #: ("They burnt tyres along the highway": a violent demonstration).
+    turn: tuple[str, str] | None = None
 
     @property
     def literal(self) -> list[Toponym]:
@@ -266,7 +270,11 @@ def build_events(
             check()
         d = _draft(f, dated)
         if d is None or (
-            d.kind is None and not d.own_dates and d.killed is None and d.injured is None
+            d.kind is None
+            and not d.own_dates
+            and d.killed is None
+            and d.injured is None
+            and d.turn is None
         ):
             continue
         if f.headline:
@@ -324,6 +332,19 @@ class _Story:
         if d.facts.paragraph != self.paragraph:
             self.paragraph, self.last_date = d.facts.paragraph, None
         if d.kind is None:
+            cur = self.current
+            if (
+                d.turn is not None
+                and cur is not None
+                and cur.kind[0] == "Protests"
+                and d.facts.paragraph == cur.paragraph
+                and not d.own_dates
+                and (not d.own_place or _goes_on(cur, d))
+            ):
+                # ACLED codes the event by what it became: "They burnt tyres" after a
+                # protest makes it a violent demonstration
+                cur.kind = escalate(cur.kind, d.turn)
+                cur.sources.append((d.facts.start, d.facts.end))
             if d.own_dates:
                 self.last_date = d.own_dates[-1]
                 if self.current is not None and _dates_the_incident(self.current, d):
@@ -367,6 +388,7 @@ def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
     if told and len(told) < len(own_dates):
         own_dates = told  # "…, the agency said Saturday, a day after protests": when it was said
     killed, injured = f.casualties.killed, f.casualties.injured
+    kind: tuple[str, str] | None = None
     if (
         dated
         and not own_dates
@@ -374,15 +396,21 @@ def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
         and not injured
         and not CONCRETE_ACTS.search(spoken.lower())
     ):
-        return None  # no date, no toll, no concrete act: analysis or background
-    kind = event_kind(f, spoken, killed or 0, injured or 0)
+        # no date, no toll, no concrete act: analysis or background, unless it
+        # tells how a protest told before it went on
+        turn = turn_of_a_protest(spoken)
+        if turn is None:
+            return None
+    else:
+        kind = event_kind(f, spoken, killed or 0, injured or 0)
+        turn = turn_of_a_protest(spoken) if kind is None else None
     places = _roles(event_places(f.toponyms), f.toponyms)
     aggregate = AGGREGATE.search(spoken) if (killed or injured) else None
     if aggregate and _UPDATE.search(spoken) and not AGGREGATE.search(spoken, aggregate.end()):
         if aggregate.group(0).lower().startswith(("death", "toll")):
             aggregate = None  # "the death toll from the blast rose to seven": an update
     actors = sentence_actors(spoken, kind[0]) if kind else ()
-    return _Draft(f, kind, own_dates, places, killed, injured, aggregate, actors)
+    return _Draft(f, kind, own_dates, places, killed, injured, aggregate, actors, turn)
 
 
 def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:

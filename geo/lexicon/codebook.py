@@ -102,7 +102,7 @@ PATTERNS = MappingProxyType(
         r"pelt\w*|stone-?pelting|brickbats|hurl\w*|damag\w*|smash\w*|attacked|assault\w*|"
         r"beat(?:en|ing)?\b|hacked|lynch\w*|chased|lit\s+fires|lighting\s+fires|bonfires?|"
         r"fires\s+(?:were\s+)?lit|burning\s+tyres|burning\s+tires|barricad\w*|ston(?:ed|ing)|"
-        r"riot\w*|"
+        r"(?<!anti-)(?<!anti\s)riot(?!\s+(?:police|gear|squad|control|unit))\w*|"
         # (a road blocked by people standing in it is no violence: the codebook counts
         # road-blocking only with barricades or burning tyres, read above)
         # the codebook's destructive acts: stones thrown in any tense, fights with the
@@ -375,6 +375,30 @@ def retype(kind: tuple[str, str] | None, sentence: str) -> tuple[str, str] | Non
         if all(has(n) for n in rule.needs) and not any(has(n) for n in rule.unless):
             return rule.gives
     return kind
+
+
+def turn_of_a_protest(sentence: str) -> tuple[str, str] | None:
+    """What a sentence with no event word of its own makes of a protest told before
+    it: violence by the crowd makes a violent demonstration, force used on it a
+    protest with intervention (``None``: neither).
+
+    >>> turn_of_a_protest("They burnt tyres along the highway.")
+    ('Riots', 'Violent demonstration')
+    >>> turn_of_a_protest("Police used tear gas to disperse them.")
+    ('Protests', 'Protest with intervention')
+    >>> turn_of_a_protest("The governor promised talks.") is None
+    True
+    """
+    main = main_clause(sentence)
+    if COMPILED_PATTERNS["nonstate_armed"].search(sentence):
+        return None
+    if COMPILED_PATTERNS["crowd_violence"].search(main):
+        return _RIOT_VD
+    if COMPILED_PATTERNS["intervention"].search(main) and COMPILED_PATTERNS["state_forces"].search(
+        sentence
+    ):
+        return ("Protests", "Protest with intervention")
+    return None
 
 
 def _check() -> None:
