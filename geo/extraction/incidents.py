@@ -268,7 +268,8 @@ def build_events(
     for n, f in enumerate(facts):
         if check is not None and not n % 64:
             check()
-        d = _draft(f, dated)
+        cur = story.current
+        d = _draft(f, dated, after_protest=cur is not None and cur.kind[0] == "Protests")
         if d is None or (
             d.kind is None
             and not d.own_dates
@@ -379,7 +380,9 @@ def _first_offset(x: Event | _Incident) -> int:
     return x.lead.facts.start if isinstance(x, _Incident) else x.char_start
 
 
-def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
+def _draft(f: SentenceFacts, dated: bool, *, after_protest: bool = False) -> _Draft | None:
+    """What one sentence tells on its own; ``after_protest``: the story's incident
+    so far is a protest, which this sentence may tell the turn of."""
     spoken = f.spoken
     own_dates = [d for d in f.dates if spoken[d.start - f.start : d.end - f.start].strip()]
     if own_dates and all(_is_since(spoken, x.start - f.start) for x in own_dates):
@@ -398,12 +401,12 @@ def _draft(f: SentenceFacts, dated: bool) -> _Draft | None:
     ):
         # no date, no toll, no concrete act: analysis or background, unless it
         # tells how a protest told before it went on
-        turn = turn_of_a_protest(spoken)
+        turn = turn_of_a_protest(spoken) if after_protest else None
         if turn is None:
             return None
     else:
         kind = event_kind(f, spoken, killed or 0, injured or 0)
-        turn = turn_of_a_protest(spoken) if kind is None else None
+        turn = turn_of_a_protest(spoken) if kind is None and after_protest else None
     places = _roles(event_places(f.toponyms), f.toponyms)
     aggregate = AGGREGATE.search(spoken) if (killed or injured) else None
     if aggregate and _UPDATE.search(spoken) and not AGGREGATE.search(spoken, aggregate.end()):
