@@ -295,6 +295,12 @@ def _doers(sentence: str, m: re.Match[str], group: str) -> bool:
     )
 
 
+#: "41 soldiers and | 25 mercenaries were killed": a number listed before another.
+_LISTED_BEFORE = re.compile(
+    rf"(?P<n>{_NUM_WORD})\s+(?:[\w’'-]+\s+){{0,6}}?and\s+(?:of\s+)?$", re.IGNORECASE
+)
+
+
 def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_Count]:
     found: list[_Count] = []
     for pattern in patterns:
@@ -333,8 +339,10 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
     extra: list[_Count] = []
     for c in found:
         head = sentence[max(0, c.start - 120) : c.start]
-        lst = re.search(
-            rf"(?P<n>{_NUM_WORD})\s+(?:[\w’'-]+\s+){{0,6}}?and\s+(?:of\s+)?$", head, re.IGNORECASE
+        lst = (
+            _LISTED_BEFORE.search(head)
+            if ("and" in head or "AND" in head or "And" in head)
+            else None
         )
         if lst:
             parsed = parse_number(lst.group("n"))

@@ -13,7 +13,6 @@ import itertools
 import logging
 import os
 import pickle
-import re
 import sys
 import tempfile
 from array import array
@@ -316,7 +315,7 @@ class Gazetteer:
         True
         """
         key = normalize(word)
-        code = self.demonyms.get(key) or self.demonyms.get(re.sub(r"s$", "", key))
+        code = self.demonyms.get(key) or (key.endswith("s") and self.demonyms.get(key[:-1]))
         return self.country(code) if code else None
 
     def name_words(self, first: str) -> int:

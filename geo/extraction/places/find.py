@@ -254,12 +254,14 @@ def person_names(text: str, names: set[str] | None = None) -> frozenset[str]:
     ['Walsh']
     """
     if names is not None and len(names) <= 8:
-        return frozenset(
-            n
-            for n in names
-            if re.search(rf"\b{re.escape(n)}\s+(?:\w+ly\s+)?(?:{_PERSON_ACTS})\b(?!\s+to\b)", text)
-            or re.search(rf"\b(?:said|says|added)\s+{re.escape(n)}\s*,", text)
-        )
+        if not names:
+            return frozenset()
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        acting = rf"\b({alt})\s+(?:\w+ly\s+)?(?:{_PERSON_ACTS})\b(?!\s+to\b)"
+        said = rf"\b(?:said|says|added)\s+({alt})\s*,"
+        found = {m.group(1) for p in (acting, said) for m in re.finditer(p, text)}
+        # a name inside a longer one found ("Sistani" in "Ali Sistani said") is found too
+        return frozenset(n for n in names if n in found or any(f.endswith(" " + n) for f in found))
     out: set[str] = set()
     for m in itertools.chain(_ACTING.finditer(text), _SAID_BY.finditer(text)):
         name = m.group(1)

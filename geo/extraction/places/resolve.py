@@ -127,9 +127,16 @@ def _within(lat: float, lon: float, c: Entry, km: float) -> bool:
     return dy * dy + dx * dx <= (km / 111.2) ** 2
 
 
+_NEAR_DEG = NEAR_KM / 111.2
+
+
 def _near(c: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> bool:
     """Whether ``c`` lies within :data:`NEAR_KM` of an anchor named otherwise."""
-    return any(name != key and _within(lat, lon, c, NEAR_KM) for name, lat, lon in anchors)
+    clat = c.latitude
+    return any(
+        abs(lat - clat) <= _NEAR_DEG and name != key and _within(lat, lon, c, NEAR_KM)
+        for name, lat, lon in anchors
+    )
 
 
 @dataclass(frozen=True, slots=True)
