@@ -85,3 +85,32 @@ def test_heading_sets_year():
     r = DateResolver()
     got = [m.value for s in sents for m in r.resolve(s.text, s.start, s.heading_year)]
     assert got == [date(2020, 1, 4)]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "publication", "expected"),
+    [
+        # day first, as the numbers show (13 cannot be a month)
+        (["Raiders attacked a post on 13/04/2017."], None, [[(date(2017, 4, 13), "day", False)]]),
+        # month first, as the numbers show
+        (["Protests on 04/13/2017 in Ohio."], None, [[(date(2017, 4, 13), "day", False)]]),
+        # an ambiguous one follows the document's convention once one tells it
+        (
+            ["Clashes on 23/05/2017.", "More clashes on 02/06/2017."],
+            None,
+            [[(date(2017, 5, 23), "day", False)], [(date(2017, 6, 2), "day", False)]],
+        ),
+        # an ambiguous one with no convention is no date, not a guess
+        (["A vote on 4/5/2017."], None, [[]]),
+        # no year: only after "on" or "of", in the narrative's year
+        (
+            ["On the evening of 14/01 two women were lynched."],
+            date(2018, 2, 1),
+            [[(date(2018, 1, 14), "day", True)]],
+        ),
+        # a fraction is no date
+        (["Two 2/3 majorities were needed."], date(2018, 2, 1), [[]]),
+    ],
+)
+def test_numeric_dates(sentences, publication, expected):
+    assert _resolve(sentences, publication) == expected

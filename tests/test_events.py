@@ -265,3 +265,18 @@ def test_protesters_blocking_a_road_stay_peaceful_but_burning_tyres_do_not(gazet
 def test_the_side_that_was_hurt_decides_too(gazetteer, text, event_type):
     events = extract_events(text, gazetteer=gazetteer)
     assert {e.event_type for e in events} == {event_type}, events
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a crowd that kills is a mob; people killed by one are not its subject
+        ("Residents of Ogwedhi killed two suspected thieves in Migori.", "Riots"),
+        ("Two villagers were killed by gunmen in Mandera.", "Violence against civilians"),
+        # force on rioters is part of the riot
+        ("Two supporters were shot dead by police during election riots in Kisumu.", "Riots"),
+    ],
+)
+def test_crowds_and_riots(gazetteer, text, event_type):
+    events = extract_events(text, gazetteer=gazetteer)
+    assert {e.event_type for e in events} == {event_type}, events

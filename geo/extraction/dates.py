@@ -105,6 +105,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "on 13/04/2017", "the evening of 14/01": numbers with slashes, day first
+        # or month first by the numbers themselves (see DateResolver.numeric_order);
+        # without a year only after "on" or "of" ("2/3 of the seats" is no date)
+        "numeric",
+        re.compile(
+            r"(?:\b(?P<lead>[Oo]n|of|[Ss]ince|dated)\s+(?:the\s+)?)?"
+            r"\b(?P<na>[0-3]?\d)/(?P<nb>[0-3]?\d)(?:/(?P<year>(?:19|20)\d\d))?(?![\d/])"
+        ),
+    ),
+    (
         "weekday",
         re.compile(
             r"\b(?:(?P<part>early|late|last)\s+|on\s+|(?:on\s+)?the\s+night\s+of\s+)?"
@@ -139,6 +149,9 @@ class DateResolver:
     year: int | None = None
     month: int | None = None
     anchor: date | None = None
+    #: How the document writes numeric dates, once one tells: "dm" (13/04/2017)
+    #: or "md" (04/13/2017); until then "4/5/2017" is no date, not a guess.
+    numeric_order: str | None = None
     #: The document, read for its first explicit year only when a bare date
     #: is told before any year (see :meth:`prime`).
     _document: str = field(default="", repr=False)
@@ -213,6 +226,8 @@ class DateResolver:
             return DateMention(start, end, text, base + timedelta(days=delta), "day", relative=True)
         if kind in ("reference", "weekday"):
             return self._resolve_reference(kind, g, start, end, text, sentence_anchor)
+        if kind == "numeric":
+            return self._resolve_numeric(g, m, offset, heading_year)
         month = (
             MONTHS[g["month"].lower().rstrip(".")]
             if g.get("month")
@@ -241,6 +256,46 @@ class DateResolver:
         elif precision != "year":
             self.year, self.month = year, month
         return DateMention(start, end, text, value, precision, year_inferred=inferred)
+
+    def _resolve_numeric(
+        self, g: dict, m: re.Match[str], offset: int, heading_year: int | None
+    ) -> DateMention | None:
+        """ "13/04/2017": day first when the first number cannot be a month, month
+        first when the second cannot; either, as the document's other numeric
+        dates show; otherwise no date.
+
+        >>> r = DateResolver()
+        >>> [d.value for d in r.resolve("Clashes on 13/04/2017 and on 02/05/2017.")]
+        [datetime.date(2017, 4, 13), datetime.date(2017, 5, 2)]
+        >>> DateResolver().resolve("A vote on 4/5/2017.")
+        []
+        """
+        a, b = int(g["na"]), int(g["nb"])
+        if g.get("year") is None and g.get("lead") is None:
+            return None
+        if a > 12 and 1 <= b <= 12:
+            order = "dm"
+        elif b > 12 and 1 <= a <= 12:
+            order = "md"
+        elif a == b or self.numeric_order is not None:
+            order = self.numeric_order or "dm"
+        else:
+            return None  # 4/5: April or May, the text does not say
+        self.numeric_order = self.numeric_order or (order if a != b else None)
+        day, month = (a, b) if order == "dm" else (b, a)
+        explicit = int(g["year"]) if g.get("year") else None
+        year = explicit if explicit is not None else self._infer_year(month, heading_year)
+        if year is None:
+            return None
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            return None
+        self.year, self.month = year, month
+        start = m.start("na") + offset
+        end = m.end() + offset
+        text = m.string[m.start("na") : m.end()]
+        return DateMention(start, end, text, value, "day", year_inferred=explicit is None)
 
     def _infer_year(self, month: int, heading_year: int | None) -> int | None:
         if heading_year is not None:
@@ -344,6 +399,7 @@ def find_date_spans(text: str) -> list[tuple[str, re.Match[str]]]:
         "prior_event": "day" in low,
         "reference": bool(_REFERENCE_HINT.search(low)),
         "weekday": "day" in low,
+        "numeric": "/" in text,
     }
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []

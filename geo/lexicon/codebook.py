@@ -93,6 +93,15 @@ PATTERNS = MappingProxyType(
         r"\b(?:kill(?:ed|s|ing)?|shot|shoot(?:s|ing)?|ambush(?:ed|es)?|wound(?:ed|s|ing)?|"
         r"injur(?:ed|es|ing))\s+(?:(?:a|an|the|two|three|four|five|\d+|one|several)\s+)?"
         r"(?:police\s+)?(?:officers?|soldiers?|reservists?|policem[ae]n|troops)\b",
+        # A crowd as the sentence's subject ("Residents of Ogwedhi kill two …").
+        "crowd_subject": r"^\W*(?:(?:a|an|the|some|angry|irate|local|several|hundreds|dozens|"
+        r"of|group|groups|\d+)\s+){0,3}(?:residents|villagers|locals|youths?|voters|mobs?|crowds?|"
+        r"rioters|demonstrators|protesters)\b",
+        # People told as the ones hurt: "two villagers were killed".
+        "passive_harm": r"\b(?:was|were|are|is|been|being)\s+(?:\w+\s+)?(?:killed|shot|attacked|"
+        r"injured|wounded|hacked|beaten|stabbed|murdered|abducted|assaulted|lynched|burned|burnt)\b",
+        # A riot going on (not "riot police").
+        "riot_word": r"\b(?:riots|rioters|rioting)\b",
         # A demonstration going on.
         "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|marche?s?|"
         r"hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
@@ -187,6 +196,27 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ),
     # A mob that attacks or kills people is mob violence, not an armed group's attack.
     ActorRule(("Violence against civilians", "Battles"), ("mob",), (), _RIOT_MOB),
+    # Force used on rioters, or people killed in a riot, is part of the riot.
+    ActorRule(
+        ("Violence against civilians", "Battles"),
+        ("riot_word",),
+        ("nonstate_armed",),
+        _RIOT_VD,
+    ),
+    # A crowd that kills or hurts people is a mob (rioters), not an armed group:
+    # mob violence, or a violent demonstration when it is demonstrating.
+    ActorRule(
+        ("Violence against civilians",),
+        ("crowd_subject", "harm", "demonstration"),
+        ("passive_harm", "nonstate_armed", "state_forces"),
+        _RIOT_VD,
+    ),
+    ActorRule(
+        ("Violence against civilians",),
+        ("crowd_subject", "harm"),
+        ("passive_harm", "state_forces"),
+        _RIOT_MOB,
+    ),
     # ... and a mob's riot outside any demonstration is mob violence too.
     ActorRule(("Riots",), ("mob",), ("demonstration",), _RIOT_MOB),
     # Demonstrators who turn violent: a violent demonstration.
