@@ -152,3 +152,20 @@ def test_sentences_built_from_casualty_words_never_raise(words, offset):
 def test_all_of_a_number(sentence, killed, injured):
     c = read_casualties(sentence)
     assert (c.killed, c.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # headline English drops the article: one person
+        ("Woman killed on her farm by unknown group.", 1),
+        ("Lawyer killed at her home by unknown gunmen", 1),
+        ("A church pastor is murdered in Kisii.", 1),
+        # the reason for a protest is not its toll
+        ("Residents protest after man killed by hippo", None),
+        # a number after a month's abbreviation that counts people is a toll
+        ("01 Oct. 7 people killed in the attack on the village.", 7),
+    ],
+)
+def test_tolls_told_the_way_headlines_and_notes_tell_them(sentence, killed):
+    assert read_casualties(sentence).killed == killed

@@ -77,11 +77,21 @@ _INJURED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SINGULAR_KILLED = re.compile(
-    r"\b(?:was|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+|allegedly\s+)?(?:shot\s+dead|"
+    r"\b(?:was|is|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+|allegedly\s+)?(?:shot\s+dead|"
     r"killed|assassinated|murdered|executed|beheaded|shot\s+and\s+killed|gunned\s+down|"
     r"(?:hacked|chopped|beaten|stabbed|burnt|burned|clubbed|clobbered|bludgeoned|lynched|"
     r"crushed|tortured|stoned)\s+to\s+death)",
     re.IGNORECASE,
+)
+#: Headline English drops the article: "Woman killed on her farm", "Lawyer killed
+#: at her home" tell one death (a singular person noun opening the sentence).
+_BARE_ONE_KILLED = re.compile(
+    r"^\W*(?:(?!(?:after|following|over|against|as|when|protest\w*|demand\w*)\s)[\w’'-]+\s+){0,3}?"
+    r"(?:[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|[Cc]hild|[Ll]awyer|[Ff]armer|"
+    r"[Cc]hief|[Tt]eacher|[Ss]tudent|[Oo]fficer|[Ss]oldier|[Pp]oliceman|[Tt]rader|[Jj]ournalist|"
+    r"[Pp]astor|[Pp]riest|[Ii]mam|[Dd]river|[Ee]lder|[Hh]erder|[Hh]erdsman|[Vv]illager|[Rr]esident|"
+    r"[Ll]eader|[Bb]usinessman|[Cc]ouncillor|[Aa]ctivist|[Ww]orker|[Gg]uard|[Rr]eservist)\s+"
+    r"(?:shot\s+dead|killed|murdered|lynched|(?:hacked|stabbed|beaten)\s+to\s+death)\b"
 )
 #: "leaving him killed", "leaving the driver dead": one person left dead.
 _LEFT_ONE_DEAD = re.compile(
@@ -259,6 +269,11 @@ _LISTED_AFTER = re.compile(
 )
 _HURT_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,3}?(?:injured|wounded|hurt|more|others?)\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_NAME}\s+$")
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:people|persons|civilians|men|women|children|soldiers|policemen|police|officers|"
+    r"militants|fighters|protesters|demonstrators|villagers|students|others)\b",
+    re.I,
+)
 
 
 class _Count:
@@ -314,8 +329,13 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
                 continue
             if parsed[0] >= 1900 and re.fullmatch(r"(19|20)\d\d", n):
                 continue  # a year
-            if n[:1].isdigit() and _MONTH_BEFORE.search(sentence, 0, m.start(group)):
-                continue  # "on Aug. 11 killed two": a day of the month
+            if (
+                n[:1].isdigit()
+                and _MONTH_BEFORE.search(sentence, 0, m.start(group))
+                and not _PEOPLE_AFTER.match(sentence, m.end(group))
+            ):
+                continue  # "on Aug. 11 killed two": a day of the month ("Oct. 7 people
+                # killed" counts people)
             if any(f.start <= m.start(group) < f.end for f in found):
                 continue
             if re.match(r"\s+other\b", sentence[m.end(group) :]) and not re.search(
@@ -366,6 +386,11 @@ def _implicit_killed(sentence: str) -> tuple[int, tuple[int, int]] | None:
     """Counts told without a figure: "was shot dead", "X and Y were killed"."""
     m = _SINGULAR_KILLED.search(sentence)
     if m and not _THING_EXECUTED.search(sentence, 0, m.end()):
+        return 1, m.span()
+    m = _BARE_ONE_KILLED.match(sentence)
+    if m and not re.match(
+        r"\W*(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)", sentence, re.I
+    ):
         return 1, m.span()
     m = _LEFT_ONE_DEAD.search(sentence)
     if m:
