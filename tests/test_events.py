@@ -280,3 +280,24 @@ def test_the_side_that_was_hurt_decides_too(gazetteer, text, event_type):
 def test_crowds_and_riots(gazetteer, text, event_type):
     events = extract_events(text, gazetteer=gazetteer)
     assert {e.event_type for e in events} == {event_type}, events
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # the police firing back make a fight of an attack on them
+        (
+            "Gunmen stopped a police car in Limuru and opened fire; the police fired back, "
+            "killing two of them.",
+            "Battles",
+        ),
+        # police who shoot a civilian dead are not hurt themselves: one-sided
+        (
+            "Police shot dead a driver in Narok who refused to pay a bribe.",
+            "Violence against civilians",
+        ),
+    ],
+)
+def test_who_fired_back(gazetteer, text, event_type):
+    events = extract_events(text, gazetteer=gazetteer)
+    assert {e.event_type for e in events} == {event_type}, events

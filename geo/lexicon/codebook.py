@@ -51,7 +51,7 @@ PATTERNS = MappingProxyType(
         # Organised armed groups that are not the state: Battles need two armed sides.
         "nonstate_armed": r"\b(?:rebels?|militants?|insurgents?|militias?|militiamen|gunmen|"
         r"armed\s+(?:men|group|groups|assailants|gang|gangs|wing)|terrorists?|fighters|"
-        r"jihadists?|guerrillas?|bandits|raiders|rustlers|warriors|Maoists?|extremists|separatists|"
+        r"jihadists?|guerrillas?|bandits?|raiders?|rustlers?|warriors|Maoists?|extremists|separatists|"
         # criminal gangs that fight the police are armed groups too (the codebook's
         # unidentified armed groups)
         r"gangsters?|gang\s+members?|(?:criminal\s+)?gangs?(?!\s+activit)|kidnappers|armed\s+robbers|"
@@ -88,11 +88,20 @@ PATTERNS = MappingProxyType(
         # State forces as the ones hurt: "a police reservist was killed", "shot two
         # soldiers". They are an armed side, so whoever hurt them fought them.
         "forces_hurt": r"\b(?:(?:police|army|security)\s+(?:officers?|reservists?)|officers?|soldiers?|"
-        r"reservists?|policem[ae]n|troops|constables?)\s+(?:(?:was|were|has\s+been|have\s+been|is|"
-        r"are)\s+)?(?:shot|killed|injured|wounded|ambushed|attacked|gunned|hacked)\b|"
+        r"reservists?|policem[ae]n|police|troops|constables?)\s+(?:(?:was|were|has\s+been|have\s+been|"
+        r"is|are)\s+(?:\w+\s+and\s+)?(?:shot|killed|injured|wounded|ambushed|attacked|gunned|"
+        r"hacked)\b|"
+        # without an auxiliary, passive only when an agent or a clause follows (not
+        # "officers shot a fisherman", "police shot dead a driver")
+        r"(?:\w+\s+and\s+)?(?:killed|injured|wounded|ambushed|attacked)"
+        r"(?=\s+(?:by|in|at|on|during|while|when|after|as)\b|\s*[,.;(]|\s*$))|"
         r"\b(?:kill(?:ed|s|ing)?|shot|shoot(?:s|ing)?|ambush(?:ed|es)?|wound(?:ed|s|ing)?|"
         r"injur(?:ed|es|ing))\s+(?:(?:a|an|the|two|three|four|five|\d+|one|several)\s+)?"
         r"(?:police\s+)?(?:officers?|soldiers?|reservists?|policem[ae]n|troops)\b",
+        # Both sides fired: the attacked fought back.
+        "two_sided": r"\b(?:fired\s+back|returned\s+fire|f(?:ight|ought)\s+back|exchang\w+\s+"
+        r"(?:of\s+)?(?:gun)?fire|ensuing\s+(?:gun)?fight|gunfights?|shoot-?outs?|fire-?fights?|"
+        r"repuls\w+|repell\w+|police\s+(?:respond\w*|intervened),\s+killing)\b",
         # A crowd as the sentence's subject ("Residents of Ogwedhi kill two …").
         "crowd_subject": r"^\W*(?:(?:a|an|the|some|angry|irate|local|several|hundreds|dozens|"
         r"of|group|groups|\d+)\s+){0,3}(?:residents|villagers|locals|youths?|voters|mobs?|crowds?|"
@@ -246,7 +255,14 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ActorRule(
         ("Violence against civilians",),
         ("forces_hurt",),
-        ("crowd", "mob", "demonstration", "civilian_target"),
+        ("crowd", "mob", "demonstration"),
+        ("Battles", "Armed clash"),
+    ),
+    # One side fired back: a fight, not one-sided violence.
+    ActorRule(
+        ("Violence against civilians",),
+        ("two_sided",),
+        ("crowd", "mob", "demonstration"),
         ("Battles", "Armed clash"),
     ),
     # An ethnic or clan militia raiding a village or attacking herders, with no fight
