@@ -296,3 +296,16 @@ def test_a_follow_up_telling_the_crowds_violence_makes_the_protest_a_riot(
         "Embu": ("Riots", "Violent demonstration"),
         "Nyeri": ("Protests", "Protest with intervention"),
     }
+
+
+def test_two_days_in_one_place_keep_it_whatever_adjectives_follow(gazetteer: Gazetteer) -> None:
+    # "Turkish army bases" is an adjective, not the place of the second day
+    text = (
+        "Ankara launched two operations in northern Iraq against the PKK on June 14 and "
+        "June 16, after attacks on Turkish army bases along the border.\n"
+    )
+    rows = _events(text, gazetteer, date(2020, 8, 11))
+    assert {(e.event_date, e.place.country_code) for e in rows if e.place} == {
+        (date(2020, 6, 14), "IQ"),
+        (date(2020, 6, 16), "IQ"),
+    }, rows

@@ -317,7 +317,7 @@ def place_events(
     incident = f"{common['source']}:{f.start}"
     killed, injured = f.casualties.killed or 0, f.casualties.injured or 0
     if len({d.value for d in own_dates}) > 1 and places:
-        places = _places_by_date(f.toponyms, own_dates)
+        places = _places_by_date(_day_pool(f.toponyms, places), own_dates)
     targets: list[Toponym | None] = list(places) or [None]
     pairs = [
         (t, _nearest_date(t, own_dates) if t is not None and own_dates else base_date)
@@ -380,6 +380,17 @@ def _span(d: DateMention | None) -> tuple[int, int] | None:
 
 def _tspan(t: Toponym | None) -> tuple[int, int] | None:
     return (t.start, t.end) if t else None
+
+
+def _day_pool(toponyms: tuple[Toponym, ...], places: list[Toponym]) -> tuple[Toponym, ...]:
+    """The toponyms a sentence of several days shares out among its days: a
+    demonym or an adjective ("attacks on Turkish army bases") is no day's place
+    when the sentence names a place."""
+    told = {id(t) for t in places}
+    named = any(t.kind not in ("demonym", "modifier") for t in places)
+    return tuple(
+        t for t in toponyms if id(t) in told or not (named and t.kind in ("demonym", "modifier"))
+    )
 
 
 def _places_by_date(toponyms: tuple[Toponym, ...], dates: list[DateMention]) -> list[Toponym]:
