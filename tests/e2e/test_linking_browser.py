@@ -28,6 +28,7 @@ def test_three_reports_are_one_marker_and_the_details_list_each(server, page):
     note = page.page.get_by_text("19–23 killed, 3 reports")
     note.wait_for(timeout=TIMEOUT)
     cards = page.page.locator(".em-card")
+    cards.nth(2).wait_for(timeout=TIMEOUT)  # the cards render after the note
     assert cards.count() == 3
     figures = sorted(c.inner_text().split(" killed")[0].split("·")[-1].strip() for c in cards.all())
     assert figures == ["19", "20", "23"]
