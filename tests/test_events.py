@@ -301,3 +301,17 @@ def test_crowds_and_riots(gazetteer, text, event_type):
 def test_who_fired_back(gazetteer, text, event_type):
     events = extract_events(text, gazetteer=gazetteer)
     assert {e.event_type for e in events} == {event_type}, events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of Maralal protested against the results, burning posters and tyres.",
+        "A protest in Kisumu against a French-owned construction firm turned violent.",
+    ],
+)
+def test_a_crowds_violence_told_after_its_reason_makes_a_riot(gazetteer, text):
+    events = extract_events(text, gazetteer=gazetteer)
+    assert {(e.event_type, e.sub_event_type) for e in events} == {
+        ("Riots", "Violent demonstration")
+    }, events

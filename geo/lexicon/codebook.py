@@ -109,6 +109,9 @@ PATTERNS = MappingProxyType(
         # People told as the ones hurt: "two villagers were killed".
         "passive_harm": r"\b(?:was|were|are|is|been|being)\s+(?:\w+\s+)?(?:killed|shot|attacked|"
         r"injured|wounded|hacked|beaten|stabbed|murdered|abducted|assaulted|lynched|burned|burnt)\b",
+        # A demonstration that turned violent, told anywhere in the sentence.
+        "turned_violent": r"\b(?:turn(?:ed|s|ing)?\s+(?:violent|chaotic|ugly)|"
+        r"descend(?:ed|s)?\s+into\s+(?:violence|chaos)|degenerat\w+\s+into\s+(?:violence|chaos))\b",
         # A riot going on (not "riot police").
         "riot_word": r"\b(?:riots|rioters|rioting)\b",
         # A demonstration going on.
@@ -230,6 +233,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ActorRule(("Riots",), ("mob",), ("demonstration",), _RIOT_MOB),
     # Demonstrators who turn violent: a violent demonstration.
     ActorRule(_ANY_PROTEST, ("crowd_violence",), _ARMED_BLOCK, _RIOT_VD),
+    ActorRule(_ANY_PROTEST, ("turned_violent",), _ARMED_BLOCK, _RIOT_VD),
     # Force used on peaceful demonstrators: a protest with intervention.
     ActorRule(
         _ANY_PROTEST,
@@ -389,13 +393,28 @@ COMPILED_PATTERNS = MappingProxyType(
 )
 
 
+#: A participle after the reason that tells what the crowd went on to do
+#: ("protested against the results, burning tyres"): the crowd's act again.
+_CROWD_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?:burning|lighting|throwing|pelting|hurling|setting|looting|"
+    r"vandali[sz]ing|smashing|stoning|damaging|torching|destroying|barricading)\b[^,;.]*",
+    re.I,
+)
+
+
 def main_clause(sentence: str) -> str:
-    """The sentence up to the reason it gives for what was done.
+    """The sentence up to the reason it gives for what was done, with what the
+    crowd went on doing after the reason, told by a participle.
 
     >>> main_clause("Students staged a protest against the assault on a teacher.")
     'Students staged a protest '
+    >>> main_clause("Residents protested against the results, burning posters.")
+    'Residents protested , burning posters'
     """
-    return _REASON.split(sentence, maxsplit=1)[0]
+    head, *rest = _REASON.split(sentence, maxsplit=1)
+    if not rest:
+        return head
+    return head + "".join(m.group(0) for m in _CROWD_PARTICIPLE.finditer(rest[0]))
 
 
 def retype(kind: tuple[str, str] | None, sentence: str) -> tuple[str, str] | None:
