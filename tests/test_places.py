@@ -700,3 +700,13 @@ def test_a_town_told_as_a_town_is_the_town_in_a_story_about_its_country(gazettee
     )
     found = [t for t in find_toponyms(text, gazetteer) if t.text == "Marib"]
     assert [t.place.precision for t in found] == ["region", "city"]
+
+
+def test_a_road_named_by_its_towns_is_a_point_near_the_first(gazetteer):
+    from geo.pipeline import extract_events
+
+    text = "On 1 October 2019, demonstrators blocked the Eldoret-Kitale road in Kenya."
+    (event,) = extract_events(text, gazetteer=gazetteer)
+    assert event.place is not None
+    assert (event.place.name, event.place.precision) == ("Eldoret-Kitale road", "near")
+    assert abs(event.place.latitude - 0.52) < 0.05  # Eldoret, GeoNames

@@ -587,6 +587,7 @@ _BASIS_OF_KIND = {
     "demonym": "the crowd's nationality: no place is named",
     "reference": "the anchor of a distance: no other place is named",
     "offset": "told by its distance and direction from a place (a point near it)",
+    "road": "on a road named by the towns it joins: a point near the first of them",
     "local": "the town a local body or building is named after: no other place is named",
     "dateline": "the dateline: no other place is named",
 }

@@ -117,6 +117,7 @@ _ROLE_OF_KIND = {
     "said": "said",
     "reference": "reference",
     "offset": "reference",  # the event is at a finer place the sentence names
+    "road": "reference",
     "container": "container",
     "local": "modifier",
     "dateline": "dateline",
@@ -155,6 +156,13 @@ def mark_roles(
             and _PLACE_PREPOSITION.search(text[max(0, t.start - 30) : t.start])
         ):
             t = replace(t, kind="gazetteer")  # "near the Irbil airport": at Irbil
+        if (
+            t.kind == "gazetteer"
+            and text[t.end : t.end + 1] == "-"
+            and (road := _ROAD_AFTER.match(text, t.end))
+        ):
+            out.append(_on_road(t, road))
+            continue
         if t.kind in ("gazetteer", "site", "variant", "region", "online"):
             before = text[max(0, t.start - 60) : t.start]
             tail = before[-6:].lower()  # cheap guards: each pattern ends in "of " or "in "
@@ -210,6 +218,32 @@ def _offset(t: Toponym, m: re.Match[str], before_len: int) -> Toponym:
         gazetteer_id=f"{p.gazetteer_id}@{round(km)}km{m.group('dir').lower()}",
     )
     return replace(t, start=start, text=phrase, place=point, kind="offset")
+
+
+#: The rest of a road named by the towns it joins, after its first town.
+_ROAD_AFTER = re.compile(
+    r"(?:-[A-Z][a-z][\w'’]*)+\s+(?:[Rr]oad|[Hh]ighway|[Ee]xpressway|[Mm]otorway|[Rr]ailway|"
+    r"[Bb]ypass)\b"
+)
+
+
+def _on_road(t: Toponym, road: re.Match[str]) -> Toponym:
+    """ "on the Eldoret-Kitale road": a point near the first town, at ``near``
+    precision (the road runs from it; where on it the text does not say)."""
+    p = t.place
+    if p is None or p.precision not in ("site", "city"):
+        return t
+    phrase = t.text + road.group(0)
+    point = Place(
+        phrase,
+        p.latitude,
+        p.longitude,
+        "near",
+        p.country_code,
+        admin1=p.admin1,
+        gazetteer_id=f"{p.gazetteer_id}@road",
+    )
+    return replace(t, end=road.end(), text=phrase, place=point, kind="road")
 
 
 def role(t: Toponym, *, in_event: bool) -> str:

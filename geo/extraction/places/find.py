@@ -41,6 +41,12 @@ from geo.lexicon.words import (
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z]|\d[\d,.]*")
 
 
+#: A road named by the towns it joins: "Eldoret-Kitale road", "Nairobi-Mombasa
+#: Highway" (group ``first``: the first town).
+ROAD_BETWEEN = re.compile(
+    r"\b(?P<first>[A-Z][a-z][\w'’]*)(?:-[A-Z][a-z][\w'’]*)+\s+(?:[Rr]oad|[Hh]ighway|"
+    r"[Ee]xpressway|[Mm]otorway|[Rr]ailway|[Bb]ypass)\b"
+)
 _ARTICLE_CAP = re.compile(r"(?:al|el|ad|an|as|ar|at)-[A-Z]")
 
 
@@ -139,6 +145,16 @@ def sentence_mentions(
                     out.append(Mention(s + a, s + a + len(phrase), phrase, "site", cands, s))
                     taken.append((a, b))
                     break
+    # 1c. roads named by the towns they join ("the Eldoret-Kitale road", "the
+    # Baghdad-Kirkuk highway"): the first town, which the roles stage turns into a
+    # point near it (the event was somewhere on the road)
+    if "-" in sent:
+        for m in ROAD_BETWEEN.finditer(sent):
+            a, b = m.span("first")
+            cands = [c for c in gz.lookup(m.group("first")) if c.kind in ("city", "admin2")]
+            if cands and free(a, m.end()):
+                out.append(Mention(s + a, s + b, m.group("first"), "gazetteer", cands, s))
+                taken.append((a, m.end()))
     # 2. directional regions
     out.extend(_region_mentions(sent, s, gz, free, taken))
     # 3. capitalised runs against the gazetteer, 4. demonyms
