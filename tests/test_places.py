@@ -710,3 +710,12 @@ def test_a_road_named_by_its_towns_is_a_point_near_the_first(gazetteer):
     assert event.place is not None
     assert (event.place.name, event.place.precision) == ("Eldoret-Kitale road", "near")
     assert abs(event.place.latitude - 0.52) < 0.05  # Eldoret, GeoNames
+
+
+def test_a_county_named_with_its_division_word_holds_the_place_before_it(gazetteer):
+    from geo.pipeline import extract_events
+
+    # "Mara" alone is a Tanzanian region; inside Narok County it is no such place
+    text = "On 29 December 2019, a police officer shot dead a driver in Trans Mara, Narok County."
+    events = extract_events(text, gazetteer=gazetteer)
+    assert {e.place.country_code for e in events if e.place} == {"KE"}, events

@@ -64,6 +64,8 @@ _IN_OF = re.compile(
 )
 #: A division word right after the container: "Diyala province".
 _DIVISION_AFTER = re.compile(rf"\s+{_DIVISION}\b", re.I)
+#: A name that ends in its division word ("Narok County", the name as indexed).
+_DIVISION_END = re.compile(rf"\s{_DIVISION}$", re.I)
 #: "the countryside of Idlib", "rural Damascus", "Aleppo countryside": the
 #: province around a city, not the city.
 _COUNTRYSIDE_BEFORE = re.compile(r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)$", re.I)
@@ -91,8 +93,8 @@ def _is_container(
     if listed:
         return False
     if _COMMA.fullmatch(gap):
-        if _DIVISION_AFTER.match(after):
-            return True
+        if _DIVISION_AFTER.match(after) or _DIVISION_END.search(p.text):
+            return True  # "Jalawla, Diyala province", "Kilgoris, Narok County"
         # "Beirut, Vladimir Isachenkov in Moscow": a name going on is no area
         return (
             _top_kind(p) in ("country", "admin1")
