@@ -719,3 +719,15 @@ def test_a_county_named_with_its_division_word_holds_the_place_before_it(gazette
     text = "On 29 December 2019, a police officer shot dead a driver in Trans Mara, Narok County."
     events = extract_events(text, gazetteer=gazetteer)
     assert {e.place.country_code for e in events if e.place} == {"KE"}, events
+
+
+def test_a_part_of_a_country_named_by_direction_is_a_point_in_that_part(gazetteer):
+    from geo.pipeline import extract_events
+
+    (event,) = extract_events(
+        "On 22 December 2019, protesters blocked roads in southern Iraq.", gazetteer=gazetteer
+    )
+    assert event.place is not None
+    assert (event.place.name, event.place.precision) == ("southern Iraq", "region")
+    assert event.place.latitude < 32.0  # south of Baghdad, still in Iraq
+    assert event.place.country_code == "IQ"

@@ -28,7 +28,8 @@ INCIDENTS = [
     (date(2019, 12, 15), "Tahrir Square", (33.333, 44.419), 2, 1, None),
     (date(2019, 12, 21), "Al Diwaniyah", (31.99, 44.92), 10, 0, "Protests"),
     (date(2019, 12, 21), "Basrah", (30.51, 47.78), 15, 0, "Protests"),
-    (date(2019, 12, 22), "Iraq", (33.0, 43.7), 300, 0, "Protests"),
+    # the blockades "in southern Iraq": a point in the south at region precision
+    (date(2019, 12, 22), "southern Iraq", (30.4, 45.5), 150, 0, "Protests"),
     (date(2019, 12, 24), "Tahrir Square", (33.333, 44.419), 2, 0, "Protests"),
     (date(2019, 12, 28), "Nasiriyah", (31.058, 46.257), 10, 0, "Protests"),
     (date(2019, 12, 28), "K1 military base", (35.512, 44.284), 3, 1, "Explosions/Remote violence"),

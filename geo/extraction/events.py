@@ -27,11 +27,12 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from geo.gazetteer.country_parts import direction_of, part_point
 from geo.lexicon.codebook import main_clause, retype
 from geo.lexicon.event_rules import COMPILED, COMPILED_REFINEMENTS
 from geo.lexicon.taxonomy import CROWD_ACTORS, VIOLENT_TYPES
 from geo.lexicon.words import CARDINALS, PART_OF_A_TOLL, WHOLE_COUNTRY
-from geo.models import Casualties, DateMention, Event, Toponym, precision_rank
+from geo.models import Casualties, DateMention, Event, Place, Toponym, precision_rank
 
 _COUNT_WORDS = "|".join(w for w in CARDINALS if w not in ("a", "an", "zero"))
 _QUOTE = re.compile(r"[“\"”]([^“”\"]*)(?:[”\"]|$)")
@@ -340,7 +341,7 @@ def place_events(
         out.append(
             Event(
                 event_id=f"{incident}:{n}",
-                place=t.place if t else None,
+                place=_in_part(t) if t else None,
                 location_text=t.text if t else "",
                 event_date=d.value if d else None,
                 date_precision=d.precision if d else None,
@@ -380,6 +381,41 @@ def _span(d: DateMention | None) -> tuple[int, int] | None:
 
 def _tspan(t: Toponym | None) -> tuple[int, int] | None:
     return (t.start, t.end) if t else None
+
+
+#: How a part of a country is named on the map.
+_PART_NAME = {
+    "north": "northern",
+    "south": "southern",
+    "east": "eastern",
+    "west": "western",
+    "central": "central",
+    "northeast": "north-eastern",
+    "northwest": "north-western",
+    "southeast": "south-eastern",
+    "southwest": "south-western",
+}
+
+
+def _in_part(t: Toponym) -> Place | None:
+    """An event's place; for a part of a country named by direction ("southern
+    Iraq", "the south of the country"), a point inside that part at ``region``
+    precision rather than the country's point (see :mod:`geo.gazetteer.country_parts`)."""
+    p = t.place
+    if p is None or t.kind != "region" or p.precision != "country":
+        return p
+    direction = direction_of(t.text)
+    point = part_point(p.country_code, direction) if direction else None
+    if point is None:
+        return p
+    return replace(
+        p,
+        name=f"{_PART_NAME[direction]} {p.name}",  # type: ignore[index]
+        latitude=point[0],
+        longitude=point[1],
+        precision="region",
+        gazetteer_id=f"{p.gazetteer_id}@{direction}",
+    )
 
 
 def _day_pool(toponyms: tuple[Toponym, ...], places: list[Toponym]) -> tuple[Toponym, ...]:
