@@ -27,7 +27,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from geo.gazetteer.country_parts import direction_of, part_point
+from geo.gazetteer.country_parts import direction_of, part_name, part_point
 from geo.lexicon.codebook import main_clause, retype
 from geo.lexicon.event_rules import COMPILED, COMPILED_REFINEMENTS
 from geo.lexicon.taxonomy import CROWD_ACTORS, VIOLENT_TYPES
@@ -383,20 +383,6 @@ def _tspan(t: Toponym | None) -> tuple[int, int] | None:
     return (t.start, t.end) if t else None
 
 
-#: How a part of a country is named on the map.
-_PART_NAME = {
-    "north": "northern",
-    "south": "southern",
-    "east": "eastern",
-    "west": "western",
-    "central": "central",
-    "northeast": "north-eastern",
-    "northwest": "north-western",
-    "southeast": "south-eastern",
-    "southwest": "south-western",
-}
-
-
 def _in_part(t: Toponym) -> Place | None:
     """An event's place; for a part of a country named by direction ("southern
     Iraq", "the south of the country"), a point inside that part at ``region``
@@ -410,7 +396,7 @@ def _in_part(t: Toponym) -> Place | None:
         return p
     return replace(
         p,
-        name=f"{_PART_NAME[direction]} {p.name}",  # type: ignore[index]
+        name=part_name(direction, p.name),
         latitude=point[0],
         longitude=point[1],
         precision="region",

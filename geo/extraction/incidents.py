@@ -114,6 +114,11 @@ class _Incident:
     #: The follow-up whose own places replaced the lead's, if one did.
     placed_by: _Draft | None = None
 
+    @property
+    def is_protest(self) -> bool:
+        """A protest so far: a follow-up may tell its turn (:func:`turn_of_a_protest`)."""
+        return self.kind[0] == "Protests"
+
     def take_toll(self, d: _Draft) -> None:
         """A follow-up's figures, by the toll rules of the module docstring."""
         spoken, start = d.facts.spoken, d.facts.start
@@ -269,7 +274,7 @@ def build_events(
         if check is not None and not n % 64:
             check()
         cur = story.current
-        d = _draft(f, dated, after_protest=cur is not None and cur.kind[0] == "Protests")
+        d = _draft(f, dated, after_protest=cur is not None and cur.is_protest)
         if d is None or (
             d.kind is None
             and not d.own_dates
@@ -337,7 +342,7 @@ class _Story:
             if (
                 d.turn is not None
                 and cur is not None
-                and cur.kind[0] == "Protests"
+                and cur.is_protest
                 and d.facts.paragraph == cur.paragraph
                 and not d.own_dates
                 and (not d.own_place or _goes_on(cur, d))

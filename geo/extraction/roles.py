@@ -47,7 +47,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from geo.lexicon.words import PLACE_PREPOSITION_BEFORE
+from geo.lexicon.words import PLACE_PREPOSITION_BEFORE, ROAD_AFTER_TOWN
 from geo.models import Place, Toponym
 
 #: "about 170km (105 miles) east of Sanaa", "north of Baghdad": a distance's anchor.
@@ -221,10 +221,7 @@ def _offset(t: Toponym, m: re.Match[str], before_len: int) -> Toponym:
 
 
 #: The rest of a road named by the towns it joins, after its first town.
-_ROAD_AFTER = re.compile(
-    r"(?:-[A-Z][a-z][\w'’]*)+\s+(?:[Rr]oad|[Hh]ighway|[Ee]xpressway|[Mm]otorway|[Rr]ailway|"
-    r"[Bb]ypass)\b"
-)
+_ROAD_AFTER = re.compile(ROAD_AFTER_TOWN)
 
 
 def _on_road(t: Toponym, road: re.Match[str]) -> Toponym:

@@ -26,6 +26,7 @@ import logging
 import re
 from functools import cache
 
+from geo.lexicon.words import DIRECTION_PATTERN
 from geo.resources import DATA_DIR
 
 log = logging.getLogger(__name__)
@@ -44,10 +45,22 @@ _CUTS: dict[str, tuple[int | None, int | None]] = {
     "southwest": (0, 0),
 }
 
-#: The direction a region's words give: "southern", "the south-east of", "central".
-_DIRECTION_WORD = re.compile(
-    r"\b(north|south|east|west|central)(?:[- ]?(east|west))?(?:ern)?\b", re.IGNORECASE
-)
+#: How a part is named on the map.
+_PART_NAMES = {
+    "north": "northern",
+    "south": "southern",
+    "east": "eastern",
+    "west": "western",
+    "central": "central",
+    "northeast": "north-eastern",
+    "northwest": "north-western",
+    "southeast": "south-eastern",
+    "southwest": "south-western",
+}
+
+#: The direction a region's words give (the place finder's own pattern):
+#: "southern", "the south-east of", "central".
+_DIRECTION_WORD = re.compile(rf"\b({DIRECTION_PATTERN})(?:ern)?(?![\w-])", re.IGNORECASE)
 
 
 def direction_of(text: str) -> str | None:
@@ -59,10 +72,13 @@ def direction_of(text: str) -> str | None:
     True
     """
     m = _DIRECTION_WORD.search(text)
-    if m is None:
-        return None
-    d = (m.group(1) + (m.group(2) or "")).lower()
-    return d if d in _CUTS else None
+    return m.group(1).lower().replace("-", "") if m else None
+
+
+def part_name(direction: str, country: str) -> str:
+    """The map's name of a part: ``part_name("northeast", "Iraq")`` is
+    "north-eastern Iraq"."""
+    return f"{_PART_NAMES[direction]} {country}"
 
 
 @cache

@@ -124,6 +124,16 @@ WHOLE_COUNTRY = r"(?:across|throughout)\s+the\s+country|nationwide|countrywide"
 
 #: Compass words, bare and as adjectives.
 DIRECTIONS = frozenset({"north", "south", "east", "west", "central"})
+#: A direction as a region's words tell it ("south", "north-east", "southwest").
+DIRECTION_PATTERN = (
+    r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+)
+#: What follows the first town of a road named by the towns it joins: the
+#: others and the road word ("Eldoret|-Kitale road", "Nairobi|-Mombasa Highway").
+ROAD_AFTER_TOWN = (
+    r"(?:-[A-Z][a-z][\w'’]*)+\s+(?:[Rr]oad|[Hh]ighway|[Ee]xpressway|[Mm]otorway|"
+    r"[Rr]ailway|[Bb]ypass)\b"
+)
 DIRECTION_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western"})
 #: Lower-case words that may join the words of one name ("Dar es Salaam", "Bin Jawad").
 NAME_CONNECTORS = frozenset(

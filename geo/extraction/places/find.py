@@ -25,6 +25,7 @@ from geo.gazetteer import (
     normalize,
 )
 from geo.lexicon.words import (
+    DIRECTION_PATTERN,
     LANDFORMS,
     LOCATIVES,
     NAME_CONNECTORS,
@@ -33,6 +34,7 @@ from geo.lexicon.words import (
     PERSON_TITLES,
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
+    ROAD_AFTER_TOWN,
     SETTLEMENTS,
     STOP_WORDS,
     WHOLE_COUNTRY,
@@ -43,22 +45,16 @@ _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’\-.]*[\w]|[A-Za-z
 
 #: A road named by the towns it joins: "Eldoret-Kitale road", "Nairobi-Mombasa
 #: Highway" (group ``first``: the first town).
-ROAD_BETWEEN = re.compile(
-    r"\b(?P<first>[A-Z][a-z][\w'’]*)(?:-[A-Z][a-z][\w'’]*)+\s+(?:[Rr]oad|[Hh]ighway|"
-    r"[Ee]xpressway|[Mm]otorway|[Rr]ailway|[Bb]ypass)\b"
-)
+ROAD_BETWEEN = re.compile(rf"\b(?P<first>[A-Z][a-z][\w'’]*){ROAD_AFTER_TOWN}")
 _ARTICLE_CAP = re.compile(r"(?:al|el|ad|an|as|ar|at)-[A-Z]")
 
 
 _BREAK = re.compile(r"[,;:()\"“”!?—–]|\.\s|\s-+\s")
 
 
-_DIRECTION = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-
-
 _REGION = re.compile(
-    rf"\b(?P<dir>{_DIRECTION}(?:ern)?)\s+(?P<name>[A-Z][\w’'-]+)\b|"
-    rf"\bthe\s+(?P<dir2>{_DIRECTION})\s+of\s+(?:the\s+)?(?P<ref>country|[A-Z][\w’'-]+)\b|"
+    rf"\b(?P<dir>{DIRECTION_PATTERN}(?:ern)?)\s+(?P<name>[A-Z][\w’'-]+)\b|"
+    rf"\bthe\s+(?P<dir2>{DIRECTION_PATTERN})\s+of\s+(?:the\s+)?(?P<ref>country|[A-Z][\w’'-]+)\b|"
     r"\b(?:several|many|various|some|other|all)\s+(?P<name3>[A-Z][\w’'-]+)\s+"
     r"(?:provinces|cities|governorates|regions|towns)\b|"
     rf"\b(?P<whole>{WHOLE_COUNTRY})\b",
