@@ -192,8 +192,19 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
                 "Security forces fired at civilians in Garissa town, injuring one person.",
                 "An unidentified man hacks a woman to death in Kisii.",
                 "A stabbing spree in Eldoret left five people injured.",
+                # the same acts in other words: shot someone dead, slew, beat up,
+                # wounds only a weapon makes, an attack told as a noun with its agent
+                "Unknown gunmen shot a local trader dead in Kisumu.",
+                "Assailants slew a village elder in Garissa.",
+                "Two shopkeepers received bullet injuries in Eldoret town.",
+                "A teacher was hurt in an attack by unidentified men in Nyeri.",
+                # state forces beating people outside a demonstration: not a riot
+                "A reporter was beaten by plainclothes policemen in Nakuru.",
+                "Soldiers thrashed residents of Mandera after a curfew.",
             )
         ),
+        # a crowd that beats people up is a mob, whoever its victims are
+        ("Residents of Kibera beat up two policemen.", "Riots", "Mob violence"),
         # a crowd's violence told after the reason of its protest makes a riot
         *(
             (text, "Riots", "Violent demonstration")
@@ -257,6 +268,16 @@ def test_a_murder_case_named_in_a_protest_is_no_attack(gazetteer):
             "Gunmen stopped a police car in Limuru and opened fire; the police fired back, "
             "killing two of them.",
             "Battles",
+        ),
+        # a police station named as where it happened, and police quoted, are no side
+        (
+            "Gunmen killed a herder in Kalo village under Wajir police station, police said.",
+            "Violence against civilians",
+        ),
+        # a retired officer is a civilian
+        (
+            "A retired police officer was shot dead by gunmen in Mombasa.",
+            "Violence against civilians",
         ),
         # police who shoot a civilian dead are not hurt themselves: one-sided
         (

@@ -198,13 +198,17 @@ _FINITE_KILL = re.compile(
 _SHOT = re.compile(
     r"shot|shoot|stab(?:s|bed|bing)|assassinat|murder(?:ed|s)\b|hack(?:ed|s)\b|behead|tortur|lynch|"
     r"fired\s+at|open(?:s|ed)?\s+fire|fire[sd]?\s+on|under\s+(?:gun)?fire|gunned\s+down|"
-    r"set\s+alight|doused|whipped|"
+    r"set\s+alight|doused|whipped|slaughter|slew|axed|thrash|beat(?:en|s)?\s+up|burn[td]\s+alive|"
+    r"acid|fired\s+(?:\w+\s+){0,2}?(?:shots|bullets|rounds|upon)|killed\s+by|"
+    r"(?:bullet|stab|gunshot)\s+(?:injur|wound)|(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?attack\s+by|"
+    r"^\W*(?:[\w-]+\s+){0,3}attacks?\s+by|"
     r"\battack(?:s|ed)?\s+(?!on\b|in\b|at\b|near\b|by\b)(?:an?\s+|the\s+|two\s+|\w+\s+)?\w",
     re.I,
 )
 _PART_OF_A_TOLL = re.compile(rf"\b{PART_OF_A_TOLL}", re.I)
 _PROTEST_HINT = re.compile(
-    r"protest|demonstrat|rall|march|strike|sit-in|gather|block|barricad|riot"
+    r"protest|demonstrat|rall|march|strike|sit-in|gather|block|barricad|riot|human\s+chain|"
+    r"procession|hartal|picket|gherao"
 )
 
 

@@ -484,10 +484,13 @@ _THE_INCIDENT = re.compile(
 )
 
 
-#: "the contractor who was killed": victims already told, named by the definite article.
+#: "the contractor who was killed", "40 others were wounded": victims already told.
 _THE_VICTIMS = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){0,4}(?:who|that)\s+(?:was|were|had\s+been|have\s+been)\s+"
-    r"(?:killed|wounded|injured|hurt)\b|\bthe\s+(?:victims|dead|wounded|injured)\b",
+    r"(?:killed|wounded|injured|hurt)\b|\bthe\s+(?:victims|dead|wounded|injured)\b|"
+    # "about 40 others were wounded": others than the victims told before
+    r"\b(?:\d+|dozens|scores|hundreds|several|many|some|a\s+few|[a-z]+(?:ty|teen)|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more\s+)?others\b",
     re.I,
 )
 

@@ -62,6 +62,13 @@ PATTERNS = MappingProxyType(
         r"army|military|soldiers|troops|border\s+guards?|paramilitar\w+|gendarme\w*|"
         r"riot\s+police|rangers|constables?|forces|brigades?|battalions?|officers?|"
         r"(?-i:PMF|PMU|TMF|KDF|AMISOM|Peshmerga|SDF|YPG))\b",
+        # State forces as the ones who did it: the agent of a passive ("beaten by
+        # plainclothes policemen") or the subject of the sentence ("Army personnel
+        # thrashed inmates").
+        "forces_agent": r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:police(?:men)?|soldiers|troops|"
+        r"army|security\s+forces|paramilitar\w+|military|personnel)\b|"
+        r"^\W*(?:(?:the|some|a|several|[\w-]+)\s+){0,3}(?:police(?:men)?|soldiers|troops|army|"
+        r"security\s+forces|military|paramilitar\w+|officers|personnel)\b",
         # Unarmed crowds and groups of people: sides of riots, not of battles.
         "crowd": r"\b(?:protesters|demonstrators|rioters|students|supporters|activists|"
         r"members|followers|cadres?|locals|local\s+people|villagers|residents|mob|crowds?|"
@@ -206,6 +213,14 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         _ARMED_BLOCK,
         _RIOT_MOB,
     ),
+    # State forces beating, thrashing or torturing people, outside a demonstration:
+    # one-sided violence against civilians, not a crowd's riot.
+    ActorRule(
+        ("Violence against civilians", None, "Riots"),
+        ("forces_agent", "assault"),
+        ("nonstate_armed", "demonstration", "mob"),
+        ("Violence against civilians", "Attack"),
+    ),
     # A mob that attacks or kills people is mob violence, not an armed group's attack.
     ActorRule(("Violence against civilians", "Battles"), ("mob",), (), _RIOT_MOB),
     # Force used on rioters, or people killed in a riot, is part of the riot.
@@ -227,6 +242,21 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         ("Violence against civilians",),
         ("crowd_subject", "harm"),
         ("passive_harm", "state_forces"),
+        _RIOT_MOB,
+    ),
+    # ... and so is a crowd that beats people up or wrecks their property, whoever
+    # the victims are (residents who beat up two policemen; supporters who vandalised
+    # a rival's office and fired shots at his house).
+    ActorRule(
+        ("Violence against civilians",),
+        ("crowd_subject", "assault"),
+        ("passive_harm", "nonstate_armed"),
+        _RIOT_MOB,
+    ),
+    ActorRule(
+        ("Violence against civilians",),
+        ("crowd", "property"),
+        ("passive_harm", "nonstate_armed", "state_forces"),
         _RIOT_MOB,
     ),
     # ... and a mob's riot outside any demonstration is mob violence too.
@@ -376,12 +406,28 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ),
 )
 
+#: Mentions of state forces that are not forces acting: where it happened ("under
+#: Kotwali police station"), who told it ("police said", "the officer-in-charge"),
+#: the victim's role ("a police informer"), and people no longer serving ("a retired
+#: police officer" is a civilian).
+_NOT_FORCES_ACTING = re.compile(
+    r"\b(?:according\s+to\s+(?:the\s+)?(?:local\s+)?police|(?:told|informed)\s+(?:the\s+)?police|"
+    r"police\s+(?:said|says|say|sources?|informers?|officials?\s+said|spokes\w+|case|"
+    r"complaint|limits|reported|suspect\w*|stations?\s+(?:area|limits|jurisdiction))|"
+    r"(?:under|of)\s+(?:[\w-]+\s+){1,3}?police\s+stations?|officers?[-\s]in[-\s]charge|"
+    r"(?:retired|former|off-duty|ex-)\s*(?:(?:police|army|military|security)\s+)?"
+    r"(?:officers?|soldiers?|policem[ae]n|police|army|constables?|servicem[ae]n))\b",
+    re.I,
+)
+#: Patterns about state forces, read with those mentions blanked out.
+_FORCES_PATTERNS = frozenset({"state_forces", "forces_hurt", "on_forces", "forces_agent"})
+
 #: Where a demonstration's reason begins ("… staged a human chain against the
 #: assault on a journalist"): the violence named after it is not the crowd's own.
 _REASON = re.compile(
     r"\b(?:against|demanding|to\s+demand|protesting|in\s+protest|condemning|to\s+protest|"
     r"over|following|after|in\s+response\s+to|for\s+the\s+(?:arrest|release|trial)|"
-    r"calling\s+for|urging|seeking)\b",
+    r"calling\s+for|urging|seeking|claiming|alleging|accusing)\b",
     re.I,
 )
 #: Patterns read only in the clause before the reason.
@@ -422,6 +468,7 @@ def retype(kind: tuple[str, str] | None, sentence: str) -> tuple[str, str] | Non
     hits: dict[str, bool] = {}
 
     main: list[str] = []  # the main clause, cut when a pattern first needs it
+    acting: list[str] = []  # the sentence without mentions of forces not acting
 
     def has(name: str) -> bool:
         if name not in hits:
@@ -430,6 +477,10 @@ def retype(kind: tuple[str, str] | None, sentence: str) -> tuple[str, str] | Non
                 if not main:
                     main.append(main_clause(sentence))
                 text = main[0]
+            elif name in _FORCES_PATTERNS:
+                if not acting:
+                    acting.append(_NOT_FORCES_ACTING.sub(" ", sentence))
+                text = acting[0]
             hits[name] = COMPILED_PATTERNS[name].search(text) is not None
         return hits[name]
 

@@ -104,6 +104,10 @@ RULES: tuple[EventRule, ...] = (
         "blasts?",
         "blasted",
         r"detonat\w*",
+        # fire thrown by hand: the actor rules make it an attack or a riot
+        # (geo.lexicon.codebook: petrol bombs are not explosive weapons)
+        r"fire-?bomb\w*",
+        r"cocktails?",
     ),
     *_rows(_EXPLOSION, "Grenade", "grenades?"),
     # State forces firing on or cracking down on demonstrators: the protest stays a
@@ -152,6 +156,23 @@ RULES: tuple[EventRule, ...] = (
         r"hack(?:ed|s)",
         "chopped",
         r"behead\w*",
+        # the same acts in other words news uses for them: shot someone dead, killed
+        # with a blade or fire, beaten up, wounds that only a weapon makes
+        r"shot\s+(?:[\w.,'’()-]+\s+){1,6}?dead",
+        "slaughtered",
+        "slew",
+        "axed",
+        r"thrash(?:ed|es|ing)",
+        r"beat(?:en|s)?\s+up",
+        r"burn[td]\s+alive",
+        r"acid\s+attacks?",
+        r"(?:sprayed|threw|thrown|hurled)\s+acid",
+        r"fired\s+(?!rubber|blank|plastic|tear)(?:\w+\s+){0,2}?(?:shots|bullets|rounds)"
+        r"(?!\s+in(?:to)?\s+the\s+air)",
+        r"fired\s+upon",
+        # an attack told as a noun with its agent: "injured in an attack by assailants"
+        r"(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?attack\s+(?:by|from|carried)",
+        r"came\s+under\s+(?:an?\s+)?(?:[\w-]+\s+)?attack",
     ),
     *_rows(_VAC, "Abduction/forced disappearance", r"abduct\w*", r"kidnap\w*", "disappeared"),
     # Sexual violence (the codebook's sub-event: rape, sexual assault or abuse, as
@@ -231,6 +252,10 @@ RULES: tuple[EventRule, ...] = (
         r"shoots?",
         # shot at or shot and hurt someone (not 'shot dead', read above)
         r"shot\s+(?:and\s+(?:wounded|injured|killed)|at)",
+        # wounds only a weapon makes, and bodies that show violence: an attack when no
+        # fight, protest or riot above tells more ("clashed … gunshot wounds")
+        r"(?:bullet|stab|gunshot|acid)\s+(?:injur\w*|wounds?)",
+        r"(?:bullet-?\s*riddled|mutilated|decapitated)\s+bod(?:y|ies)",
     ),
     # the verb, not the noun ("raiders attack villagers", not "the attack on")
     *_rows(
