@@ -163,6 +163,13 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
             "Violence against civilians",
             "Attack",
         ),
+        # sexual violence, in a sentence that opens with a figure and names the month
+        # March (no march)
+        (
+            "07 March: A soldier raped a girl in Garissa.",
+            "Violence against civilians",
+            "Sexual violence",
+        ),
         # a lynching and a mob's killing are mob violence (Riots)
         ("Two women accused of witchcraft were lynched in Nyamira.", "Riots", "Mob violence"),
         ("A mob attacked and killed two guards in Busia.", "Riots", "Mob violence"),
@@ -198,6 +205,9 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
                 "Assailants slew a village elder in Garissa.",
                 "Two shopkeepers received bullet injuries in Eldoret town.",
                 "A teacher was hurt in an attack by unidentified men in Nyeri.",
+                # bodies found, executions, hijackings are the attacks they show
+                "07 March: the bodies of two traders were found dumped near Voi.",
+                "Gunmen executed a village chief in Bura.",
                 # state forces beating people outside a demonstration: not a riot
                 "A reporter was beaten by plainclothes policemen in Nakuru.",
                 "Soldiers thrashed residents of Mandera after a curfew.",

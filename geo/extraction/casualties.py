@@ -92,8 +92,13 @@ _BARE_ONE_KILLED = re.compile(
     r"(?:[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|[Cc]hild|[Ll]awyer|[Ff]armer|"
     r"[Cc]hief|[Tt]eacher|[Ss]tudent|[Oo]fficer|[Ss]oldier|[Pp]oliceman|[Tt]rader|[Jj]ournalist|"
     r"[Pp]astor|[Pp]riest|[Ii]mam|[Dd]river|[Ee]lder|[Hh]erder|[Hh]erdsman|[Vv]illager|[Rr]esident|"
-    r"[Ll]eader|[Bb]usinessman|[Cc]ouncillor|[Aa]ctivist|[Ww]orker|[Gg]uard|[Rr]eservist)\s+"
-    r"(?:shot\s+dead|killed|murdered|lynched|(?:hacked|stabbed|beaten)\s+to\s+death)\b"
+    r"[Ll]eader|[Bb]usinessman|[Cc]ouncillor|[Aa]ctivist|[Ww]orker|[Gg]uard|[Rr]eservist|"
+    r"[Mm]ember|[Rr]epresentative|[Oo]fficial|[Cc]hairman|[Cc]hairperson|[Cc]andidate|[Ss]upporter|"
+    r"[Aa]spirant|[Ss]uspect|[Cc]ivilian|[Yy]outh|[Pp]olitician|[Tt]ourist|[Nn]urse|[Dd]octor|"
+    r"[Cc]onductor|[Ww]atchman|[Ss]hopkeeper|[Ff]isherman|[Cc]leric|[Cc]ommander|[Ii]nformer|"
+    r"[Hh]usband|[Ww]ife|[Ss]on|[Dd]aughter|[Ff]ather|[Mm]other|[Pp]erson|[Mm]otorist|[Jj]anitor)\s+"
+    r"(?:(?:was\s+)?found\s+(?:dead|killed|murdered)|shot\s+dead|killed|murdered|lynched|"
+    r"(?:hacked|stabbed|beaten)\s+to\s+death)\b"
 )
 #: "leaving him killed", "leaving the driver dead": one person left dead.
 _LEFT_ONE_DEAD = re.compile(

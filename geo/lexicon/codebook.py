@@ -125,7 +125,7 @@ PATTERNS = MappingProxyType(
         "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|marche?s?|"
         r"hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
         # Violence by the crowd itself (not force used on it).
-        "crowd_violence": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire)|"
+        "crowd_violence": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire|alight)|"
         r"torch\w*|burn(?:ed|t|ing)\b|clash\w*|threw\s+(?:bricks|stones|rocks|brickbats)|"
         r"pelt\w*|stone-?pelting|brickbats|hurl\w*|damag\w*|smash\w*|attacked|assault\w*|"
         r"beat(?:en|ing)?\b|hacked|lynch\w*|chased|lit\s+fires|lighting\s+fires|bonfires?|"
@@ -180,7 +180,7 @@ PATTERNS = MappingProxyType(
         # People hurt or killed.
         "harm": r"\b(?:kill\w*|injur\w*|wound\w*|hurt|dead|died|shot)\b",
         # Property attacked.
-        "property": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire)|torch\w*|"
+        "property": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire|alight)|torch\w*|"
         r"looted|loot\w*|damag\w*|destroyed|smash\w*)\b",
     }
 )

@@ -96,6 +96,7 @@ RULES: tuple[EventRule, ...] = (
         "IEDs?",
         r"roadside\s+bomb",
         "landmines?",
+        r"land\s+mines?",
         r"explosive\s+device",
         r"car\s+bombs?",
         "bombs?",
@@ -140,7 +141,7 @@ RULES: tuple[EventRule, ...] = (
         r"open(?:s|ed)?\s+fire",
         r"came\s+under\s+(?:gun)?fire",
         r"fired\s+at",
-        r"fire\s+on",
+        r"fire[sd]?\s+(?:up)?on",
         r"shot\s+and\s+(?:\w+\s+)?(?:wounded|injured)",
     ),
     *_rows(
@@ -149,7 +150,8 @@ RULES: tuple[EventRule, ...] = (
         r"shot\s+dead",
         r"assassinat\w*",
         r"murder\w*",
-        "executed",
+        r"execut(?:ed|ing)(?!\s+(?:a|an|the|its|their|his|her)?\s*(?:warrants?|orders?|plans?|"
+        r"operations?|contracts?|projects?|duties|policy|policies))",
         r"stab(?:bed|s|bings?)",
         r"to\s+death",
         r"gunned\s+down",
@@ -174,14 +176,23 @@ RULES: tuple[EventRule, ...] = (
         r"(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?attack\s+(?:by|from|carried)",
         r"came\s+under\s+(?:an?\s+)?(?:[\w-]+\s+)?attack",
     ),
-    *_rows(_VAC, "Abduction/forced disappearance", r"abduct\w*", r"kidnap\w*", "disappeared"),
+    *_rows(
+        _VAC,
+        "Abduction/forced disappearance",
+        r"abduct\w*",
+        r"kidnap\w*",
+        "disappeared",
+        # people seized with the vehicle they travel in
+        r"hijack\w*",
+    ),
     # Sexual violence (the codebook's sub-event: rape, sexual assault or abuse, as
     # violence against civilians): the act told by its verb; a sentence of a protest
-    # against one ("students protested after a girl was raped") stays a protest.
+    # against one ("students protested after a girl was raped") stays a protest (a march,
+    # in lower case: "March" is the month).
     *_rows(
         _VAC,
         "Sexual violence",
-        r"^(?!.*\b(?:protest|demonstrat|rall(?:y|ied|ies)\b|human\s+chain|marche?d?\b))"
+        r"^(?!.*\b(?:protest|demonstrat|rall(?:y|ied|ies)\b|human\s+chain|(?-i:marche?d?)\b))"
         r".*?\b(?:raped|gang-?raped|sexually\s+(?:assaulted|abused|molested))",
         before="",
     ),
@@ -195,7 +206,7 @@ RULES: tuple[EventRule, ...] = (
         r"embassy|building|headquarters|office)",
         r"burning\s+of\s+the\b",
         r"burned\s+tires",
-        r"\briot(?:s|ed|ing)?\b(?!\s+(?:police|gear|squad|control))",
+        r"\briot(?:s|ed|ing|ers)?\b(?!\s+(?:police|gear|squad|control))",
         r"militias?\b.{0,40}\battacked\s+the\s+(?:US\s+)?embassy",
         after="",
     ),
@@ -209,13 +220,20 @@ RULES: tuple[EventRule, ...] = (
         "firefight",
         r"ambush\w*",
         "repelled",
-        "battle",
+        "battles?",
+        # a fight between two sides ("fights broke out between", "a fight between")
+        r"fights?\s+(?:broke\s+out\s+)?between",
+        r"fights?\s+broke\s+out",
+        # South Asian and East African news call a gunfight with the police an encounter
+        r"(?:in\s+an?\s+|police\s+)(?:[\w-]+\s+)?encounters?",
+        r"encountered\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:armed|gang|militants|bandits|robbers|"
+        r"insurgents|rebels)",
         r"exchang(?:ed|es|e|ing)\s+(?:of\s+)?(?:fire|gunfire)",
         r"gun\s*-?\s*battles?",
         r"skirmish\w*",
         "shootouts?",
         r"raid(?:s|ed|ing)?",
-        r"launched\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|operations?|offensives?|"
+        r"launch(?:ed|es)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|operations?|offensives?|"
         r"assaults?|incursions?)",
         "attacked",
         r"(?:operation|offensive)\s+against",
@@ -256,6 +274,13 @@ RULES: tuple[EventRule, ...] = (
         # fight, protest or riot above tells more ("clashed … gunshot wounds")
         r"(?:bullet|stab|gunshot|acid)\s+(?:injur\w*|wounds?)",
         r"(?:bullet-?\s*riddled|mutilated|decapitated)\s+bod(?:y|ies)",
+        # bodies found (ACLED codes the discovery of the killed as the attack), unless
+        # told as who the victim was ("relatives of a boy who was found dead")
+        r"bod(?:y|ies)\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:(?:was|were|has\s+been|have\s+been|"
+        r"had\s+been|is|are)\s+)?(?:found|discovered|recovered|dumped|pulled)",
+        r"found\s+(?:the\s+)?(?:[\w-]+\s+)?bod(?:y|ies)",
+        r"(?<!who\swas\s)(?<!who\swere\s)(?<!who\shad\sbeen\s)"
+        r"found\s+(?:dead|killed|murdered|strangled|slain)",
     ),
     # the verb, not the noun ("raiders attack villagers", not "the attack on")
     *_rows(
@@ -311,13 +336,30 @@ RULES: tuple[EventRule, ...] = (
         r"changed\s+the\s+name",
         r"set\s+on\s+fire",
         r"crop\s+fields",
+        # property set alight, wrecked or looted (the actor rules make a crowd's a riot)
+        r"set\s+(?:fire|ablaze|alight|afire)\s+to",
+        "torched",
+        r"vandali[sz]ed",
+        "ransacked",
+        r"burn(?:ed|t)\s+down",
     ),
 )
 
 #: Sub-event types of Strategic developments read from the rest of the sentence.
 REFINEMENTS: tuple[EventRule, ...] = (
     *_rows(_SD, "Arrests", r"arrest\w*", after=""),
-    *_rows(_SD, "Looting/property destruction", r"set\s+on\s+fire", "looted", "destroyed"),
+    *_rows(
+        _SD,
+        "Looting/property destruction",
+        r"set\s+on\s+fire",
+        "looted",
+        "destroyed",
+        r"set\s+(?:fire|ablaze|alight|afire)\s+to",
+        "torched",
+        r"vandali[sz]ed",
+        "ransacked",
+        r"burn(?:ed|t)\s+down",
+    ),
     *_rows(_SD, "Agreement", "agreement", "ceasefire"),
 )
 
@@ -356,12 +398,16 @@ def compile_rules(rules: tuple[EventRule, ...]) -> tuple[tuple[str, str, re.Patt
         else:
             groups.append((r.event_type, r.sub_event_type, r.case_blind, [r.trigger]))
     # every trigger starts at a letter: the lookahead skips other positions fast
+    # (not before a trigger anchored at the sentence's start, which may be a digit)
     return tuple(
         (
             t,
             s,
             re.compile(
-                "(?=[A-Za-z])(?:" + "|".join(f"(?:{x})" for x in triggers) + ")",
+                ("" if any(x.startswith("^") for x in triggers) else "(?=[A-Za-z])")
+                + "(?:"
+                + "|".join(f"(?:{x})" for x in triggers)
+                + ")",
                 re.I if blind else 0,
             ),
         )
