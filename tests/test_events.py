@@ -215,6 +215,14 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
         ),
         # a crowd that beats people up is a mob, whoever its victims are
         ("Residents of Kibera beat up two policemen.", "Riots", "Mob violence"),
+        # a demonstration that became violent, and a crowd's second verb after its
+        # reason, make a violent demonstration
+        (
+            "Traders protested in Kisumu over new fees and stoned the county offices.",
+            "Riots",
+            "Violent demonstration",
+        ),
+        ("A protest by boda boda riders in Thika became rowdy.", "Riots", "Violent demonstration"),
         # a crowd's violence told after the reason of its protest makes a riot
         *(
             (text, "Riots", "Violent demonstration")
@@ -279,6 +287,16 @@ def test_a_murder_case_named_in_a_protest_is_no_attack(gazetteer):
             "killing two of them.",
             "Battles",
         ),
+        # state forces killing members of a named group fight an organised armed group
+        ("Three Sabaot members were shot dead by police in Kapsokwony.", "Battles"),
+        # armed men attacking civilians named as such, and raids on villages: one-sided
+        (
+            "Clashes continued as militiamen attacked villagers near Moyale.",
+            "Violence against civilians",
+        ),
+        ("Raiders killed two herders in a cattle raid near Baragoi.", "Violence against civilians"),
+        # ... but raiders met by police in a gun battle fought them
+        ("Police killed four raiders in a gun battle near Baragoi.", "Battles"),
         # a police station named as where it happened, and police quoted, are no side
         (
             "Gunmen killed a herder in Kalo village under Wajir police station, police said.",

@@ -69,6 +69,20 @@ PATTERNS = MappingProxyType(
         r"army|security\s+forces|paramilitar\w+|military|personnel)\b|"
         r"^\W*(?:(?:the|some|a|several|[\w-]+)\s+){0,3}(?:police(?:men)?|soldiers|troops|army|"
         r"security\s+forces|military|paramilitar\w+|officers|personnel)\b",
+        # Members of a group named by its proper name ("Mungiki members", "suspected
+        # SLDF militants"): an organised group, an armed side when state forces kill them.
+        "named_group_members": r"\b(?-i:[A-Z][\w-]+)\s+(?:members?|suspects?|militants?|fighters|"
+        r"gang(?:sters)?|adherents|insurgents|rebels)\b|\bmembers?\s+of\s+(?:the\s+)?"
+        r"(?-i:[A-Z][\w-]+)\b",
+        # Civilians named as the ones attacked ("militia attack civilians", "gunmen
+        # attack and kill 2 Kenyan civilians"): one-sided, whatever else is told.
+        "attack_civilians": r"\battack(?:s|ed|ing)?\s+(?:and\s+kill(?:ed|s)?\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:civilians|villagers|passengers|residents|farmers|traders|fishermen|worshippers|"
+        r"women|children|families|pupils|students)\b",
+        # A raid on a village or on herds: armed men on people who cannot fight back.
+        "raid_on_civilians": r"\b(?:cattle|livestock|stock|goat)\s+raid\w*|\braid(?:s|ed)?\s+"
+        r"(?:on\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:villages?|manyattas?|homes?|"
+        r"homesteads?|farms?|houses?)\b|\b(?:cattle\s+)?raiders\b",
         # Unarmed crowds and groups of people: sides of riots, not of battles.
         "crowd": r"\b(?:protesters|demonstrators|rioters|students|supporters|activists|"
         r"members|followers|cadres?|locals|local\s+people|villagers|residents|mob|crowds?|"
@@ -88,7 +102,7 @@ PATTERNS = MappingProxyType(
         r"local\s+weapons|lathis|clubs)\b",
         # An attack on state forces or their posts: a battle, whoever attacked.
         "on_forces": r"\battack(?:s|ed|ing)?\s+(?:(?:a|an|the|two|three|\w+)\s+){0,2}(?:police|"
-        r"policemen|officers|soldiers|troops|security\s+forces|(?:police|army|military)\s+"
+        r"policem[ae]n|officers?|soldiers?|troops|security\s+forces|(?:police|army|military)\s+"
         r"(?:camp|station|post|base|patrol|convoy|vehicle))\b",
         # Attacked, by its verb.
         "attacked": r"\b(?:attack(?:ed|s)\b(?!\s+on\b)|came\s+under\s+attack)",
@@ -104,9 +118,12 @@ PATTERNS = MappingProxyType(
         r"(?=\s+(?:by|in|at|on|during|while|when|after|as)\b|\s*[,.;(]|\s*$))|"
         r"\b(?:kill(?:ed|s|ing)?|shot|shoot(?:s|ing)?|ambush(?:ed|es)?|wound(?:ed|s|ing)?|"
         r"injur(?:ed|es|ing))\s+(?:(?:a|an|the|two|three|four|five|\d+|one|several)\s+)?"
-        r"(?:police\s+)?(?:officers?|soldiers?|reservists?|policem[ae]n|troops)\b",
+        # with the force or the country named ("shoots Kenyan police officer", "kills
+        # security officers", "shoot KDF soldier")
+        r"(?:(?-i:[A-Z][\w-]+)\s+)?(?:(?:police|security|army|military)\s+)?"
+        r"(?:officers?|soldiers?|reservists?|policem[ae]n|troops)\b",
         # Both sides fired: the attacked fought back.
-        "two_sided": r"\b(?:fired\s+back|returned\s+fire|f(?:ight|ought)\s+back|exchang\w+\s+"
+        "two_sided": r"\b(?:fired\s+back|returned\s+fire|f(?:ight|ought)\s+back|gun\s*-?battles?|exchang\w+\s+"
         r"(?:of\s+)?(?:gun)?fire|ensuing\s+(?:gun)?fight|gunfights?|shoot-?outs?|fire-?fights?|"
         r"repuls\w+|repell\w+|police\s+(?:respond\w*|intervened),\s+killing)\b",
         # A crowd as the sentence's subject ("Residents of Ogwedhi kill two …").
@@ -117,7 +134,8 @@ PATTERNS = MappingProxyType(
         "passive_harm": r"\b(?:was|were|are|is|been|being)\s+(?:\w+\s+)?(?:killed|shot|attacked|"
         r"injured|wounded|hacked|beaten|stabbed|murdered|abducted|assaulted|lynched|burned|burnt)\b",
         # A demonstration that turned violent, told anywhere in the sentence.
-        "turned_violent": r"\b(?:turn(?:ed|s|ing)?\s+(?:violent|chaotic|ugly)|"
+        "turned_violent": r"\b(?:(?:turn(?:ed|s|ing)?|became|become|becomes|got|grew)\s+"
+        r"(?:violent|chaotic|ugly|rowdy|unruly)|(?:protest\w*|demonstrat\w*)\s+violently|"
         r"descend(?:ed|s)?\s+into\s+(?:violence|chaos)|degenerat\w+\s+into\s+(?:violence|chaos))\b",
         # A riot going on (not "riot police").
         "riot_word": r"\b(?:riots|rioters|rioting)\b",
@@ -141,6 +159,10 @@ PATTERNS = MappingProxyType(
         r"violent(?:ly)?\s+(?:protest\w*|demonstrat\w*)|turn(?:ed|s)?\s+violent|"
         r"sets?\s+(?:\w+\s+){1,3}(?:on\s+fire|alight|ablaze)|burns?\s+(?:the|their|a|down)\b|"
         r"demolish\w*|"
+        # forcing their way into a building
+        r"storm(?:ed|ing)\s+(?:into\s+)?(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:hotel|offices?|"
+        r"building|compound|station|premises|hall|school|court|parliament|assembly|"
+        r"headquarters|residence|home|house|camp)|"
         r"injur(?:ed|ing)\s+(?:(?:several|some|many|two|three|four|five|\d+|a|the)\s+)?"
         r"(?:police|officers|policemen))\b",
         # Force used on demonstrators short of killing: an intervention.
@@ -271,6 +293,21 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         (),
         ("Protests", "Protest with intervention"),
     ),
+    # Armed men attacking civilians named as such: one-sided violence, even amid
+    # clashes told around it.
+    ActorRule(
+        ("Battles",),
+        ("attack_civilians",),
+        ("state_forces", "two_sided", "on_forces", "crowd_subject"),
+        ("Violence against civilians", "Attack"),
+    ),
+    # A raid on a village or on herds, with no fight told: one-sided violence.
+    ActorRule(
+        ("Battles",),
+        ("raid_on_civilians",),
+        ("state_forces", "two_sided", "on_forces", "crowd_fight", "crowd"),
+        ("Violence against civilians", "Attack"),
+    ),
     # Ethnic, tribal and clan groups that fight are identity militias: a battle,
     # unless they fight with sticks and stones as crowds do.
     ActorRule(
@@ -290,6 +327,14 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         ("Violence against civilians",),
         ("forces_hurt",),
         ("crowd", "mob", "demonstration"),
+        ("Battles", "Armed clash"),
+    ),
+    # State forces killing members of a named group (a gang, a militia) fight an
+    # organised armed group: a battle, not violence against civilians.
+    ActorRule(
+        ("Violence against civilians",),
+        ("state_forces", "named_group_members", "harm"),
+        ("crowd_subject", "mob", "demonstration", "partisans"),
         ("Battles", "Armed clash"),
     ),
     # One side fired back: a fight, not one-sided violence.
@@ -439,11 +484,16 @@ COMPILED_PATTERNS = MappingProxyType(
 )
 
 
-#: A participle after the reason that tells what the crowd went on to do
-#: ("protested against the results, burning tyres"): the crowd's act again.
+#: A participle or a second verb after the reason that tells what the crowd went on
+#: to do ("protested against the results, burning tyres"): the crowd's act again.
 _CROWD_PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?:burning|lighting|throwing|pelting|hurling|setting|looting|"
-    r"vandali[sz]ing|smashing|stoning|damaging|torching|destroying|barricading)\b[^,;.]*",
+    r"vandali[sz]ing|smashing|stoning|damaging|torching|destroying|barricading)\b[^,;.]*|"
+    # a second verb of the same subject, joined by "and" ("protested over fees and
+    # stoned a building"): what the crowd did next
+    r"\band\s+(?:later\s+|then\s+|also\s+)?(?:stoned|burn(?:ed|t)|pelted|threw|hurled|set|"
+    r"looted|vandali[sz]ed|smashed|torched|destroyed|damaged|barricaded|attacked|clashed|"
+    r"beat|stormed)\b[^,;.]*",
     re.I,
 )
 
