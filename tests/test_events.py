@@ -297,6 +297,23 @@ def test_a_murder_case_named_in_a_protest_is_no_attack(gazetteer):
         ("Raiders killed two herders in a cattle raid near Baragoi.", "Violence against civilians"),
         # ... but raiders met by police in a gun battle fought them
         ("Police killed four raiders in a gun battle near Baragoi.", "Battles"),
+        # state forces killing at a demonstration: excessive force against protesters,
+        # or part of the riot when the crowd was violent
+        (
+            "Two students were shot dead by police during a protest in Kakamega.",
+            "Protests",
+        ),
+        (
+            "Police shot dead a youth during a protest in Kisii as protesters looted shops.",
+            "Riots",
+        ),
+        # a crowd that kills a man accused of theft is a mob, even when someone else
+        # was killed in the story it tells
+        (
+            "Residents lynched a man accused of stealing a goat in Kisii, where a trader "
+            "was killed last year.",
+            "Riots",
+        ),
         # a police station named as where it happened, and police quoted, are no side
         (
             "Gunmen killed a herder in Kalo village under Wajir police station, police said.",

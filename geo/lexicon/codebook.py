@@ -69,11 +69,15 @@ PATTERNS = MappingProxyType(
         r"army|security\s+forces|paramilitar\w+|military|personnel)\b|"
         r"^\W*(?:(?:the|some|a|several|[\w-]+)\s+){0,3}(?:police(?:men)?|soldiers|troops|army|"
         r"security\s+forces|military|paramilitar\w+|officers|personnel)\b",
-        # Members of a group named by its proper name ("Mungiki members", "suspected
-        # SLDF militants"): an organised group, an armed side when state forces kill them.
+        # Members of a group named by its proper name told as the ones killed or shot
+        # ("Mungiki members were shot dead", "police killed three SLDF militants"): an
+        # organised group, an armed side when state forces kill them.
         "named_group_members": r"\b(?-i:[A-Z][\w-]+)\s+(?:members?|suspects?|militants?|fighters|"
-        r"gang(?:sters)?|adherents|insurgents|rebels)\b|\bmembers?\s+of\s+(?:the\s+)?"
-        r"(?-i:[A-Z][\w-]+)\b",
+        r"gang(?:sters)?|adherents|insurgents|rebels)\s+(?:[\w-]+\s+){0,6}?(?:(?:was|were|is|are|"
+        r"have\s+been|had\s+been)\s+)?(?:also\s+|reportedly\s+)?(?:killed|shot|gunned)\b|"
+        r"\b(?:kill(?:ed|s|ing)?|shot(?:\s+dead)?|gunned\s+down)\s+(?:\w+\s+)?(?:suspected\s+)?"
+        r"(?-i:[A-Z][\w-]+)\s+(?:members?|suspects?|militants?|fighters|gang(?:sters)?|"
+        r"insurgents|rebels)\b",
         # Civilians named as the ones attacked ("militia attack civilians", "gunmen
         # attack and kill 2 Kenyan civilians"): one-sided, whatever else is told.
         "attack_civilians": r"\battack(?:s|ed|ing)?\s+(?:and\s+kill(?:ed|s)?\s+)?(?:[\w-]+\s+){0,2}?"
@@ -86,6 +90,7 @@ PATTERNS = MappingProxyType(
         # Unarmed crowds and groups of people: sides of riots, not of battles.
         "crowd": r"\b(?:protesters|demonstrators|rioters|students|supporters|activists|"
         r"members|followers|cadres?|locals|local\s+people|villagers|residents|mob|crowds?|"
+        r"inhabitants|neighbou?rs|colleagues|operators|"
         r"workers|labou?rers|youths?|factions?|(?:two|rival|local|opposing)\s+(?:[\w-]+\s+)?groups|"
         r"groups?\s+of|accomplices|relatives|hawkers|"
         r"people|goons|hooligans|thugs|men\s+of|leaders|"
@@ -130,6 +135,14 @@ PATTERNS = MappingProxyType(
         "crowd_subject": r"^\W*(?:(?:a|an|the|some|angry|irate|local|several|hundreds|dozens|"
         r"of|group|groups|\d+)\s+){0,3}(?:residents|villagers|locals|youths?|voters|mobs?|crowds?|"
         r"rioters|demonstrators|protesters)\b",
+        # The crowd of the subject told as the ones hurt ("Residents of Kibera were
+        # attacked by …"), not a passive elsewhere ("… kill a man in a raid in which a
+        # local was killed").
+        "crowd_victim": r"^\W*(?:(?:a|an|the|some|angry|irate|local|several|hundreds|dozens|"
+        r"of|group|groups|\d+)\s+){0,3}(?:residents|villagers|locals|youths?|voters|mobs?|crowds?|"
+        r"rioters|demonstrators|protesters)\b(?:\s+(?!(?:and|who|which|that)\b)[\w,'’-]+){0,8}?"
+        r"\s+(?:was|were|are|is|been|being|got)\s+(?:\w+\s+)?(?:killed|shot|attacked|injured|"
+        r"wounded|hacked|beaten|stabbed|murdered|abducted|assaulted|lynched|burned|burnt)\b",
         # People told as the ones hurt: "two villagers were killed".
         "passive_harm": r"\b(?:was|were|are|is|been|being)\s+(?:\w+\s+)?(?:killed|shot|attacked|"
         r"injured|wounded|hacked|beaten|stabbed|murdered|abducted|assaulted|lynched|burned|burnt)\b",
@@ -140,8 +153,9 @@ PATTERNS = MappingProxyType(
         # A riot going on (not "riot police").
         "riot_word": r"\b(?:riots|rioters|rioting)\b",
         # A demonstration going on.
-        "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|marche?s?|"
-        r"hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
+        "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|"
+        # a march in lower case ("March" is the month)
+        r"(?-i:march(?:es|ed)?)|hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
         # Violence by the crowd itself (not force used on it).
         "crowd_violence": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire|alight)|"
         r"torch\w*|burn(?:ed|t|ing)\b|clash\w*|threw\s+(?:bricks|stones|rocks|brickbats)|"
@@ -183,7 +197,9 @@ PATTERNS = MappingProxyType(
         "mob": r"\b(?:mobs?|angry\s+(?:crowds?|residents|villagers|locals|youths?))\b",
         # Justice taken by a crowd into its own hands.
         "mob_justice": r"\b(?:lynch\w*|mob\s+justice|on\s+suspicion\s+of|suspected\s+(?:of\s+)?"
-        r"(?:thie(?:f|ves|ving)|robb\w*|mugg\w*|kidnapp\w*|criminals?|witch\w*|steal\w*)|"
+        r"(?:[\w-]+\s+)?(?:thie(?:f|ves|ving)|robb\w*|mugg\w*|kidnapp\w*|criminals?|witch\w*|"
+        r"steal\w*)|(?:theft|robbery|murder)\s+suspects?|(?:allegations?|accus\w+)\s+of\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:witchcraft|theft|stealing|robbery|murder|rape)|"
         r"beat(?:en)?\s+(?:\w+\s+){0,3}to\s+death)\b",
         # Harm to a person by hand.
         "assault": r"\b(?:assault\w*|beat(?:en|ing)?\b|hacked|stabbed|tortur\w*|"
@@ -252,18 +268,32 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         ("nonstate_armed",),
         _RIOT_VD,
     ),
+    # State forces killing or hurting people at a demonstration: excessive force
+    # against protesters, or part of the riot when the crowd was violent.
+    ActorRule(
+        ("Violence against civilians",),
+        ("demonstration", "state_forces", "harm", "crowd_violence"),
+        ("nonstate_armed",),
+        _RIOT_VD,
+    ),
+    ActorRule(
+        ("Violence against civilians",),
+        ("demonstration", "state_forces", "harm"),
+        ("nonstate_armed",),
+        ("Protests", "Excessive force against protesters"),
+    ),
     # A crowd that kills or hurts people is a mob (rioters), not an armed group:
     # mob violence, or a violent demonstration when it is demonstrating.
     ActorRule(
         ("Violence against civilians",),
         ("crowd_subject", "harm", "demonstration"),
-        ("passive_harm", "nonstate_armed", "state_forces"),
+        ("crowd_victim", "nonstate_armed", "state_forces"),
         _RIOT_VD,
     ),
     ActorRule(
         ("Violence against civilians",),
         ("crowd_subject", "harm"),
-        ("passive_harm", "state_forces"),
+        ("crowd_victim", "state_forces"),
         _RIOT_MOB,
     ),
     # ... and so is a crowd that beats people up or wrecks their property, whoever
@@ -272,7 +302,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ActorRule(
         ("Violence against civilians",),
         ("crowd_subject", "assault"),
-        ("passive_harm", "nonstate_armed"),
+        ("crowd_victim", "nonstate_armed"),
         _RIOT_MOB,
     ),
     ActorRule(
