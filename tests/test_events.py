@@ -170,6 +170,24 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
             "Violence against civilians",
             "Sexual violence",
         ),
+        # a device made safe or weapons seized: disrupted weapons use
+        (
+            "Police safely disposed of an explosive device found near a school in Garissa.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        # force used to disperse a crowd: a protest with intervention; a rowdy crowd
+        # dispersed is a riot
+        (
+            "Police lobbed teargas to disperse traders outside the county offices in Nakuru.",
+            "Protests",
+            "Protest with intervention",
+        ),
+        (
+            "Police fired in the air to disperse a rowdy crowd of voters in Kiambu.",
+            "Riots",
+            "Violent demonstration",
+        ),
         # a lynching and a mob's killing are mob violence (Riots)
         ("Two women accused of witchcraft were lynched in Nyamira.", "Riots", "Mob violence"),
         ("A mob attacked and killed two guards in Busia.", "Riots", "Mob violence"),
@@ -313,6 +331,13 @@ def test_a_murder_case_named_in_a_protest_is_no_attack(gazetteer):
             "Residents lynched a man accused of stealing a goat in Kisii, where a trader "
             "was killed last year.",
             "Riots",
+        ),
+        # two communities named by their names are identity groups: a battle
+        ("Clashes between the Borana and Gabra communities left four dead in Moyale.", "Battles"),
+        # state forces that kill suspected criminals are no mob
+        (
+            "Police killed three youths suspected of robbery in Mombasa.",
+            "Violence against civilians",
         ),
         # a police station named as where it happened, and police quoted, are no side
         (

@@ -50,13 +50,16 @@ PATTERNS = MappingProxyType(
     {
         # Organised armed groups that are not the state: Battles need two armed sides.
         "nonstate_armed": r"\b(?:rebels?|militants?|insurgents?|militias?|militiamen|gunmen|"
-        r"armed\s+(?:men|group|groups|assailants|gang|gangs|wing)|terrorists?|fighters|"
+        r"armed\s+(?:men|group|groups|assailants|gang|gangs|wing|youths?)|"
+        r"armed\s+with\s+(?:guns|rifles|AK-?47s?|firearms|pistols|weapons)|terrorists?|fighters|"
         r"jihadists?|guerrillas?|bandits?|raiders?|rustlers?|warriors|Maoists?|extremists|separatists|"
         # criminal gangs that fight the police are armed groups too (the codebook's
         # unidentified armed groups)
         r"gangsters?|gang\s+members?|(?:criminal\s+)?gangs?(?!\s+activit)|kidnappers|armed\s+robbers|"
         r"al-Shabaab|Shabaab|Boko\s+Haram|Taliban|ISIS|ISIL|Daesh|Islamic\s+State|"
-        r"Hezbollah|Naxal\w*|snipers?|(?-i:IS|PKK|NPA|ULFA|NSCN|LTTE|ADF|FDLR|RSF|SPLA))\b",
+        r"Hezbollah|Naxal\w*|snipers?|"
+        # people who take up arms become an armed side
+        r"t(?:ake|ook|aking|akes)\s+up\s+arms|(?-i:IS|PKK|NPA|ULFA|NSCN|LTTE|ADF|FDLR|RSF|SPLA))\b",
         # State forces, police included.
         "state_forces": r"\b(?:police|policemen|RAB|BGB|law\s+enforcers?|security\s+forces|"
         r"army|military|soldiers|troops|border\s+guards?|paramilitar\w+|gendarme\w*|"
@@ -99,7 +102,9 @@ PATTERNS = MappingProxyType(
         # militias, armed sides of battles (not crowds) when they fight.
         "identity": r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal|tribes(?:men)?|"
         r"clans(?:men)?|pastoralists?|herders?|herdsmen|communal\s+militias?|"
-        r"(?:rival|two|neighbouring|neighboring)\s+communities)\b",
+        r"(?:rival|two|neighbouring|neighboring)\s+communities|"
+        # two communities named ("between the Borana and Gabra communities")
+        r"(?-i:[A-Z][\w-]+)\s+and\s+(?:the\s+)?(?-i:[A-Z][\w-]+)\s+(?:communities|clans|tribes))\b",
         # Political supporters and students: crowds, whatever their ethnicity.
         "partisans": r"\b(?:supporters|students|activists|followers|cadres)\b",
         # Weapons of the hand (sticks, stones, rods): the fights of crowds, not militias.
@@ -173,6 +178,9 @@ PATTERNS = MappingProxyType(
         r"violent(?:ly)?\s+(?:protest\w*|demonstrat\w*)|turn(?:ed|s)?\s+violent|"
         r"sets?\s+(?:\w+\s+){1,3}(?:on\s+fire|alight|ablaze)|burns?\s+(?:the|their|a|down)\b|"
         r"demolish\w*|"
+        # a crowd told as violent
+        r"(?:rowdy|unruly|violent|riotous)\s+(?:crowds?|mobs?|residents|youths?|protesters|"
+        r"demonstrators|supporters|students|voters)|"
         # forcing their way into a building
         r"storm(?:ed|ing)\s+(?:into\s+)?(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:hotel|offices?|"
         r"building|compound|station|premises|hall|school|court|parliament|assembly|"
@@ -202,7 +210,7 @@ PATTERNS = MappingProxyType(
         r"(?:[\w-]+\s+){0,2}?(?:witchcraft|theft|stealing|robbery|murder|rape)|"
         r"beat(?:en)?\s+(?:\w+\s+){0,3}to\s+death)\b",
         # Harm to a person by hand.
-        "assault": r"\b(?:assault\w*|beat(?:en|ing)?\b|hacked|stabbed|tortur\w*|"
+        "assault": r"\b(?:assault\w*|beat(?:en|ing)?\b|hacked|stabbed|tortur\w*|rough\w*\s+up|"
         r"attacked\s+(?:and\s+)?(?:injured|wounded))",
         # Targets that cannot fight back: people, homes, vehicles, places of worship.
         "civilian_target": r"\b(?:civilians?|villagers?|villages?|passengers?|homes?|houses?|"
@@ -244,11 +252,12 @@ _ARMED_BLOCK = ("nonstate_armed",)
 
 #: The rules, in order (see the module docstring for the codebook's reasons).
 ACTOR_RULES: tuple[ActorRule, ...] = (
-    # Mob justice: a crowd that beats or lynches a suspect.
+    # Mob justice: a crowd that beats or lynches a suspect (not state forces that
+    # kill "suspected criminals").
     ActorRule(
         ("Violence against civilians", "Battles", None, "Riots"),
         ("mob_justice", "crowd"),
-        _ARMED_BLOCK,
+        ("nonstate_armed", "forces_agent"),
         _RIOT_MOB,
     ),
     # State forces beating, thrashing or torturing people, outside a demonstration:
@@ -322,6 +331,13 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         ("intervention", "state_forces"),
         (),
         ("Protests", "Protest with intervention"),
+    ),
+    # State forces attacking villagers or civilians: one-sided violence.
+    ActorRule(
+        ("Battles",),
+        ("forces_agent", "attack_civilians"),
+        ("nonstate_armed", "two_sided", "demonstration"),
+        ("Violence against civilians", "Attack"),
     ),
     # Armed men attacking civilians named as such: one-sided violence, even amid
     # clashes told around it.

@@ -63,7 +63,19 @@ _SD = "Strategic developments"
 RULES: tuple[EventRule, ...] = (
     # A bomb found and made safe is not an explosion: Disrupted weapons use.
     *_rows(
-        _SD, "Disrupted weapons use", "defus(?:ed|ing)", "dismantl(?:ed|ing)", "disarm(?:ed|ing)"
+        _SD,
+        "Disrupted weapons use",
+        "defus(?:ed|ing)",
+        "dismantl(?:ed|ing)",
+        "disarm(?:ed|ing)",
+        # a device found or made safe, weapons seized
+        r"(?:safely\s+)?dispos(?:ed|ing)\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:device|bomb|"
+        r"explosives?|grenade)",
+        r"controlled\s+explosion",
+        r"(?:bombs?|explosives?|(?:explosive\s+)?devices?|grenades?|IEDs?)\s+(?:was|were|is|are|"
+        r"has\s+been|have\s+been)\s+(?:found|discovered|recovered|seized)",
+        r"seiz(?:e|ed|es|ing)\s+(?:\w+\s+){0,2}?(?:explosives|weapons|arms|ammunition|grenades|"
+        r"bombs|guns|rifles)",
     ),
     # Explosions/Remote violence: the attacker is not where the harm is.
     *_rows(_EXPLOSION, "Suicide bomb", r"suicide\s+(?:bomb|attack|car)", after=""),
@@ -166,6 +178,9 @@ RULES: tuple[EventRule, ...] = (
         "axed",
         r"thrash(?:ed|es|ing)",
         r"beat(?:en|s)?\s+up",
+        r"rough(?:ed|s|ing)?\s+up",
+        # the present of a headline or note ("youths injure civilians")
+        r"injur(?:e|es)(?!\s+(?:to|of)\b)",
         r"burn[td]\s+alive",
         r"acid\s+attacks?",
         r"(?:sprayed|threw|thrown|hurled)\s+acid",
@@ -289,6 +304,15 @@ RULES: tuple[EventRule, ...] = (
         r"(?<!the\s)(?<!\ban\s)(?<!\ba\s)(?<!this\s)(?<!that\s)(?<![’']s\s)attacks?\b(?!\s+on\b)",
         before="\\b",
         after="",
+    ),
+    # Force used to disperse a crowd: a demonstration met by intervention (the actor
+    # rules make it a riot when the crowd was violent).
+    *_rows(
+        "Protests",
+        "Protest with intervention",
+        r"dispers(?:e|ed|es|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:crowds?|protesters|"
+        r"demonstrators|supporters|students|residents|youths?|voters|mobs?|rioters|traders|"
+        r"hawkers|people|group)",
     ),
     # Demonstrations, marches, strikes, sit-ins: peaceful unless a rule above says not.
     *_rows(
