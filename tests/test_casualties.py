@@ -44,6 +44,13 @@ from geo.extraction.casualties import parse_number, read_casualties
         ("33 of the killed were activists.", None, None, False),
         ("The protest was peaceful.", None, None, False),
         ("They were killed in the blast.", None, None, False),
+        # a description is no name: "Iraqi soldiers" are not one named person
+        (
+            "This is the first time Iraqi soldiers have been killed in the region.",
+            None,
+            None,
+            False,
+        ),
         ("In 2019, 1500 Iranians were killed in two days.", 1500, None, False),
     ],
 )

@@ -170,6 +170,12 @@ def test_background_since_a_date_is_no_event(gazetteer: Gazetteer) -> None:
         gazetteer,
     )
     assert events == []
+    # the date ends a clause that began with "since": the start of a period too
+    events = _events(
+        "Troops have held the border since the army began its offensive in June.",
+        gazetteer,
+    )
+    assert events == []
 
 
 def test_places_have_their_roles(gazetteer: Gazetteer) -> None:

@@ -411,6 +411,14 @@ def _implicit_killed(sentence: str) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
+#: A part of a subject that is a name and nothing else ("Ali Hassan", "Mohammed
+#: al-Sadr"), not a description ("Iraqi soldiers", "This is the first time …").
+_NAME_ONLY = re.compile(
+    r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|bint|de|da|del|van|von|der|abu|ul|ud)"
+    r"(?:-[A-Z][\w’'-]*)?))*$"
+)
+
+
 def _count_named(subject: str) -> int:
     """How many people a subject names: "A, deputy of B, and C" → 2; 0 if none."""
     clause = re.split(r"[;:]|\bthat\b", subject)[-1]
@@ -421,7 +429,7 @@ def _count_named(subject: str) -> int:
     named = [
         p
         for p in parts
-        if re.match(r"(?:[A-Z][\w’'-]+|a\s|an\s)", p)
+        if (re.match(r"a\s|an\s", p) or _NAME_ONLY.match(p))
         and not re.match(
             r"(?:In|On|At|During|After|Before|Also|Then|When|While|The|But|They|He|She|It|We|These|Those|Both|All|Some|Many|Several)\b",
             p,

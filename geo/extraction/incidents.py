@@ -447,9 +447,18 @@ _REPORTED_ON = re.compile(
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$")
 
 
+#: A clause that begins with "since" and runs on to the date ("since Turkey began
+#: two operations in northern Iraq in June"): the date starts the period too.
+_SINCE_CLAUSE = re.compile(r"\b(?:since|ever\s+since)\s+[^,;.:()]{0,90}$", re.I)
+
+
 def _is_since(spoken: str, at: int) -> bool:
-    """Whether the date at ``at`` starts a period ("since 17 October")."""
-    return bool(_SINCE.search(spoken, max(0, at - 30), at))
+    """Whether the date at ``at`` starts a period ("since 17 October", "since the
+    army began its offensive in June")."""
+    return bool(
+        _SINCE.search(spoken, max(0, at - 30), at)
+        or _SINCE_CLAUSE.search(spoken, max(0, at - 100), at)
+    )
 
 
 def _goes_on(inc: _Incident, d: _Draft) -> bool:
