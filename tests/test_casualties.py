@@ -44,6 +44,18 @@ from geo.extraction.casualties import parse_number, read_casualties
         ("33 of the killed were activists.", None, None, False),
         ("The protest was peaceful.", None, None, False),
         ("They were killed in the blast.", None, None, False),
+        # deaths told as a loss or as deaths; another source's figure in an aside is
+        # a second count of the same dead: the lowest holds
+        ("The ambush caused the loss of 12 soldiers.", 12, None, False),
+        ("Officials confirmed 4 deaths.", 4, None, False),
+        (
+            "The raid killed 9 villagers (the army said 7 died) near the border.",
+            7,
+            None,
+            False,
+        ),
+        ("The loss of two hours delayed the convoy.", None, None, False),
+        ("They protested over a number of deaths on the road.", None, None, False),
         # a description is no name: "Iraqi soldiers" are not one named person
         (
             "This is the first time Iraqi soldiers have been killed in the region.",

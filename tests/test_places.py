@@ -636,6 +636,15 @@ def test_a_newspaper_or_a_party_named_after_a_town_is_no_place(gazetteer):
     assert all(e.place is None for e in events)
 
 
+def test_a_place_in_an_operations_name_is_not_where_it_struck(gazetteer):
+    text = (
+        "On 27 February 2020, during the Dawn of Idlib 2 Operation, an airstrike hit a "
+        "convoy within the Idlib Governorate."
+    )
+    (event,) = _events(gazetteer, text)
+    assert event.place is not None and event.place.precision == "region"
+
+
 def test_a_name_does_not_vote_for_its_own_namesake(gazetteer):
     """Chittagong was once called Islamabad and is the bigger city: alone in a note,
     'Islamabad' is still Pakistan's capital (its own best-known namesake gives no

@@ -48,7 +48,7 @@ _NOUN = r"(?:(?!\d|dead\b|killed\b|and\b|wounded\b|injured\b)[\w’'-]+\s+){0,6}
 # "N (people ...) were killed", "killing N people", "left N dead", "N dead"
 _KILLED_AFTER = re.compile(
     rf"(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\s+{_NOUN}(?:(?:were|was|have\s+been|had\s+been|"
-    rf"being|are|got)\s+(?:also\s+|reportedly\s+|all\s+)?)?{_KILL}\b",
+    rf"being|are|got)\s+(?:also\s+|reportedly\s+|all\s+)?)?(?:{_KILL}|deaths|fatalities)\b",
     re.IGNORECASE,
 )
 _KILLED_BEFORE = re.compile(
@@ -62,7 +62,11 @@ _KILLED_BEFORE = re.compile(
     rf"(?:beat|hacked|chopped|stabbed|clubbed|lynched|stoned|burnt|burned)\s+"
     rf"(?P<n3>{_NUM_WORD})\s+{_NOUN}to\s+death\b|"
     rf"(?:beat|hacked|chopped|stabbed|clubbed|lynched|stoned|burnt|burned)\s+to\s+death\s+"
-    rf"(?P<n4>{_NUM_WORD})\b)",
+    rf"(?P<n4>{_NUM_WORD})\b|"
+    # "the loss of 34 soldiers", "the loss of the lives of 12 people": deaths of people
+    rf"loss\s+of\s+(?:the\s+lives\s+of\s+)?(?P<n5>{_NUM_WORD})\s+(?:[\w-]+\s+)?(?:lives|people|"
+    rf"persons|soldiers|troops|civilians|men|women|children|officers|fighters|policemen|"
+    rf"personnel|servicemen)\b)",
     re.IGNORECASE,
 )
 _INJURED_AFTER = re.compile(
@@ -131,7 +135,7 @@ _KILLED_OBJ = re.compile(
 #: a case-blind alternation is ten times slower.
 _KILL_HINT = re.compile(
     r"kill|dead|died|slain|murder|assassinat|execut|lives|perish|"
-    r"behead|death|gunned"
+    r"behead|death|gunned|loss|fatalit"
 )
 _INJURE_HINT = re.compile(r"injur|wound|hurt")
 _ANY_HINT = re.compile(rf"{_KILL_HINT.pattern}|{_INJURE_HINT.pattern}|casualt|fatalit")
@@ -243,6 +247,8 @@ def read_casualties(sentence: str, offset: int = 0) -> Casualties:
         killed = value if killed is None else killed + value
         estimated |= est
         spans.append((m.start + offset, m.end + offset))
+    if killed is not None and "(" in sentence:
+        killed = _lowest_of_sources(sentence, killed, spans, offset)
     if killed is None and not ambiguous and kill_hint:
         implicit = _implicit_killed(sentence)
         if implicit:
@@ -327,7 +333,9 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
     found: list[_Count] = []
     for pattern in patterns:
         for m in pattern.finditer(sentence):
-            group = next(g for g in ("n", "n2", "n3", "n4") if m.groupdict().get(g) is not None)
+            group = next(
+                g for g in ("n", "n2", "n3", "n4", "n5") if m.groupdict().get(g) is not None
+            )
             if pattern is _KILLED_AFTER and _doers(sentence, m, group):
                 continue
             n = m.group(group)
@@ -336,6 +344,8 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
                 continue
             if parsed[0] >= 1900 and re.fullmatch(r"(19|20)\d\d", n):
                 continue  # a year
+            if parsed[1] and m.group(0).lower().endswith(("deaths", "fatalities")):
+                continue  # "a number of local deaths": no count of this event's dead
             if (
                 n[:1].isdigit()
                 and _MONTH_BEFORE.search(sentence, 0, m.start(group))
@@ -373,6 +383,37 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
             if parsed and not any(f.start <= s0 < f.end for f in found + extra):
                 extra.append(_Count(s0, c.start, parsed, False))
     return sorted(found + extra, key=lambda c: c.start)
+
+
+#: An aside that gives another source's figure ("(the ministry announced 33
+#: deaths)"): a second count of the same dead, not more dead.
+_SOURCE_ASIDE = re.compile(
+    r"\((?=[^()]*\b(?:said|says|announced|reported|put|gave|confirmed|claimed|according)\b)"
+    r"[^()]{1,160}\)",
+    re.I,
+)
+
+
+def _lowest_of_sources(
+    sentence: str, killed: int, spans: list[tuple[int, int]], offset: int
+) -> int:
+    """Two sources' figures for the same dead, one told in an aside: the lowest
+    (ACLED's rule), not their sum."""
+    for aside in _SOURCE_ASIDE.finditer(sentence):
+        a, b = aside.start() + offset, aside.end() + offset
+        inside = [sp for sp in spans if a <= sp[0] < b]
+        if not inside or len(inside) == len(spans):
+            continue
+        counts = [
+            c
+            for c in _iter_counts(sentence, (_KILLED_AFTER, _KILLED_BEFORE))
+            if not _is_subset(sentence, c)
+        ]
+        in_total = sum(c.value[0] for c in counts if aside.start() <= c.start < aside.end())
+        out_total = sum(c.value[0] for c in counts if not aside.start() <= c.start < aside.end())
+        if in_total and out_total:
+            return min(in_total, out_total)
+    return killed
 
 
 def _is_subset(sentence: str, m: _Count) -> bool:

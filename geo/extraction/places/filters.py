@@ -194,6 +194,24 @@ def _a_common_word(
     return n == 1 and common and not after_locative and (sentence_initial or not strong)
 
 
+#: Words that end the name of a military operation ("Dawn of Idlib 2 Operation",
+#: "the Mosul Offensive"): a place in it names the operation, not where a sentence's
+#: event happened.
+_OPERATION_WORDS = frozenset({"operation", "offensive"})
+
+
+def _names_an_operation(rc: RunContext, nxt_idx: int) -> bool:
+    if rc.words and rc.words[0].lower() == "operation":
+        return True  # "Operation Euphrates Shield"
+    tokens = rc.tokens
+    j = nxt_idx
+    if j < len(tokens) and tokens[j][2].isdigit():
+        j += 1  # "… 2 Operation"
+    return (
+        j < len(tokens) and tokens[j][2].lower() in _OPERATION_WORDS and tokens[j][2][0].isupper()
+    )
+
+
 def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
     """Whether the match of words ``i0 … i0+n`` of the run is a place, and how it reads.
 
@@ -210,6 +228,8 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
         return None
     if m.kind == "demonym":
         return Verdict(modifier=True)
+    if _names_an_operation(rc, nxt_idx):
+        return Verdict(modifier=True)  # "the Dawn of Idlib 2 Operation": its name
     if _bad_variant(m, n, rc, sentence_initial) or _part_of_a_person(i0, rc, strong):
         return None
     after_words = rc.words[i0 + n :]
