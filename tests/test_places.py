@@ -740,3 +740,12 @@ def test_a_part_of_a_country_named_by_direction_is_a_point_in_that_part(gazettee
     assert (event.place.name, event.place.precision) == ("southern Iraq", "region")
     assert event.place.latitude < 32.0  # south of Baghdad, still in Iraq
     assert event.place.country_code == "IQ"
+
+
+def test_a_division_word_of_one_country_tells_the_document_is_about_it(gazetteer):
+    """'Upazila' is Bangladesh's own division word: Mirzapur is then the Bangladeshi
+    town, not the bigger Indian one."""
+    told = "On 3 May 2015, two groups clashed at Mirzapur bazar in the upazila, injuring 10."
+    bare = "On 3 May 2015, two groups clashed at Mirzapur bazar, injuring 10."
+    assert {e.place.country_code for e in _events(gazetteer, told) if e.place} == {"BD"}
+    assert {e.place.country_code for e in _events(gazetteer, bare) if e.place} == {"IN"}

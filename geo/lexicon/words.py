@@ -527,6 +527,29 @@ PLACE_SUFFIXES = frozenset(
         "sub-district",
     }
 )
+#: Division words used by one country's (or two neighbours') administration only:
+#: a text that uses them is about that country, whatever namesakes its places have
+#: elsewhere ("Tajpur in Osmaninagar upazila" is in Bangladesh). Sources: the
+#: countries' own administrative units (Bangladesh's upazilas and union parishads,
+#: Pakistan's and India's tehsils, India's taluks and mandals, Nepal's village
+#: development committees, Nigeria's local government areas, the Philippines'
+#: barangays, Pakistan's tribal agencies).
+DIVISION_WORD_COUNTRIES = MappingProxyType(
+    {
+        "upazila": ("BD",),
+        "upazilla": ("BD",),
+        "union parishad": ("BD",),
+        "tehsil": ("PK", "IN"),
+        "taluk": ("IN",),
+        "taluka": ("IN", "PK"),
+        "mandal": ("IN",),
+        "village development committee": ("NP",),
+        "local government area": ("NG",),
+        "barangay": ("PH",),
+        "tribal agency": ("PK",),
+        "federally administered tribal areas": ("PK",),
+    }
+)
 #: The suffixes that make a settlement.
 SETTLEMENTS = frozenset({"city", "town", "village"})
 #: First words of a name that make it a place whatever the words around it

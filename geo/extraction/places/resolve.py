@@ -22,6 +22,7 @@ from geo.gazetteer import (
     strip_article,
 )
 from geo.lexicon.words import (
+    DIVISION_WORD_COUNTRIES,
     SETTLEMENTS,
 )
 
@@ -252,9 +253,26 @@ def _focus(mentions: list[Mention]) -> tuple[Counter[str], dict[str, Counter[str
     return focus, own
 
 
+#: The division words of :data:`DIVISION_WORD_COUNTRIES`, searched in lower case.
+_DIVISION_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(DIVISION_WORD_COUNTRIES, key=len, reverse=True)) + r")s?\b"
+)
+
+
+def _division_word_focus(text: str) -> Counter[str]:
+    """The countries whose own division words the text uses (each word once)."""
+    out: Counter[str] = Counter()
+    for word in {m.group(0).rstrip("s") for m in _DIVISION_WORDS.finditer(text.lower())}:
+        for code in DIVISION_WORD_COUNTRIES.get(word, DIVISION_WORD_COUNTRIES.get(word + "s", ())):
+            out[code] += FOCUS_OTHER
+    return out
+
+
 def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocContext:
-    """The document's countries, cities and provinces, from its mentions' candidates."""
+    """The document's countries, cities and provinces, from its mentions' candidates
+    and the division words it uses."""
     focus, own_votes = _focus(mentions)
+    focus.update(_division_word_focus(text))
     total = sum(focus.values()) or 1
     focus_cc = focus.most_common(1)[0][0] if focus else None
     countries = frozenset(focus)
