@@ -28,6 +28,7 @@ from geo.lexicon.words import (
 
 if TYPE_CHECKING:
     from geo.gazetteer.online import OnlineLookup
+    from geo.models import Place
 
 
 def look_up_online(
@@ -498,6 +499,9 @@ def _resolve_pass(
 ) -> None:
     """Give each mention (or those in ``only``) its best-scoring candidate."""
     shares: dict[str, float] = {}  # country → its weight in the document
+    # a name told again in the same surroundings ranks its namesakes the same way:
+    # rank once (a long report names its city dozens of times)
+    chosen_for: dict[tuple, tuple[Place | None, list[Entry]]] = {}
     for n, idx in enumerate(range(len(mentions)) if only is None else only):
         if ctx.check is not None and n % 256 == 0:
             ctx.check()
@@ -510,6 +514,18 @@ def _resolve_pass(
         context_city = _city_before(mentions, idx, ctx.text) if m.kind == "site" else None
         following = _admin_after(mentions, idx, ctx.text)
         holder = _holder(mentions, m, ctx.gazetteer)
+        key = (
+            m.text,
+            m.suffix,
+            tuple(map(id, cands)),
+            context_city,
+            id(following) if following is not None else None,
+            tuple(map(id, holder)) if holder is not None else None,
+        )
+        chosen = chosen_for.get(key)
+        if chosen is not None:
+            m.place, m.candidates = chosen[0], list(chosen[1])
+            continue
         said = strip_article(normalize(m.text))
         own = ctx.own_votes.get(normalize(m.text))
         if own:  # the document's focus without this name's own votes
@@ -537,6 +553,7 @@ def _resolve_pass(
             key=lambda sc: -sc[0],
         )
         _choose(m, [c for _, c in scored], ctx, holder)
+        chosen_for[key] = (m.place, list(m.candidates))
 
 
 def _choose(
