@@ -223,6 +223,7 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
                 "Assailants slew a village elder in Garissa.",
                 "Two shopkeepers received bullet injuries in Eldoret town.",
                 "A teacher was hurt in an attack by unidentified men in Nyeri.",
+                "An unidentified attacker targeted a church in Mombasa.",
                 # bodies found, executions, hijackings are the attacks they show
                 "07 March: the bodies of two traders were found dumped near Voi.",
                 "Gunmen executed a village chief in Bura.",

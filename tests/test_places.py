@@ -749,3 +749,16 @@ def test_a_division_word_of_one_country_tells_the_document_is_about_it(gazetteer
     bare = "On 3 May 2015, two groups clashed at Mirzapur bazar, injuring 10."
     assert {e.place.country_code for e in _events(gazetteer, told) if e.place} == {"BD"}
     assert {e.place.country_code for e in _events(gazetteer, bare) if e.place} == {"IN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a weekday after a place ends its name (American wire style dates)
+        ("On 14 October 2013, clashes in Moyale Monday injured five people.", "Moyale"),
+        # a town's central business district is in the town
+        ("On 3 May 2016, police dispersed protesters in Nairobi's CBD.", "Nairobi"),
+    ],
+)
+def test_words_after_a_name_that_leave_it_the_place(gazetteer, text, place):
+    assert [e.place.name if e.place else None for e in _events(gazetteer, text)] == [place]

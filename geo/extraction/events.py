@@ -198,7 +198,7 @@ _FINITE_KILL = re.compile(
 _SHOT = re.compile(
     r"shot|shoot|stab(?:s|bed|bing)|assassinat|murder(?:ed|s)\b|hack(?:ed|s)\b|behead|tortur|lynch|"
     r"fired\s+at|open(?:s|ed)?\s+fire|fire[sd]?\s+on|under\s+(?:gun)?fire|gunned\s+down|"
-    r"set\s+alight|doused|whipped|bod(?:y|ies)|found\s+(?:dead|killed|murdered|strangled)|execut(?:ed|ing)\b|hijack|slaughter|slew|axed|thrash|beat(?:en|s)?\s+up|burn[td]\s+alive|"
+    r"set\s+alight|doused|whipped|targeted|bod(?:y|ies)|found\s+(?:dead|killed|murdered|strangled)|execut(?:ed|ing)\b|hijack|slaughter|slew|axed|thrash|beat(?:en|s)?\s+up|burn[td]\s+alive|"
     r"acid|fired\s+(?:\w+\s+){0,2}?(?:shots|bullets|rounds|upon)|killed\s+by|"
     r"(?:bullet|stab|gunshot)\s+(?:injur|wound)|(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?attack\s+by|"
     r"^\W*(?:[\w-]+\s+){0,3}attacks?\s+by|"

@@ -285,6 +285,10 @@ RULES: tuple[EventRule, ...] = (
         r"shoots?",
         # shot at or shot and hurt someone (not 'shot dead', read above)
         r"shot\s+(?:and\s+(?:wounded|injured|killed)|at)",
+        # a person or place targeted by attackers ("an attacker targeted a crowded
+        # church"), when no weapon from afar or fight above tells more
+        r"(?:attackers?|assailants?|gunm[ae]n|militants?|bandits|raiders)\s+(?:[\w-]+\s+)?"
+        r"targeted",
         # wounds only a weapon makes, and bodies that show violence: an attack when no
         # fight, protest or riot above tells more ("clashed … gunshot wounds")
         r"(?:bullet|stab|gunshot|acid)\s+(?:injur\w*|wounds?)",

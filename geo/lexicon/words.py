@@ -378,6 +378,8 @@ FACILITY_NOUNS = frozenset(
         "road",
         "highway",
         "street",
+        # a town's central business district ("Nairobi CBD")
+        "cbd",
     }
 )
 #: Local bodies and buildings named after their town ("the Hyderabad Press Club",

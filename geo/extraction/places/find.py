@@ -37,6 +37,7 @@ from geo.lexicon.words import (
     ROAD_AFTER_TOWN,
     SETTLEMENTS,
     STOP_WORDS,
+    WEEKDAYS,
     WHOLE_COUNTRY,
 )
 
@@ -326,7 +327,11 @@ def capitalised_runs(
     for i, (a, _b, tok) in enumerate(tokens):
         gap = sent[tokens[i - 1][1] : a] if i else ""
         breaks = gap != " " and bool(gap) and (bool(_BREAK.search(gap)) or "\n" in gap)
-        if _is_cap(tok) and not tok[0].isdigit():
+        if cur and tok.lower() in WEEKDAYS:
+            # "clashes in Moyale Monday": American wire style dates after the place
+            runs.append(cur)
+            cur = []
+        elif _is_cap(tok) and not tok[0].isdigit():
             if cur and breaks:
                 runs.append(cur)
                 cur = []
