@@ -756,6 +756,8 @@ def test_a_division_word_of_one_country_tells_the_document_is_about_it(gazetteer
     [
         # a weekday after a place ends its name (American wire style dates)
         ("On 14 October 2013, clashes in Moyale Monday injured five people.", "Moyale"),
+        # a school named after its county is in the county
+        ("On 2 May 2018, Garissa High School students protested over land.", "Garissa"),
         # a town's central business district is in the town
         ("On 3 May 2016, police dispersed protesters in Nairobi's CBD.", "Nairobi"),
     ],

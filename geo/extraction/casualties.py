@@ -325,7 +325,11 @@ def _doers(sentence: str, m: re.Match[str], group: str) -> bool:
 
 #: "41 soldiers and | 25 mercenaries were killed": a number listed before another.
 _LISTED_BEFORE = re.compile(
-    rf"(?P<n>{_NUM_WORD})\s+(?:[\w’'-]+\s+){{0,6}}?and\s+(?:of\s+)?$", re.IGNORECASE
+    # not a count with its own participle ("Nine officers injured and one killed": the
+    # nine were hurt, not killed)
+    rf"(?P<n>{_NUM_WORD})\s+(?:(?!(?:injured|wounded|hurt|arrested|missing|abducted)\b)"
+    rf"[\w’'-]+\s+){{0,6}}?and\s+(?:of\s+)?$",
+    re.IGNORECASE,
 )
 
 

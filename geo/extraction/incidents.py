@@ -199,9 +199,20 @@ def _finer(new: list[Toponym], old: list[Toponym]) -> bool:
     """Whether ``new`` places lie inside ``old`` ones and are finer."""
     if not new or not old:
         return False
-    n = min(precision_rank(t.place.precision) for t in new if t.place)  # type: ignore[union-attr]
-    o = min(precision_rank(t.place.precision) for t in old if t.place)  # type: ignore[union-attr]
+    n = min(_rank(t) for t in new if t.place)
+    o = min(_rank(t) for t in old if t.place)
     return n < o and _inside(new, old)
+
+
+def _rank(t: Toponym) -> int:
+    """How coarse a toponym's place is; a part of a country named by direction
+    ("northeastern Iraq") is a region, finer than the country (events place it in
+    that part: geo.gazetteer.country_parts)."""
+    p = t.place
+    assert p is not None
+    if t.kind == "region" and p.precision == "country":
+        return precision_rank("region")
+    return precision_rank(p.precision)
 
 
 def _inside(new: list[Toponym], old: list[Toponym]) -> bool:
@@ -274,13 +285,19 @@ def build_events(
         if check is not None and not n % 64:
             check()
         cur = story.current
-        d = _draft(f, dated, after_protest=cur is not None and cur.is_protest)
+        d = _draft(
+            f,
+            dated,
+            after_protest=cur is not None and cur.is_protest,
+            unplaced=cur is not None,
+        )
         if d is None or (
             d.kind is None
             and not d.own_dates
             and d.killed is None
             and d.injured is None
             and d.turn is None
+            and not (cur is not None and d.own_place)
         ):
             continue
         if f.headline:
@@ -351,6 +368,19 @@ class _Story:
                 # protest makes it a violent demonstration
                 cur.kind = escalate(cur.kind, d.turn)
                 cur.sources.append((d.facts.start, d.facts.end))
+            placed = [t for t in d.literal if t.place is not None]
+            if (
+                cur is not None
+                and placed
+                and not d.own_dates
+                and (not cur.places or _finer(placed, cur.places))
+                and _places_the_incident(d)
+            ):
+                # "The single fatality was in Mandera.", "The attack took place in the
+                # north-east of the country": where the incident told before without a
+                # place, or only by its country, happened
+                cur.places = placed
+                cur.sources.append((d.facts.start, d.facts.end))
             if d.own_dates:
                 self.last_date = d.own_dates[-1]
                 if self.current is not None and _dates_the_incident(self.current, d):
@@ -385,9 +415,12 @@ def _first_offset(x: Event | _Incident) -> int:
     return x.lead.facts.start if isinstance(x, _Incident) else x.char_start
 
 
-def _draft(f: SentenceFacts, dated: bool, *, after_protest: bool = False) -> _Draft | None:
+def _draft(
+    f: SentenceFacts, dated: bool, *, after_protest: bool = False, unplaced: bool = False
+) -> _Draft | None:
     """What one sentence tells on its own; ``after_protest``: the story's incident
-    so far is a protest, which this sentence may tell the turn of."""
+    so far is a protest, which this sentence may tell the turn of; ``unplaced``: there
+    is an incident whose place (or finer place) this sentence may tell."""
     spoken = f.spoken
     own_dates = [d for d in f.dates if spoken[d.start - f.start : d.end - f.start].strip()]
     if own_dates and all(_is_since(spoken, x.start - f.start) for x in own_dates):
@@ -407,7 +440,7 @@ def _draft(f: SentenceFacts, dated: bool, *, after_protest: bool = False) -> _Dr
         # no date, no toll, no concrete act: analysis or background, unless it
         # tells how a protest told before it went on
         turn = turn_of_a_protest(spoken) if after_protest else None
-        if turn is None:
+        if turn is None and not (unplaced and _tells_where(spoken)):
             return None
     else:
         kind = event_kind(f, spoken, killed or 0, injured or 0)
@@ -431,6 +464,28 @@ def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:
     if literal:
         return _same_places(literal, inc.places) or _inside(literal, inc.places)
     return _about_the_incident(d)
+
+
+#: A sentence that tells where something told before happened ("The attack took
+#: place in Garissa", "The single fatality was in Mandera").
+_TOOK_PLACE = re.compile(
+    r"\b(?:took\s+place|happened|occurred|was|were)\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\b",
+    re.I,
+)
+
+
+def _tells_where(spoken: str) -> bool:
+    """Whether a sentence refers back to the incident before it and says where it
+    took place ("The attack took place in Garissa")."""
+    return bool(
+        (_THE_INCIDENT.search(spoken) or _THE_VICTIMS.search(spoken)) and _TOOK_PLACE.search(spoken)
+    )
+
+
+def _places_the_incident(d: _Draft) -> bool:
+    """Whether a sentence with no event word of its own tells where the incident
+    before it happened."""
+    return _tells_where(d.facts.spoken)
 
 
 def _names_no_place(d: _Draft) -> bool:
@@ -488,7 +543,8 @@ def _goes_on(inc: _Incident, d: _Draft) -> bool:
 
 _THE_INCIDENT = re.compile(
     r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attack|strike|blast|explosion|bombing|incident|"
-    r"assault|raid|clash(?:es)?|shooting|violence|protests?|demonstrations?|unrest)\b",
+    r"assault|raid|clash(?:es)?|shooting|violence|protests?|demonstrations?|unrest|"
+    r"fatalit(?:y|ies)|deaths?|killings?)\b",
     re.I,
 )
 

@@ -150,10 +150,11 @@ def _read_words_after(
     head = after_words[0].lower().rstrip(".")
     if head in PLACE_SUFFIXES:
         return Verdict(suffix=head)
-    if best.kind in ("city", "site") and any(
+    if best.kind in ("city", "site", "admin1", "admin2") and any(
         w.lower().rstrip(".") in LOCAL_BODIES for w in after_words[:4]
     ):
-        return Verdict(modifier=True, local=True)  # "Aligarh Muslim University"
+        # "Aligarh Muslim University", "Garissa High School" (a county's too)
+        return Verdict(modifier=True, local=True)
     if head in FACILITY_NOUNS and best.kind != "country" and _after_place_preposition(m, rc):
         return Verdict(modifier=True)  # "outside the Larkana Press Club": see roles
     if head in NAME_OF_SOMETHING_ELSE and best.kind != "country":
