@@ -56,6 +56,9 @@ from geo.extraction.casualties import parse_number, read_casualties
         ),
         ("The loss of two hours delayed the convoy.", None, None, False),
         ("They protested over a number of deaths on the road.", None, None, False),
+        # a figure starts a word: "drone" holds no "one"
+        ("A drone strike killed three border guards.", 3, None, False),
+        ("The drone wounded two farmers.", None, 2, False),
         # a description is no name: "Iraqi soldiers" are not one named person
         (
             "This is the first time Iraqi soldiers have been killed in the region.",

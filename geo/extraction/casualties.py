@@ -47,7 +47,8 @@ _NOUN = r"(?:(?!\d|dead\b|killed\b|and\b|wounded\b|injured\b)[\w’'-]+\s+){0,6}
 
 # "N (people ...) were killed", "killing N people", "left N dead", "N dead"
 _KILLED_AFTER = re.compile(
-    rf"(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\s+{_NOUN}(?:(?:were|was|have\s+been|had\s+been|"
+    # a figure starts a word ("drone strike killed" holds no "one")
+    rf"\b(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\s+{_NOUN}(?:(?:were|was|have\s+been|had\s+been|"
     rf"being|are|got)\s+(?:also\s+|reportedly\s+|all\s+)?)?(?:{_KILL}|deaths|fatalities)\b",
     re.IGNORECASE,
 )
@@ -70,7 +71,7 @@ _KILLED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _INJURED_AFTER = re.compile(
-    rf"(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\s+(?:others?\s+|more\s+|people\s+|{_NOUN})?"
+    rf"\b(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\s+(?:others?\s+|more\s+|people\s+|{_NOUN})?"
     rf"(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
