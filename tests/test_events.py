@@ -230,6 +230,7 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
                 # state forces beating people outside a demonstration: not a riot
                 "A reporter was beaten by plainclothes policemen in Nakuru.",
                 "Soldiers thrashed residents of Mandera after a curfew.",
+                "In Wajir town, soldiers beat up traders after a curfew.",
             )
         ),
         # a crowd that beats people up is a mob, whoever its victims are

@@ -70,8 +70,9 @@ PATTERNS = MappingProxyType(
         # thrashed inmates").
         "forces_agent": r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:police(?:men)?|soldiers|troops|"
         r"army|security\s+forces|paramilitar\w+|military|personnel)\b|"
-        r"^\W*(?:(?:the|some|a|several|[\w-]+)\s+){0,3}(?:police(?:men)?|soldiers|troops|army|"
-        r"security\s+forces|military|paramilitar\w+|officers|personnel)\b",
+        # (after an opening phrase of place or time: "In occupied Kashmir, Indian troops")
+        r"^\W*(?:[^,]{1,40},\s*)?(?:(?:the|some|a|several|[\w-]+)\s+){0,3}(?:police(?:men)?|"
+        r"soldiers|troops|army|security\s+forces|military|paramilitar\w+|officers|personnel)\b",
         # Members of a group named by its proper name told as the ones killed or shot
         # ("Mungiki members were shot dead", "police killed three SLDF militants"): an
         # organised group, an armed side when state forces kill them.
