@@ -368,19 +368,8 @@ class _Story:
                 # protest makes it a violent demonstration
                 cur.kind = escalate(cur.kind, d.turn)
                 cur.sources.append((d.facts.start, d.facts.end))
-            placed = [t for t in d.literal if t.place is not None]
-            if (
-                cur is not None
-                and placed
-                and not d.own_dates
-                and (not cur.places or _finer(placed, cur.places))
-                and _places_the_incident(d)
-            ):
-                # "The single fatality was in Mandera.", "The attack took place in the
-                # north-east of the country": where the incident told before without a
-                # place, or only by its country, happened
-                cur.places = placed
-                cur.sources.append((d.facts.start, d.facts.end))
+            if cur is not None and not d.own_dates:
+                _place_from_follow_up(cur, d)
             if d.own_dates:
                 self.last_date = d.own_dates[-1]
                 if self.current is not None and _dates_the_incident(self.current, d):
@@ -464,6 +453,16 @@ def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:
     if literal:
         return _same_places(literal, inc.places) or _inside(literal, inc.places)
     return _about_the_incident(d)
+
+
+def _place_from_follow_up(cur: _Incident, d: _Draft) -> None:
+    """ "The single fatality was in Mandera.", "The attack took place in the north-east
+    of the country": where the incident told before without a place, or only by its
+    country, happened."""
+    placed = [t for t in d.literal if t.place is not None]
+    if placed and (not cur.places or _finer(placed, cur.places)) and _places_the_incident(d):
+        cur.places = placed
+        cur.sources.append((d.facts.start, d.facts.end))
 
 
 #: A sentence that tells where something told before happened ("The attack took
