@@ -327,6 +327,14 @@ def test_a_murder_case_named_in_a_protest_is_no_attack(gazetteer):
             "Police shot dead a youth during a protest in Kisii as protesters looted shops.",
             "Riots",
         ),
+        # ... but a victim described by the cause he backed, killed by a militia's
+        # assassins, is no protest
+        (
+            "On 15 December 2019, a supporter of anti-government demonstrators was shot "
+            "dead in Baghdad by assassination squads of the security forces.",
+            "Violence against civilians",
+        ),
+        ("One protester is killed by police in Maseno.", "Protests"),
         # a crowd that kills a man accused of theft is a mob, even when someone else
         # was killed in the story it tells
         (

@@ -162,6 +162,22 @@ PATTERNS = MappingProxyType(
         "demonstration": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|procession|"
         # a march in lower case ("March" is the month)
         r"(?-i:march(?:es|ed)?)|hartal|blockade|strike|sit-in|human\s+chain|gherao\w*|agitat\w*|picket\w*)\b",
+        # Harm done at a demonstration going on ("shot dead during a protest", "fired
+        # on protesters"), not a victim described by a cause ("a supporter of
+        # anti-government demonstrators was shot dead").
+        "at_demonstration": r"\b(?:during|at|in|amid|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:protests?|demonstrations?|rall(?:y|ies)|(?-i:march(?:es)?)|processions?|sit-ins?|"
+        r"strikes?|hartals?)\b|\b(?:fire[sd]?|open(?:s|ed)?\s+fire|sho(?:t|ot|ots))\s+(?:\w+\s+)?"
+        r"(?:on|at|into)\s+(?:the\s+)?(?:\W*[\w-]+\W*\s+){0,3}?(?:protesters|demonstrators|"
+        r"crowds?|marchers)\b|"
+        # the victims told as protesters ("one protester is killed by police", "two
+        # mourners who were protesting")
+        r"\b(?:\d+|a|an|one|two|three|four|five|several|many)\s+(?:[\w-]+\s+)?(?:protesters?|"
+        r"demonstrators?)\s+(?:(?:was|were|is|are|have\s+been|had\s+been)\s+)?(?:\w+\s+)?"
+        r"(?:killed|shot|injured|wounded)\b|\b(?:who|while)\s+(?:were\s+|was\s+)?"
+        r"(?:protesting|demonstrating)\b",
+        # A targeted killing: one-sided whatever crowd the victim belonged to.
+        "assassination": r"\bassassinat\w*",
         # Violence by the crowd itself (not force used on it).
         "crowd_violence": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire|alight)|"
         r"torch\w*|burn(?:ed|t|ing)\b|clash\w*|threw\s+(?:bricks|stones|rocks|brickbats)|"
@@ -282,14 +298,14 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     # against protesters, or part of the riot when the crowd was violent.
     ActorRule(
         ("Violence against civilians",),
-        ("demonstration", "state_forces", "harm", "crowd_violence"),
-        ("nonstate_armed",),
+        ("at_demonstration", "state_forces", "harm", "crowd_violence"),
+        ("nonstate_armed", "assassination"),
         _RIOT_VD,
     ),
     ActorRule(
         ("Violence against civilians",),
-        ("demonstration", "state_forces", "harm"),
-        ("nonstate_armed",),
+        ("at_demonstration", "state_forces", "harm"),
+        ("nonstate_armed", "assassination"),
         ("Protests", "Excessive force against protesters"),
     ),
     # A crowd that kills or hurts people is a mob (rioters), not an armed group:
