@@ -317,26 +317,34 @@ def test_two_days_in_one_place_keep_it_whatever_adjectives_follow(gazetteer: Gaz
     }, rows
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "precision", "killed", "injured"),
+    [
+        # the incident had no place: the follow-up tells it
+        (
+            "Nine soldiers were injured and one police officer killed in twin explosions on "
+            "Monday. The single fatality was in Mandera.",
+            "Mandera",
+            "city",
+            1,
+            9,
+        ),
+        # the incident had only its country: a later paragraph tells a finer place
+        (
+            "A drone strike killed three border guards in Iraq on Monday, the army said.\n\n"
+            "The attack took place in northeastern Iraq, near the Iranian border.\n",
+            "north-eastern Iraq",
+            "region",
+            3,
+            0,
+        ),
+    ],
+)
 def test_a_follow_up_that_tells_where_it_happened_places_the_incident(
-    gazetteer: Gazetteer,
+    gazetteer: Gazetteer, text: str, name: str, precision: str, killed: int, injured: int
 ) -> None:
-    text = (
-        "Nine soldiers were injured and one police officer killed in twin explosions on "
-        "Monday. The single fatality was in Mandera."
-    )
     rows = [e for e in _events(text, gazetteer) if not e.is_aggregate]
     assert len(rows) == 1
-    assert rows[0].place is not None and rows[0].place.name == "Mandera"
-    assert (rows[0].fatalities, rows[0].injuries) == (1, 9)
-
-
-def test_a_later_paragraph_that_tells_a_finer_place_refines_the_incident(
-    gazetteer: Gazetteer,
-) -> None:
-    text = (
-        "A drone strike killed three border guards in Iraq on Monday, the army said.\n\n"
-        "The attack took place in northeastern Iraq, near the Iranian border.\n"
-    )
-    rows = [e for e in _events(text, gazetteer) if not e.is_aggregate]
-    assert len(rows) == 1 and rows[0].fatalities == 3
-    assert rows[0].place is not None and rows[0].place.precision == "region"
+    assert rows[0].place is not None
+    assert (rows[0].place.name, rows[0].place.precision) == (name, precision)
+    assert (rows[0].fatalities, rows[0].injuries) == (killed, injured)

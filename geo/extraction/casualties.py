@@ -239,6 +239,7 @@ def read_casualties(sentence: str, offset: int = 0) -> Casualties:
     ambiguous = _KILLED_OR_INJURED.search(sentence)
     # most sentences tell no toll: skip the costly patterns unless a stem is there
     kill_hint, injure_hint = _KILL_HINT.search(low), _INJURE_HINT.search(low)
+    dead: list[_Count] = []
     for m in _iter_counts(sentence, (_KILLED_AFTER, _KILLED_BEFORE) if kill_hint else ()):
         if _is_subset(sentence, m) or (
             ambiguous and ambiguous.start() - 40 < m.start < ambiguous.end() + 40
@@ -248,8 +249,9 @@ def read_casualties(sentence: str, offset: int = 0) -> Casualties:
         killed = value if killed is None else killed + value
         estimated |= est
         spans.append((m.start + offset, m.end + offset))
-    if killed is not None and "(" in sentence:
-        killed = _lowest_of_sources(sentence, killed, spans, offset)
+        dead.append(m)
+    if len(dead) > 1 and "(" in sentence:
+        killed = _lowest_of_sources(sentence, dead, killed)
     if killed is None and not ambiguous and kill_hint:
         implicit = _implicit_killed(sentence)
         if implicit:
@@ -399,25 +401,14 @@ _SOURCE_ASIDE = re.compile(
 )
 
 
-def _lowest_of_sources(
-    sentence: str, killed: int, spans: list[tuple[int, int]], offset: int
-) -> int:
-    """Two sources' figures for the same dead, one told in an aside: the lowest
-    (ACLED's rule), not their sum."""
+def _lowest_of_sources(sentence: str, dead: list[_Count], killed: int) -> int:
+    """Two sources' figures for the same dead (``dead``: the counts read), one told
+    in an aside: the lowest (ACLED's rule), not their sum ``killed``."""
     for aside in _SOURCE_ASIDE.finditer(sentence):
-        a, b = aside.start() + offset, aside.end() + offset
-        inside = [sp for sp in spans if a <= sp[0] < b]
-        if not inside or len(inside) == len(spans):
-            continue
-        counts = [
-            c
-            for c in _iter_counts(sentence, (_KILLED_AFTER, _KILLED_BEFORE))
-            if not _is_subset(sentence, c)
-        ]
-        in_total = sum(c.value[0] for c in counts if aside.start() <= c.start < aside.end())
-        out_total = sum(c.value[0] for c in counts if not aside.start() <= c.start < aside.end())
-        if in_total and out_total:
-            return min(in_total, out_total)
+        inside = sum(c.value[0] for c in dead if aside.start() <= c.start < aside.end())
+        outside = sum(c.value[0] for c in dead if not aside.start() <= c.start < aside.end())
+        if inside and outside:
+            return min(inside, outside)
     return killed
 
 

@@ -198,7 +198,8 @@ _FINITE_KILL = re.compile(
 _SHOT = re.compile(
     r"shot|shoot|stab(?:s|bed|bing)|assassinat|murder(?:ed|s)\b|hack(?:ed|s)\b|behead|tortur|lynch|"
     r"fired\s+at|open(?:s|ed)?\s+fire|fire[sd]?\s+on|under\s+(?:gun)?fire|gunned\s+down|"
-    r"set\s+alight|doused|whipped|targeted|bod(?:y|ies)|found\s+(?:dead|killed|murdered|strangled)|execut(?:ed|ing)\b|hijack|slaughter|slew|axed|thrash|beat(?:en|s)?\s+up|burn[td]\s+alive|"
+    r"set\s+alight|doused|whipped|targeted|bod(?:y|ies)|found\s+(?:dead|killed|murdered|strangled)|"
+    r"execut(?:ed|ing)\b|hijack|slaughter|slew|axed|thrash|beat(?:en|s)?\s+up|burn[td]\s+alive|"
     r"acid|fired\s+(?:\w+\s+){0,2}?(?:shots|bullets|rounds|upon)|killed\s+by|"
     r"(?:bullet|stab|gunshot)\s+(?:injur|wound)|(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?attack\s+by|"
     r"^\W*(?:[\w-]+\s+){0,3}attacks?\s+by|"
@@ -387,12 +388,18 @@ def _tspan(t: Toponym | None) -> tuple[int, int] | None:
     return (t.start, t.end) if t else None
 
 
+def names_a_part(t: Toponym) -> bool:
+    """Whether a toponym names a part of a country by direction ("southern Iraq"): the
+    finder gives it the country, the event a point inside that part (:func:`_in_part`)."""
+    return t.kind == "region" and t.place is not None and t.place.precision == "country"
+
+
 def _in_part(t: Toponym) -> Place | None:
     """An event's place; for a part of a country named by direction ("southern
     Iraq", "the south of the country"), a point inside that part at ``region``
     precision rather than the country's point (see :mod:`geo.gazetteer.country_parts`)."""
     p = t.place
-    if p is None or t.kind != "region" or p.precision != "country":
+    if p is None or not names_a_part(t):
         return p
     direction = direction_of(t.text)
     point = part_point(p.country_code, direction) if direction else None

@@ -45,6 +45,7 @@ from geo.extraction.events import (
     event_kind,
     event_places,
     merge_repeats,
+    names_a_part,
     place_events,
     sentence_actors,
 )
@@ -81,6 +82,9 @@ class _Draft:
     #: With no event word of its own, what it makes of a protest told before it
     #: ("They burnt tyres along the highway": a violent demonstration).
     turn: tuple[str, str] | None = None
+    #: With no event word of its own, it refers back to the incident before it and
+    #: says where it took place ("The single fatality was in Mandera").
+    tells_where: bool = False
 
     @property
     def literal(self) -> list[Toponym]:
@@ -210,9 +214,7 @@ def _rank(t: Toponym) -> int:
     that part: geo.gazetteer.country_parts)."""
     p = t.place
     assert p is not None
-    if t.kind == "region" and p.precision == "country":
-        return precision_rank("region")
-    return precision_rank(p.precision)
+    return precision_rank("region" if names_a_part(t) else p.precision)
 
 
 def _inside(new: list[Toponym], old: list[Toponym]) -> bool:
@@ -289,7 +291,7 @@ def build_events(
             f,
             dated,
             after_protest=cur is not None and cur.is_protest,
-            unplaced=cur is not None,
+            after_incident=cur is not None,
         )
         if d is None or (
             d.kind is None
@@ -297,7 +299,7 @@ def build_events(
             and d.killed is None
             and d.injured is None
             and d.turn is None
-            and not (cur is not None and d.own_place)
+            and not d.tells_where
         ):
             continue
         if f.headline:
@@ -368,7 +370,7 @@ class _Story:
                 # protest makes it a violent demonstration
                 cur.kind = escalate(cur.kind, d.turn)
                 cur.sources.append((d.facts.start, d.facts.end))
-            if cur is not None and not d.own_dates:
+            if d.tells_where and cur is not None and not d.own_dates:
                 _place_from_follow_up(cur, d)
             if d.own_dates:
                 self.last_date = d.own_dates[-1]
@@ -405,11 +407,11 @@ def _first_offset(x: Event | _Incident) -> int:
 
 
 def _draft(
-    f: SentenceFacts, dated: bool, *, after_protest: bool = False, unplaced: bool = False
+    f: SentenceFacts, dated: bool, *, after_protest: bool = False, after_incident: bool = False
 ) -> _Draft | None:
     """What one sentence tells on its own; ``after_protest``: the story's incident
-    so far is a protest, which this sentence may tell the turn of; ``unplaced``: there
-    is an incident whose place (or finer place) this sentence may tell."""
+    so far is a protest, which this sentence may tell the turn of; ``after_incident``:
+    an incident is being told, whose place (or a finer one) this sentence may tell."""
     spoken = f.spoken
     own_dates = [d for d in f.dates if spoken[d.start - f.start : d.end - f.start].strip()]
     if own_dates and all(_is_since(spoken, x.start - f.start) for x in own_dates):
@@ -419,6 +421,7 @@ def _draft(
         own_dates = told  # "…, the agency said Saturday, a day after protests": when it was said
     killed, injured = f.casualties.killed, f.casualties.injured
     kind: tuple[str, str] | None = None
+    where: bool | None = None  # tells where the incident was (read at most once)
     if (
         dated
         and not own_dates
@@ -429,18 +432,21 @@ def _draft(
         # no date, no toll, no concrete act: analysis or background, unless it
         # tells how a protest told before it went on
         turn = turn_of_a_protest(spoken) if after_protest else None
-        if turn is None and not (unplaced and _tells_where(spoken)):
+        where = after_incident and _tells_where(spoken)
+        if turn is None and not where:
             return None
     else:
         kind = event_kind(f, spoken, killed or 0, injured or 0)
         turn = turn_of_a_protest(spoken) if kind is None and after_protest else None
     places = _roles(event_places(f.toponyms), f.toponyms)
+    if where is None:
+        where = kind is None and after_incident and bool(places) and _tells_where(spoken)
     aggregate = AGGREGATE.search(spoken) if (killed or injured) else None
     if aggregate and _UPDATE.search(spoken) and not AGGREGATE.search(spoken, aggregate.end()):
         if aggregate.group(0).lower().startswith(("death", "toll")):
             aggregate = None  # "the death toll from the blast rose to seven": an update
     actors = sentence_actors(spoken, kind[0]) if kind else ()
-    return _Draft(f, kind, own_dates, places, killed, injured, aggregate, actors, turn)
+    return _Draft(f, kind, own_dates, places, killed, injured, aggregate, actors, turn, where)
 
 
 def _dates_the_incident(inc: _Incident, d: _Draft) -> bool:
@@ -460,7 +466,7 @@ def _place_from_follow_up(cur: _Incident, d: _Draft) -> None:
     of the country": where the incident told before without a place, or only by its
     country, happened."""
     placed = [t for t in d.literal if t.place is not None]
-    if placed and (not cur.places or _finer(placed, cur.places)) and _places_the_incident(d):
+    if placed and (not cur.places or _finer(placed, cur.places)):
         cur.places = placed
         cur.sources.append((d.facts.start, d.facts.end))
 
@@ -479,12 +485,6 @@ def _tells_where(spoken: str) -> bool:
     return bool(
         (_THE_INCIDENT.search(spoken) or _THE_VICTIMS.search(spoken)) and _TOOK_PLACE.search(spoken)
     )
-
-
-def _places_the_incident(d: _Draft) -> bool:
-    """Whether a sentence with no event word of its own tells where the incident
-    before it happened."""
-    return _tells_where(d.facts.spoken)
 
 
 def _names_no_place(d: _Draft) -> bool:

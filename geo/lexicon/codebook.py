@@ -45,6 +45,20 @@ from types import MappingProxyType
 
 from geo.lexicon.taxonomy import is_sub_event_type
 
+#: A crowd as the sentence's subject ("Residents of Ogwedhi kill two …"): the
+#: pattern ``crowd_subject``, and the start of ``crowd_victim``.
+_CROWD_SUBJECT = (
+    r"^\W*(?:(?:a|an|the|some|angry|irate|local|several|hundreds|dozens|"
+    r"of|group|groups|\d+)\s+){0,3}(?:residents|villagers|locals|youths?|voters|mobs?|crowds?|"
+    r"rioters|demonstrators|protesters)\b"
+)
+
+#: What people told in the passive suffered ("were killed", "was beaten").
+_HURT = (
+    r"(?:killed|shot|attacked|injured|wounded|hacked|beaten|stabbed|murdered|abducted|"
+    r"assaulted|lynched|burned|burnt)"
+)
+
 #: Named patterns the rows test (all case-blind, searched in the whole sentence).
 PATTERNS = MappingProxyType(
     {
@@ -138,20 +152,14 @@ PATTERNS = MappingProxyType(
         r"(?:of\s+)?(?:gun)?fire|ensuing\s+(?:gun)?fight|gunfights?|shoot-?outs?|fire-?fights?|"
         r"repuls\w+|repell\w+|police\s+(?:respond\w*|intervened),\s+killing)\b",
         # A crowd as the sentence's subject ("Residents of Ogwedhi kill two …").
-        "crowd_subject": r"^\W*(?:(?:a|an|the|some|angry|irate|local|several|hundreds|dozens|"
-        r"of|group|groups|\d+)\s+){0,3}(?:residents|villagers|locals|youths?|voters|mobs?|crowds?|"
-        r"rioters|demonstrators|protesters)\b",
+        "crowd_subject": _CROWD_SUBJECT,
         # The crowd of the subject told as the ones hurt ("Residents of Kibera were
         # attacked by …"), not a passive elsewhere ("… kill a man in a raid in which a
         # local was killed").
-        "crowd_victim": r"^\W*(?:(?:a|an|the|some|angry|irate|local|several|hundreds|dozens|"
-        r"of|group|groups|\d+)\s+){0,3}(?:residents|villagers|locals|youths?|voters|mobs?|crowds?|"
-        r"rioters|demonstrators|protesters)\b(?:\s+(?!(?:and|who|which|that)\b)[\w,'’-]+){0,8}?"
-        r"\s+(?:was|were|are|is|been|being|got)\s+(?:\w+\s+)?(?:killed|shot|attacked|injured|"
-        r"wounded|hacked|beaten|stabbed|murdered|abducted|assaulted|lynched|burned|burnt)\b",
+        "crowd_victim": _CROWD_SUBJECT + r"(?:\s+(?!(?:and|who|which|that)\b)[\w,'’-]+){0,8}?"
+        r"\s+(?:was|were|are|is|been|being|got)\s+(?:\w+\s+)?" + _HURT + r"\b",
         # People told as the ones hurt: "two villagers were killed".
-        "passive_harm": r"\b(?:was|were|are|is|been|being)\s+(?:\w+\s+)?(?:killed|shot|attacked|"
-        r"injured|wounded|hacked|beaten|stabbed|murdered|abducted|assaulted|lynched|burned|burnt)\b",
+        "passive_harm": r"\b(?:was|were|are|is|been|being)\s+(?:\w+\s+)?" + _HURT + r"\b",
         # A demonstration that turned violent, told anywhere in the sentence.
         "turned_violent": r"\b(?:(?:turn(?:ed|s|ing)?|became|become|becomes|got|grew)\s+"
         r"(?:violent|chaotic|ugly|rowdy|unruly)|(?:protest\w*|demonstrat\w*)\s+violently|"

@@ -263,8 +263,10 @@ _DIVISION_WORDS = re.compile(
 def _division_word_focus(text: str) -> Counter[str]:
     """The countries whose own division words the text uses (each word once)."""
     out: Counter[str] = Counter()
-    for word in {m.group(0).rstrip("s") for m in _DIVISION_WORDS.finditer(text.lower())}:
-        for code in DIVISION_WORD_COUNTRIES.get(word, DIVISION_WORD_COUNTRIES.get(word + "s", ())):
+    said = {m.group(0) for m in _DIVISION_WORDS.finditer(text.lower())}
+    # each word once, in the singular or the plural ("upazila", "upazilas")
+    for word in {w if w in DIVISION_WORD_COUNTRIES else w[:-1] for w in said}:
+        for code in DIVISION_WORD_COUNTRIES[word]:
             out[code] += FOCUS_OTHER
     return out
 
