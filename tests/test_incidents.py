@@ -348,3 +348,53 @@ def test_a_follow_up_that_tells_where_it_happened_places_the_incident(
     assert rows[0].place is not None
     assert (rows[0].place.name, rows[0].place.precision) == (name, precision)
     assert (rows[0].fatalities, rows[0].injuries) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a plan, a demand, a wider campaign, a cause: another time than the event's
+        (
+            "On 7 January 2024, opposition members staged a protest rally in Rangpur, in "
+            "support of the nationwide blockade announced for 6-8 January.",
+            [date(2024, 1, 7)],
+        ),
+        (
+            "On 2 June 2024, garment workers staged a protest rally in Gazipur, demanding "
+            "full salaries and bonuses by June 10.",
+            [date(2024, 6, 2)],
+        ),
+        (
+            "On 9 November 2023, rioters set fire to a bus in Bogra, during their blockade "
+            "program on November 8-9.",
+            [date(2023, 11, 9)],
+        ),
+        (
+            "On 9 June 2024, journalists formed a human chain in Jamalpur over the assault "
+            "of a journalist on 8 June.",
+            [date(2024, 6, 9)],
+        ),
+        # a year told beside a day is background
+        (
+            "On 7 May 2024, tea workers staged a protest rally in Sylhet, demanding dues "
+            "unpaid since 2018.",
+            [date(2024, 5, 7)],
+        ),
+        # dates joined to the event's, or opening a clause of their own, are events'
+        (
+            "Turkish forces launched operations against the PKK in Duhok on June 14 and "
+            "June 16, 2020.",
+            [date(2020, 6, 14), date(2020, 6, 16)],
+        ),
+        (
+            "On 5 May 2021, police fired tear gas at protesters in Kano, and on 6 May 2021 "
+            "protesters blocked roads in Kaduna.",
+            [date(2021, 5, 5), date(2021, 5, 6)],
+        ),
+    ],
+)
+def test_only_the_events_own_dates_give_events(
+    text: str, days: list[date], gazetteer: Gazetteer
+) -> None:
+    events = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    assert sorted({e.event_date for e in events}) == days, events

@@ -147,6 +147,35 @@ class SentenceFacts:
     headline: bool = False
 
 
+#: A sentence opened by its date ("On 13 November 2023, …", "Around 6 November"):
+#: the date of the sentence's event, told first as news and ACLED notes do. A later
+#: date is another event's only in a clause of its own ("…, and on 14 November …").
+LEAD_DATE = re.compile(r"\W*(?:(?:late|early)\s+)?(?:on|around|about|in)?\s*$", re.I)
+NEW_CLAUSE_DATE = re.compile(
+    r"(?:[,;]|\band|\bthen|\bbut)\s+(?:again\s+|later\s+|then\s+)?"
+    r"(?:(?:late|early)\s+)?(?:on|in)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def opens_its_clause(spoken: str, offset: int, d: DateMention, *, lead_only: bool = False) -> bool:
+    """Whether the date ``d`` opens the sentence ``spoken`` (at ``offset`` in the
+    document) or, unless ``lead_only``, a clause of its own ("…, and on 6 May …"): what
+    follows it, up to the next date, happened then.
+
+    >>> from datetime import date
+    >>> s = "On 5 May, police fired in Kano, and on 6 May protesters marched in Kaduna."
+    >>> a = DateMention(3, 8, "5 May", date(2021, 5, 5), "day")
+    >>> b = DateMention(39, 44, "6 May", date(2021, 5, 6), "day")
+    >>> opens_its_clause(s, 0, a, lead_only=True), opens_its_clause(s, 0, b)
+    (True, True)
+    """
+    at = d.start - offset
+    if LEAD_DATE.match(spoken, 0, at) is not None:
+        return True
+    return not lead_only and NEW_CLAUSE_DATE.search(spoken, max(0, at - 40), at) is not None
+
+
 def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     """The places where a sentence's event happened: the finest ones told.
 
@@ -323,10 +352,10 @@ def place_events(
     incident = f"{common['source']}:{f.start}"
     killed, injured = f.casualties.killed or 0, f.casualties.injured or 0
     if len({d.value for d in own_dates}) > 1 and places:
-        places = _places_by_date(_day_pool(f.toponyms, places), own_dates)
+        places = _places_by_date(_day_pool(f.toponyms, places), own_dates, f)
     targets: list[Toponym | None] = list(places) or [None]
     pairs = [
-        (t, _nearest_date(t, own_dates) if t is not None and own_dates else base_date)
+        (t, _nearest_date(t, own_dates, f) if t is not None and own_dates else base_date)
         for t in targets
     ]
     days = {x.value: x for x in own_dates}
@@ -426,7 +455,9 @@ def _day_pool(toponyms: tuple[Toponym, ...], places: list[Toponym]) -> tuple[Top
     )
 
 
-def _places_by_date(toponyms: tuple[Toponym, ...], dates: list[DateMention]) -> list[Toponym]:
+def _places_by_date(
+    toponyms: tuple[Toponym, ...], dates: list[DateMention], f: SentenceFacts
+) -> list[Toponym]:
     """Places of a sentence that tells two days: the finest for each day.
 
     "… a general strike on 21 December in al-Diwaniyah and Basra and blocked
@@ -435,14 +466,26 @@ def _places_by_date(toponyms: tuple[Toponym, ...], dates: list[DateMention]) -> 
     groups: dict[object, list[Toponym]] = {}
     for t in toponyms:
         if t.place is not None:
-            groups.setdefault(_nearest_date(t, dates).value, []).append(t)
+            groups.setdefault(_nearest_date(t, dates, f).value, []).append(t)
     out: list[Toponym] = []
     for group in groups.values():
         out.extend(event_places(tuple(group)))
     return out
 
 
-def _nearest_date(t: Toponym, dates: list[DateMention]) -> DateMention:
+def _nearest_date(
+    t: Toponym, dates: list[DateMention], f: SentenceFacts | None = None
+) -> DateMention:
+    """The date a place of the sentence ``f`` goes with: the last date before it
+    that opens its clause ("On 5 May, … in Kano, and on 6 May … in Kaduna"), when
+    no other date comes between; else the nearest ("a strike on 21 December in
+    al-Diwaniyah, and blocked roads in southern Iraq the following day")."""
+    if f is not None:
+        before = [d for d in dates if d.end <= t.start]
+        if before:
+            last = max(before, key=lambda d: d.start)
+            if opens_its_clause(f.spoken, f.start, last):
+                return last
     return min(dates, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
 
 

@@ -46,12 +46,14 @@ from geo.extraction.events import (
     event_places,
     merge_repeats,
     names_a_part,
+    opens_its_clause,
     place_events,
     sentence_actors,
 )
 from geo.lexicon.codebook import turn_of_a_protest
 from geo.lexicon.event_rules import CONCRETE_ACTS
 from geo.lexicon.taxonomy import VIOLENT_TYPES
+from geo.lexicon.words import OTHER_TIME_MARKERS
 from geo.models import DateMention, Event, Toponym, precision_rank
 
 #: "the toll rose to 12": a figure that replaces the one told before.
@@ -419,6 +421,8 @@ def _draft(
     told = [x for x in own_dates if not _REPORTED_ON.search(spoken, 0, x.start - f.start)]
     if told and len(told) < len(own_dates):
         own_dates = told  # "…, the agency said Saturday, a day after protests": when it was said
+    if len(own_dates) > 1:
+        own_dates = _event_dates(spoken, f.start, own_dates)
     killed, injured = f.casualties.killed, f.casualties.injured
     kind: tuple[str, str] | None = None
     where: bool | None = None  # tells where the incident was (read at most once)
@@ -504,6 +508,48 @@ _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$")
 #: A clause that begins with "since" and runs on to the date ("since Turkey began
 #: two operations in northern Iraq in June"): the date starts the period too.
 _SINCE_CLAUSE = re.compile(r"\b(?:since|ever\s+since)\s+[^,;.:()]{0,90}$", re.I)
+
+
+#: A marker of another time (:data:`OTHER_TIME_MARKERS`) in the clause before a date.
+_OTHER_TIME_WORDS = "|".join(m.replace(" ", r"\s+") for m in OTHER_TIME_MARKERS)
+_OTHER_TIME = re.compile(rf"\b(?:{_OTHER_TIME_WORDS})\b[^,;]*$", re.I)
+
+
+#: What joins two dates of one role: "on June 14 and June 16", "12, 13 and 14 May".
+_COORDINATED = re.compile(r"\s*(?:,|,?\s+(?:and|or|to|through))\s+(?:on\s+)?", re.I)
+
+
+def _event_dates(spoken: str, offset: int, dates: list[DateMention]) -> list[DateMention]:
+    """The dates of a sentence's own event among several: the first one; later ones
+    joined to a kept one ("on 5 and 6 May"), each opening a clause of its own in a
+    sentence opened by its date (:func:`~geo.extraction.events.opens_its_clause`), or else not in a clause about
+    another time (:data:`OTHER_TIME_MARKERS`); a year or a month only when no day is
+    told ("demanding the dues unpaid since 2018").
+
+    >>> from datetime import date
+    >>> s = "On 7 May, workers rallied against the blockade announced for 6-8 May."
+    >>> a = DateMention(3, 8, "7 May", date(2024, 5, 7), "day")
+    >>> b = DateMention(62, 69, "6-8 May", date(2024, 5, 6), "day")
+    >>> [d.text for d in _event_dates(s, 0, [a, b])]
+    ['7 May']
+    """
+    first, *later = sorted(dates, key=lambda d: d.start)
+    lead = opens_its_clause(spoken, offset, first, lead_only=True)
+    kept, prev, prev_kept = [first], first, True
+    for d in later:
+        a, b = prev.end - offset, d.start - offset
+        if _COORDINATED.fullmatch(spoken, a, b):
+            keep = prev_kept  # "on June 14 and June 16": the role of the one before
+        elif lead:
+            keep = opens_its_clause(spoken, offset, d)
+        else:
+            keep = not _OTHER_TIME.search(spoken, max(0, b - 150), b)
+        if keep:
+            kept.append(d)
+        prev, prev_kept = d, keep
+    if any(d.precision == "day" for d in kept):
+        kept = [d for d in kept if d.precision == "day"]
+    return kept
 
 
 def _is_since(spoken: str, at: int) -> bool:

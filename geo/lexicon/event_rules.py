@@ -334,6 +334,10 @@ RULES: tuple[EventRule, ...] = (
         "rall(?:y|ies|ied)",
         "marche?d?",
         "sit-ins?",
+        # forms of protest South Asian news names: people joining hands along a road,
+        # a general shutdown called by a party
+        r"human\s+chains?",
+        "hartals?",
         r"general\s+strike",
         "strike",
         "gathered",

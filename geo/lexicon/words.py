@@ -114,6 +114,23 @@ MONTH_PATTERN = rf"(?P<month>{_MONTH_NAMES})\.?"
 MONTH_NAME = rf"(?:{_MONTH_NAMES})\.?"
 #: Weekday names (lower case) → Monday 0 … Sunday 6.
 WEEKDAYS = MappingProxyType({name.lower(): i for i, name in enumerate(calendar.day_name)})
+#: Words that put a date in a clause about another time than the sentence's event:
+#: the cause the event answers ("over the assault … on the previous day", "in protest
+#: of the abduction … on 29 January"), what it demands or the plan it serves
+#: ("demanding bonuses by June 10", "the blockade announced for 6-8 January", "ahead
+#: of the 5 May election"), the wider campaign it was part of ("during their blockade
+#: on 8-9 November"), an earlier event it followed ("following an attack on the
+#: previous day"), or when a state began ("since 2018"). English news tells the
+#: event's own date first, in the main clause ("On 5 May, …"): a later date after one
+#: of these words in the same clause is not an event's.
+OTHER_TIME_MARKERS = (
+    # not "against": it tells an attack's target as often ("operations against the
+    # PKK on June 14")
+    *("over", "in protest of", "in protest against", "in response to"),
+    *("demanding", "demanded", "urging", "calling for", "called for", "announced"),
+    *("scheduled", "planned", "slated", "due", "deadline", "ahead of", "since"),
+    *("called", "during", "amid", "following"),
+)
 
 # -- the whole country -----------------------------------------------------------------
 
