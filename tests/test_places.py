@@ -764,3 +764,41 @@ def test_a_division_word_of_one_country_tells_the_document_is_about_it(gazetteer
 )
 def test_words_after_a_name_that_leave_it_the_place(gazetteer, text, place):
     assert [e.place.name if e.place else None for e in _events(gazetteer, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a town's other name in a document about another country: not that town
+        (
+            "On 4 August 2024, students clashed with police in New Market, Dhaka.",
+            "New Market",
+            None,
+        ),
+        (
+            "On 3 May 2019, a grenade attack in Garissa, Kenya wounded five. Grenade shards hit a shop.",
+            "Grenade",
+            None,
+        ),
+        # its other name where the document tells its country, or a division bears it
+        (
+            "On 27 January 2023, students protested in Chittagong against the burning of a Quran in Sweden.",
+            "Chittagong",
+            "BD",
+        ),
+        # a spelling of its own name is its name
+        ("Police dispersed protesters in Nairobis central business district.", "Nairobis", "KE"),
+        # a small town of a country the rest of the document does not tell, beside
+        # towns of another: not that town
+        (
+            "On 2 June 2024, workers rallied in Gazipur and marched to New Market.",
+            "New Market",
+            None,
+        ),
+    ],
+)
+def test_a_far_namesake_needs_the_rest_of_the_document(gazetteer, text, name, country):
+    found = {t.text: t for t in find_toponyms(text, gazetteer)}
+    t = found.get(name)
+    got = t.place.country_code if t is not None and t.place is not None else None
+    assert got == country, found

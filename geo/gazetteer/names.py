@@ -50,6 +50,10 @@ def normalize(name: str) -> str:
 #: How alike (difflib ratio, 0-1) a variant spelling and a name must look:
 #: Khalani/Khilani 0.86, Nassriya/Nasiriyah 0.82, Nassriya/Navsari 0.53.
 VARIANT_LIKENESS = 0.7
+#: How alike a town's other name and its own must look to be a spelling of the
+#: same name (Nairobis/Nairobi 0.93, Lokichoggio/Lokichokio 0.86), not another
+#: name (Chittagong/Chattogram 0.6, Grenade/Granada 0.71, New Market/Piscataway).
+SPELLING_LIKENESS = 0.8
 
 
 def strip_article(key: str) -> str:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from geo.extraction.places.find import askable
@@ -21,6 +22,7 @@ from geo.gazetteer import (
     prefer_city,
     strip_article,
 )
+from geo.gazetteer.names import SPELLING_LIKENESS
 from geo.lexicon.words import (
     DIVISION_WORD_COUNTRIES,
     SETTLEMENTS,
@@ -217,13 +219,26 @@ class DocContext:
     #: not vote for its own namesake: "Islamabad" alone is not Chittagong, once
     #: called Islamabad, because Chittagong is the bigger city).
     own_votes: dict[str, Counter[str]] = field(default_factory=dict)
+    #: Folded name → the focus votes it gave (what the rest of the document tells
+    #: is the focus without them).
+    name_votes: dict[str, Counter[str]] = field(default_factory=dict)
+    #: Country → weight of the towns (not small ones, nor other names), provinces and
+    #: sites alone (news names foreign countries and nationalities in passing:
+    #: "deported to Canada").
+    local_focus: Counter[str] = field(default_factory=Counter)
 
 
-def _focus(mentions: list[Mention]) -> tuple[Counter[str], dict[str, Counter[str]]]:
-    """How much each country's places weigh in the document, and the votes each
-    ambiguous name gave by its best-known namesake alone (see :func:`_resolve_pass`)."""
+def _focus(
+    mentions: list[Mention],
+) -> tuple[Counter[str], dict[str, Counter[str]], dict[str, Counter[str]], Counter[str]]:
+    """How much each country's places weigh in the document, the votes each
+    ambiguous name gave by its best-known namesake alone (see :func:`_resolve_pass`),
+    the votes each name gave, and the weight of the towns, provinces and sites alone
+    (see :func:`_candidates`)."""
     focus: Counter[str] = Counter()
+    local: Counter[str] = Counter()
     own: dict[str, Counter[str]] = {}
+    alias: dict[str, Counter[str]] = {}
     for m in mentions:
         if not m.candidates or m.kind == "variant":
             continue
@@ -251,7 +266,56 @@ def _focus(mentions: list[Mention]) -> tuple[Counter[str], dict[str, Counter[str
             focus[top.country_code] += weight
             if not one_country:  # "Georgia" in an Atlanta story votes for no Georgia
                 own.setdefault(normalize(m.text), Counter())[top.country_code] += weight
-    return focus, own
+            alias.setdefault(normalize(m.text), Counter())[top.country_code] += weight
+            if top.kind != "country" and m.kind != "demonym" and not _weak_vote(top, m.text):
+                local[top.country_code] += weight
+    return focus, own, alias, local
+
+
+#: A town smaller than this, in a country the rest of the document does not tell
+#: (nor a neighbour of one it tells), is a far namesake: "New Market" in a Dhaka
+#: report is a neighbourhood, not New Market, Maryland (population 700).
+SMALL_TOWN = 10_000
+
+
+def _vouched(
+    c: Entry, said: str, cands: list[Entry], others: Counter[str], local: Counter[str]
+) -> bool:
+    """Whether the rest of the document (``others``: its focus without this name's
+    own votes, non-empty; ``local``: the same from its towns, provinces and sites)
+    allows the town ``c`` for the name ``said``.
+
+    A town's other name (a former, foreign or local name: "Grenade" for Granada,
+    "New Market" for Piscataway) names it only in a country the rest of the document
+    tells, or where a division bears the name ("Chittagong" the division, named after
+    its capital's old name, vouches for Chattogram); a small town needs no more
+    unless the rest of the document puts its towns in other countries, not its own
+    nor a neighbour.
+    """
+    cc = c.country_code
+    if others[cc] > 0:
+        return True
+    if _is_alias(c, said):
+        return any(x.country_code == cc and x.kind in ("admin1", "admin2", "region") for x in cands)
+    return c.population >= SMALL_TOWN or not local or any(others[n] > 0 for n in neighbours(cc))
+
+
+def _weak_vote(c: Entry, said: str) -> bool:
+    """A town that says little of where a document is: small, or named by another
+    name (it may be a word or a namesake: "Hindi" for Mariupol, "Moran")."""
+    return c.kind == "city" and (c.population < SMALL_TOWN or _is_alias(c, said))
+
+
+def _is_alias(c: Entry, said: str) -> bool:
+    """Whether ``said`` names the town ``c`` by another name than its own, not by a
+    spelling of it (:data:`~geo.gazetteer.names.SPELLING_LIKENESS`).
+
+    >>> town = Entry("g:1", "Chattogram", 22.3, 91.8, "city", "BD", "Chittagong", 3_920_222)
+    >>> _is_alias(town, "Chittagong"), _is_alias(town, "Chattogram")
+    (True, False)
+    """
+    own, told = strip_article(normalize(c.name)), strip_article(normalize(said))
+    return own != told and SequenceMatcher(None, own, told).ratio() < SPELLING_LIKENESS
 
 
 #: The division words of :data:`DIVISION_WORD_COUNTRIES`, searched in lower case.
@@ -274,7 +338,7 @@ def _division_word_focus(text: str) -> Counter[str]:
 def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocContext:
     """The document's countries, cities and provinces, from its mentions' candidates
     and the division words it uses."""
-    focus, own_votes = _focus(mentions)
+    focus, own_votes, name_votes, local_focus = _focus(mentions)
     focus.update(_division_word_focus(text))
     total = sum(focus.values()) or 1
     focus_cc = focus.most_common(1)[0][0] if focus else None
@@ -283,6 +347,8 @@ def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocCo
         text=text,
         gazetteer=gz,
         own_votes=own_votes,
+        name_votes=name_votes,
+        local_focus=local_focus,
         focus=focus,
         focus_cc=focus_cc,
         dominant=bool(focus_cc) and focus[focus_cc] / total >= 0.5,
@@ -365,6 +431,13 @@ def _candidates(
         # a spelling variant counts only in a country the document is about
         # (a note that names no country at all keeps them: "in Nassriya city")
         cands = [c for c in cands if c.country_code in ctx.countries]
+    if m.kind == "gazetteer" and ctx.countries:
+        own = ctx.name_votes.get(normalize(m.text), Counter())
+        others, local = ctx.focus - own, ctx.local_focus - own
+        if others:
+            cands = [
+                c for c in cands if c.kind != "city" or _vouched(c, m.text, cands, others, local)
+            ]
     if m.kind == "region" and not cands:
         # "the south of the country": the document's country
         if ctx.focus_cc and gz.country(ctx.focus_cc):
