@@ -398,3 +398,27 @@ def test_only_the_events_own_dates_give_events(
 ) -> None:
     events = [e for e in _events(text, gazetteer) if not e.is_aggregate]
     assert sorted({e.event_date for e in events}) == days, events
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a foreign place of the reason a crowd gives is not where it was
+        (
+            "On 2 June 2024, members of the Peace Council held a protest rally in Dhaka, "
+            "condemning the Israeli military aggression on Gaza.",
+            ["Dhaka"],
+        ),
+        # a place of its own country after the reason may be where the crowd was
+        (
+            "On 28 January 2015, members of the Anganwadi union of Punjab protested "
+            "against the Prime Minister in Jalandhar for not raising wages.",
+            ["Jalandhar"],
+        ),
+    ],
+)
+def test_a_crowds_place_is_not_the_foreign_place_of_its_reason(
+    text: str, places: list[str], gazetteer: Gazetteer
+) -> None:
+    events = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    assert sorted(e.place.name for e in events if e.place) == places, events

@@ -50,9 +50,9 @@ from geo.extraction.events import (
     place_events,
     sentence_actors,
 )
-from geo.lexicon.codebook import turn_of_a_protest
+from geo.lexicon.codebook import reason_start, turn_of_a_protest
 from geo.lexicon.event_rules import CONCRETE_ACTS
-from geo.lexicon.taxonomy import VIOLENT_TYPES
+from geo.lexicon.taxonomy import CROWD_ACTORS, VIOLENT_TYPES
 from geo.lexicon.words import OTHER_TIME_MARKERS
 from geo.models import DateMention, Event, Toponym, precision_rank
 
@@ -246,6 +246,30 @@ def _inside(new: list[Toponym], old: list[Toponym]) -> bool:
 def _same_places(new: list[Toponym], old: list[Toponym]) -> bool:
     ids = {t.place.gazetteer_id or t.place.name for t in old if t.place}
     return bool(new) and all(t.place and (t.place.gazetteer_id or t.place.name) in ids for t in new)
+
+
+def _crowds_own_places(f: SentenceFacts, kind: tuple[str, str] | None) -> tuple[Toponym, ...]:
+    """A demonstration's places, without the foreign ones of the reason it gives
+    ("rallied in Paltan, condemning the attacks on Gaza": Paltan). A reason's place
+    in the crowd's own country may be where the crowd was ("protested against the
+    minister in Jalandhar"), so only a place abroad of the main clause's is dropped."""
+    if kind is None or kind[0] not in CROWD_ACTORS:
+        return f.toponyms
+    cut = reason_start(f.spoken)
+    if cut is None:
+        return f.toponyms
+    at = f.start + cut
+    # the crowd's town or site (a region's name may be a word: "the Civic Centre")
+    home = {
+        t.place.country_code
+        for t in event_places(tuple(x for x in f.toponyms if x.start < at))
+        if t.place and t.place.precision in ("city", "site")
+    }
+    if not home:
+        return f.toponyms
+    return tuple(
+        t for t in f.toponyms if t.start < at or t.place is None or t.place.country_code in home
+    )
 
 
 def _roles(places: list[Toponym], toponyms: tuple[Toponym, ...]) -> list[Toponym]:
@@ -442,7 +466,7 @@ def _draft(
     else:
         kind = event_kind(f, spoken, killed or 0, injured or 0)
         turn = turn_of_a_protest(spoken) if kind is None and after_protest else None
-    places = _roles(event_places(f.toponyms), f.toponyms)
+    places = _roles(event_places(_crowds_own_places(f, kind)), f.toponyms)
     if where is None:
         where = kind is None and after_incident and bool(places) and _tells_where(spoken)
     aggregate = AGGREGATE.search(spoken) if (killed or injured) else None

@@ -569,6 +569,17 @@ _CROWD_PARTICIPLE = re.compile(
 )
 
 
+def reason_start(sentence: str) -> int | None:
+    """Where the reason a demonstration gives begins, or ``None``.
+
+    >>> s = "Members held a rally in Paltan, condemning the attacks on Gaza."
+    >>> s[reason_start(s):][:10]
+    'condemning'
+    """
+    m = _REASON.search(sentence)
+    return m.start() if m else None
+
+
 def main_clause(sentence: str) -> str:
     """The sentence up to the reason it gives for what was done, with what the
     crowd went on doing after the reason, told by a participle.
