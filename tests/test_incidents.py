@@ -185,7 +185,7 @@ def test_places_have_their_roles(gazetteer: Gazetteer) -> None:
     text = (
         "On 3 March 2021, rockets hit an air base in Anbar, 40 km west of Ramadi, "
         "killing two Americans. A contractor from Texas was wounded, the Red Cross said. "
-        "US forces responded."
+        "US forces responded, Baghdad said."
     )
     result = extract(document_from_text("a.txt", text, publication_date=PUB), gazetteer)
     roles = {t.text: r for t, r in zip(result.toponyms, toponym_roles(result), strict=True)}
@@ -193,7 +193,8 @@ def test_places_have_their_roles(gazetteer: Gazetteer) -> None:
     assert roles["40 km west of Ramadi"] == "event"
     assert roles["Americans"] == "actor"
     assert roles["Texas"] == "origin"
-    assert roles["Red Cross"] == "said"
+    assert roles["Baghdad"] == "said"
+    assert "Red Cross" not in roles  # an organisation (words.NAMES_OF_GROUPS), no place
     assert roles["US"] == "modifier"
     (event,) = [e for e in result.events if e.fatalities]
     assert event.place is not None and event.place.precision == "near"
@@ -230,12 +231,12 @@ def test_places_cli_prints_the_role(tmp_path) -> None:
     import sys
 
     f = tmp_path / "a.txt"
-    f.write_text("Protesters gathered in Basra on 3 March 2021, the Red Cross said.\n")
+    f.write_text("Protesters gathered in Basra on 3 March 2021, Baghdad said.\n")
     out = subprocess.run(
         [sys.executable, "-m", "geo", "places", str(f)], capture_output=True, text=True, check=True
     ).stdout
     rows = [json.loads(line) for line in out.splitlines()]
-    assert {r["text"]: r["role"] for r in rows} == {"Basra": "event", "Red Cross": "said"}
+    assert {r["text"]: r["role"] for r in rows} == {"Basra": "event", "Baghdad": "said"}
 
 
 def test_a_capital_or_country_acting_is_an_actor_not_the_place(gazetteer: Gazetteer) -> None:

@@ -802,3 +802,30 @@ def test_a_far_namesake_needs_the_rest_of_the_document(gazetteer, text, name, co
     t = found.get(name)
     got = t.place.country_code if t is not None and t.place is not None else None
     assert got == country, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "country"),
+    [
+        # a country's demonym that also names a province is the demonym ...
+        ("Three Somali herders attacked a farmer in Kilifi County.", "Somali", "demonym", "SO"),
+        # ... unless the text tells it as a place
+        ("Clashes erupted in Somali region of Ethiopia.", "Somali", "gazetteer", "ET"),
+    ],
+)
+def test_a_demonym_that_names_a_province_is_the_demonym(gazetteer, text, name, kind, country):
+    found = {t.text: t for t in find_toponyms(text, gazetteer)}
+    t = found[name]
+    assert (t.kind, t.place.country_code if t.place else None) == (kind, country), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected al-Shabab militants attacked a bus in Mandera.",
+        "Jubilee supporters clashed with opposition youths in Nakuru.",
+    ],
+)
+def test_a_group_named_like_a_place_is_no_place(gazetteer, text):
+    named = [t.text for t in find_toponyms(text, gazetteer) if t.place is not None]
+    assert len(named) == 1 and named[0] in ("Mandera", "Nakuru"), named

@@ -16,7 +16,7 @@ modifier      names something else                                        "US fo
               kind ``local``: the event's place when the sentence names no other)
 origin        is where a person comes from, or a journey starts           "a contractor from Texas",
                                                                           "ministers arrived from Riyadh"
-said          speaks, or is where something was said                      "The Red Cross said", "told reporters in Geneva"
+said          speaks, or is where something was said                      "Baghdad said", "told reporters in Geneva"
 reference     only measures a distance (to an event at a finer place the  "in Marib, 170 km east of Sanaa"
               sentence names, or over 150 km); "20 km south of Kirkuk"
               alone is the event's point near Kirkuk (kind ``offset``)
@@ -73,7 +73,7 @@ _BEARING = {
 _KM_PER = {"km": 1.0, "kms": 1.0, "mile": 1.609344, "miles": 1.609344, "mi": 1.609344}
 #: A distance beyond this is no "near" point: the anchor only measures how far.
 _MAX_OFFSET_KM = 150.0
-#: "The Red Cross said", "Iraq's army said": a name that speaks.
+#: "Baghdad said", "Iraq's army said": a name that speaks.
 _SPEAKS = re.compile(
     r"(?:[’']s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:said|says|reported|told|announced|claimed|"
     r"confirmed|denied|added|stated|quoted)\b",

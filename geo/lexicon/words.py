@@ -273,6 +273,17 @@ LANDFORMS = frozenset(
 )
 #: Landforms after a name that still locate an event on land ("Sinjar mountains").
 LAND_LANDFORMS = frozenset({"mountains", "mountain", "desert"})
+#: Organisations whose names gazetteers also carry as places: armed groups, parties
+#: and aid bodies as ACLED's actor lists and news name them (GeoNames has a Shabāb in
+#: Iran, a Jubilee in Canada, a Red Cross in the United States). Folded, without a
+#: leading article ("al-Shabaab" → "shabaab").
+NAMES_OF_GROUPS = frozenset(
+    {
+        *("shabaab", "shabab", "hezbollah", "hizbollah", "hamas", "taliban", "houthi"),
+        *("houthis", "huthi", "boko haram", "mungiki", "jubilee", "red cross"),
+        "red crescent",
+    }
+)
 #: Words after a place name that make it part of the name of something else: a
 #: newspaper, a school, a street, a company, a party, a force, a treaty ("Basra Oil
 #: Company", "Sadr Movement", "Quds Force"), or a landform or water.

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from geo.extraction.places.mention import Mention, common_words
-from geo.gazetteer import Entry, normalize
+from geo.gazetteer import Entry, normalize, strip_article
 from geo.lexicon.words import (
     FACILITY_NOUNS,
     LAND_LANDFORMS,
@@ -31,6 +31,7 @@ from geo.lexicon.words import (
     MODIFIED_NOUNS,
     NAME_CONNECTORS,
     NAME_OF_SOMETHING_ELSE,
+    NAMES_OF_GROUPS,
     PERSON_TITLES,
     PLACE_PREPOSITION_BEFORE,
     PLACE_SUFFIXES,
@@ -222,6 +223,8 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
     best = m.candidates[0]
     if _is_acronym(m, best, rc.told):
         return None
+    if strip_article(normalize(m.text)) in NAMES_OF_GROUPS:
+        return None  # "al-Shabab militants", "Jubilee supporters": a group, not a place
     strong = _strong(best)
     nxt_idx = rc.run[i0 + n - 1] + 1
     nxt = rc.tokens[nxt_idx][2].lower() if nxt_idx < len(rc.tokens) else ""

@@ -381,6 +381,12 @@ def _phrase_candidates(
     tells as a place (``told_ok``) may also be one that counts only so; a lone
     word may be a demonym, or (``variant_ok``) a variant spelling."""
     cands = gz.lookup(phrase)
+    if cands and n == 1 and not told_ok and all(c.kind != "country" for c in cands):
+        # a country's demonym that also names a province or a town ("Somali herders",
+        # not Ethiopia's Somali Region) is the demonym unless told as a place
+        country = gz.demonym_country(phrase)
+        if country is not None:
+            return [country], "demonym"
     if cands and source is not None:
         cands = source.candidates(phrase)
     if told_ok:
