@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geo.extraction.places.find import askable
@@ -226,6 +227,8 @@ class DocContext:
     #: sites alone (news names foreign countries and nationalities in passing:
     #: "deported to Canada").
     local_focus: Counter[str] = field(default_factory=Counter)
+    #: (name, candidates) → the candidates :func:`_vouched_towns` keeps, per document.
+    vouched: dict[tuple, tuple[Entry, ...]] = field(default_factory=dict)
 
 
 def _focus(
@@ -278,6 +281,17 @@ def _focus(
 SMALL_TOWN = 10_000
 
 
+def _vouched_towns(said: str, cands: list[Entry], ctx: DocContext) -> tuple[Entry, ...]:
+    """``cands`` without the towns the rest of the document does not allow (:func:`_vouched`)."""
+    own = ctx.name_votes.get(normalize(said))
+    others, local = (
+        (ctx.focus - own, ctx.local_focus - own) if own else (ctx.focus, ctx.local_focus)
+    )
+    if not others:
+        return tuple(cands)
+    return tuple(c for c in cands if c.kind != "city" or _vouched(c, said, cands, others, local))
+
+
 def _vouched(
     c: Entry, said: str, cands: list[Entry], others: Counter[str], local: Counter[str]
 ) -> bool:
@@ -315,7 +329,12 @@ def _is_alias(c: Entry, said: str) -> bool:
     (True, False)
     """
     own, told = strip_article(normalize(c.name)), strip_article(normalize(said))
-    return own != told and SequenceMatcher(None, own, told).ratio() < SPELLING_LIKENESS
+    return own != told and not _a_spelling(own, told)
+
+
+@lru_cache(maxsize=65_536)
+def _a_spelling(own: str, told: str) -> bool:
+    return SequenceMatcher(None, own, told).ratio() >= SPELLING_LIKENESS
 
 
 #: The division words of :data:`DIVISION_WORD_COUNTRIES`, searched in lower case.
@@ -431,13 +450,12 @@ def _candidates(
         # a spelling variant counts only in a country the document is about
         # (a note that names no country at all keeps them: "in Nassriya city")
         cands = [c for c in cands if c.country_code in ctx.countries]
-    if m.kind == "gazetteer" and ctx.countries:
-        own = ctx.name_votes.get(normalize(m.text), Counter())
-        others, local = ctx.focus - own, ctx.local_focus - own
-        if others:
-            cands = [
-                c for c in cands if c.kind != "city" or _vouched(c, m.text, cands, others, local)
-            ]
+    if m.kind == "gazetteer" and ctx.countries and any(c.kind == "city" for c in cands):
+        key = (m.text, tuple(map(id, cands)))  # a name repeats: weigh its towns once
+        kept = ctx.vouched.get(key)
+        if kept is None:
+            kept = ctx.vouched[key] = _vouched_towns(m.text, cands, ctx)
+        cands = list(kept)
     if m.kind == "region" and not cands:
         # "the south of the country": the document's country
         if ctx.focus_cc and gz.country(ctx.focus_cc):
