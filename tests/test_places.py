@@ -829,3 +829,12 @@ def test_a_demonym_that_names_a_province_is_the_demonym(gazetteer, text, name, k
 def test_a_group_named_like_a_place_is_no_place(gazetteer, text):
     named = [t.text for t in find_toponyms(text, gazetteer) if t.place is not None]
     assert len(named) == 1 and named[0] in ("Mandera", "Nakuru"), named
+
+
+def test_a_landform_word_heads_the_name_before_it(gazetteer):
+    """'Forest' is a parish in Guernsey and a commune of Brussels; in 'Boni Forest'
+    it is the head of the forest's name, no place of its own."""
+    found = [
+        (t.text, t.place) for t in find_toponyms("Troops raided camps in Boni Forest.", gazetteer)
+    ]
+    assert all(text != "Forest" for text, _ in found), found

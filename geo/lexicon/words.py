@@ -269,10 +269,11 @@ LANDFORMS = frozenset(
         "river",
         "lake",
         "island",
+        "forest",
     }
 )
 #: Landforms after a name that still locate an event on land ("Sinjar mountains").
-LAND_LANDFORMS = frozenset({"mountains", "mountain", "desert"})
+LAND_LANDFORMS = frozenset({"mountains", "mountain", "desert", "forest"})
 #: Organisations whose names gazetteers also carry as places: armed groups, parties
 #: and aid bodies as ACLED's actor lists and news name them (GeoNames has a Shabāb in
 #: Iran, a Jubilee in Canada, a Red Cross in the United States). Folded, without a

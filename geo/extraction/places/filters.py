@@ -225,6 +225,8 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
         return None
     if strip_article(normalize(m.text)) in NAMES_OF_GROUPS:
         return None  # "al-Shabab militants", "Jubilee supporters": a group, not a place
+    if n == 1 and i0 > 0 and rc.words[i0].lower() in LANDFORMS | WATERS:
+        return None  # "Boni Forest", "Chepkitale Forest": the head of a longer name
     strong = _strong(best)
     nxt_idx = rc.run[i0 + n - 1] + 1
     nxt = rc.tokens[nxt_idx][2].lower() if nxt_idx < len(rc.tokens) else ""
