@@ -15,6 +15,9 @@ with the rules of ``../shared/tools/score_notes.py``:
   toll flags); **invented**: notes coded 0 where we give a toll;
 * **type** and **sub-event type**: such an event has the coded ACLED type (and
   sub-event type), on rows coded in today's taxonomy;
+* **abroad**: of the events placed finer than a country, the share outside the
+  note's country (``country_iso2``; ACLED codes a note's event in its country, so
+  such an event is nearly always a namesake or a place named for another reason);
 * **crashed**: notes whose extraction raised.
 
 The Iraq raw file has no ``flags``; a note coded as several rows is scored
@@ -72,6 +75,9 @@ class FileScore:
     crashed: int = 0
     invented: int = 0
     zero: int = 0
+    #: Events placed finer than a country, and those outside the note's country.
+    placed: int = 0
+    abroad: int = 0
     hits: Counter = field(default_factory=Counter)
     n: Counter = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
@@ -114,6 +120,7 @@ def read_notes(path: Path) -> list[dict[str, str]]:
             "sub_event_type": r["sub_event_type"],
             "fatalities": r["fatalities"],
             "flags": "date_approx" if r["time_precision"] != "1" else "",
+            "country_iso2": "IQ" if r["country"] == "Iraq" else "",
         }
         for r in rows
     ]
@@ -128,6 +135,11 @@ def score_note(g: dict[str, str], events: list[Event], s: FileScore) -> list[str
     if not dated:
         on_day = rows
     why = []
+    home = g.get("country_iso2", "")
+    if home:
+        fine = [e for e in rows if e.place is not None and e.place.precision != "country"]
+        s.placed += len(fine)
+        s.abroad += sum(e.place.country_code != home for e in fine)  # type: ignore[union-attr]
     if "date_approx" not in flags and dated:
         s.n["date"] += 1
         s.hits["date"] += bool(on_day)
@@ -218,20 +230,27 @@ def main() -> None:
         sys.exit(f"the ACLED notes are not under {SHARED} (../shared is not here)")
     gz = Gazetteer.load()
     scores = [evaluate(q, gz, args.limit, args.misses) for q in paths]
-    head = "| file | notes | crashed | " + " | ".join(MEASURES) + " | invented tolls |"
+    head = "| file | notes | crashed | " + " | ".join(MEASURES) + " | invented tolls | abroad |"
     print(head)
     print("|" + "---|" * (head.count("|") - 1))
     for s in scores:
         cells = [f"{_pct(s.rate(m))} ({s.n[m]})" for m in MEASURES]
         inv = _pct(s.invented / s.zero if s.zero else None)
-        print(f"| {s.name} | {s.notes} | {s.crashed} | " + " | ".join(cells) + f" | {inv} |")
+        away = f"{_pct(s.abroad / s.placed if s.placed else None)} ({s.placed})"
+        print(
+            f"| {s.name} | {s.notes} | {s.crashed} | " + " | ".join(cells) + f" | {inv} | {away} |"
+        )
     for s in scores:
         if s.misses:
             print(f"\n{s.name}:")
             print("\n".join(s.misses))
     print(
         json.dumps(
-            {s.name: {m: s.rate(m) for m in MEASURES} | {"crashed": s.crashed} for s in scores}
+            {
+                s.name: {m: s.rate(m) for m in MEASURES}
+                | {"crashed": s.crashed, "abroad": s.abroad / s.placed if s.placed else None}
+                for s in scores
+            }
         )
     )
 
