@@ -18,6 +18,11 @@ def _events(text: str, gazetteer: Gazetteer, pub: date | None = PUB) -> list[Eve
     return extract_events(text, gazetteer=gazetteer, publication_date=pub)
 
 
+def _rows(text: str, gazetteer: Gazetteer, pub: date | None = PUB) -> list[Event]:
+    """The events of ``text`` that are incidents, not reported totals."""
+    return [e for e in _events(text, gazetteer, pub) if not e.is_aggregate]
+
+
 def _incidents(events: list[Event]) -> dict[str, list[Event]]:
     out: dict[str, list[Event]] = {}
     for e in events:
@@ -65,7 +70,7 @@ def test_a_later_update_replaces_the_toll(gazetteer: Gazetteer) -> None:
         "Three people were killed in a blast in Kirkuk on Monday.\n\n"
         "The death toll from the blast later rose to seven, a health official said.\n"
     )
-    rows = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    rows = _rows(text, gazetteer)
     assert sum(e.fatalities for e in rows) == 7
     assert len(_incidents(rows)) == 1
 
@@ -75,7 +80,7 @@ def test_other_sources_figures_are_kept_beside_the_leads(gazetteer: Gazetteer) -
         "At least 20 people were killed in an attack on a village near Kirkuk on Sunday.\n\n"
         "Local officials said 14 people had died in the attack.\n"
     )
-    rows = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    rows = _rows(text, gazetteer)
     assert sum(e.fatalities for e in rows) == 20
     assert 14 in rows[0].other_tolls
 
@@ -135,7 +140,7 @@ def test_a_follow_up_gives_the_date_the_lead_lacked(gazetteer: Gazetteer) -> Non
         "The militants stormed the base in Diyala during the night on Thursday, "
         "a security source said.\n"
     )
-    rows = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    rows = _rows(text, gazetteer)
     assert len(_incidents(rows)) == 1, rows
     assert rows[0].event_date == date(2021, 3, 4)
     assert sum(e.fatalities for e in rows) == 15
@@ -279,7 +284,7 @@ def test_a_follow_up_that_names_the_places_says_where_the_toll_is(
         "Police fired tear gas at protesters in Nairobi on 7 July 2023, and at least "
         "two people were killed in Kisumu.\n"
     )
-    rows = [e for e in _events(text, gazetteer, date(2023, 7, 8)) if not e.is_aggregate]
+    rows = _rows(text, gazetteer, date(2023, 7, 8))
     tolls = {e.place.name: e.fatalities for e in rows if e.place is not None}
     assert tolls == {"Nairobi": 0, "Kisumu": 2}, rows
 
@@ -344,7 +349,7 @@ def test_two_days_in_one_place_keep_it_whatever_adjectives_follow(gazetteer: Gaz
 def test_a_follow_up_that_tells_where_it_happened_places_the_incident(
     gazetteer: Gazetteer, text: str, name: str, precision: str, killed: int, injured: int
 ) -> None:
-    rows = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    rows = _rows(text, gazetteer)
     assert len(rows) == 1
     assert rows[0].place is not None
     assert (rows[0].place.name, rows[0].place.precision) == (name, precision)
@@ -397,7 +402,7 @@ def test_a_follow_up_that_tells_where_it_happened_places_the_incident(
 def test_only_the_events_own_dates_give_events(
     text: str, days: list[date], gazetteer: Gazetteer
 ) -> None:
-    events = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    events = _rows(text, gazetteer)
     assert sorted({e.event_date for e in events}) == days, events
 
 
@@ -421,5 +426,5 @@ def test_only_the_events_own_dates_give_events(
 def test_a_crowds_place_is_not_the_foreign_place_of_its_reason(
     text: str, places: list[str], gazetteer: Gazetteer
 ) -> None:
-    events = [e for e in _events(text, gazetteer) if not e.is_aggregate]
+    events = _rows(text, gazetteer)
     assert sorted(e.place.name for e in events if e.place) == places, events

@@ -473,19 +473,16 @@ def _places_by_date(
     return out
 
 
-def _nearest_date(
-    t: Toponym, dates: list[DateMention], f: SentenceFacts | None = None
-) -> DateMention:
+def _nearest_date(t: Toponym, dates: list[DateMention], f: SentenceFacts) -> DateMention:
     """The date a place of the sentence ``f`` goes with: the last date before it
     that opens its clause ("On 5 May, … in Kano, and on 6 May … in Kaduna"), when
     no other date comes between; else the nearest ("a strike on 21 December in
     al-Diwaniyah, and blocked roads in southern Iraq the following day")."""
-    if f is not None:
-        before = [d for d in dates if d.end <= t.start]
-        if before:
-            last = max(before, key=lambda d: d.start)
-            if opens_its_clause(f.spoken, f.start, last):
-                return last
+    before = [d for d in dates if d.end <= t.start]
+    if before:
+        last = max(before, key=lambda d: d.start)
+        if opens_its_clause(f.spoken, f.start, last):
+            return last
     return min(dates, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
 
 

@@ -545,10 +545,10 @@ _COORDINATED = re.compile(r"\s*(?:,|,?\s+(?:and|or|to|through))\s+(?:on\s+)?", r
 
 def _event_dates(spoken: str, offset: int, dates: list[DateMention]) -> list[DateMention]:
     """The dates of a sentence's own event among several: the first one; later ones
-    joined to a kept one ("on 5 and 6 May"), each opening a clause of its own in a
-    sentence opened by its date (:func:`~geo.extraction.events.opens_its_clause`), or else not in a clause about
-    another time (:data:`OTHER_TIME_MARKERS`); a year or a month only when no day is
-    told ("demanding the dues unpaid since 2018").
+    joined to a kept one ("on 5 and 6 May"); in a sentence opened by its date, those
+    opening a clause of their own (:func:`~geo.extraction.events.opens_its_clause`);
+    in another, those not in a clause about another time (:data:`OTHER_TIME_MARKERS`).
+    A year or a month counts only when no day is told ("the dues unpaid since 2018").
 
     >>> from datetime import date
     >>> s = "On 7 May, workers rallied against the blockade announced for 6-8 May."

@@ -241,7 +241,7 @@ def _focus(
     focus: Counter[str] = Counter()
     local: Counter[str] = Counter()
     own: dict[str, Counter[str]] = {}
-    alias: dict[str, Counter[str]] = {}
+    by_name: dict[str, Counter[str]] = {}
     for m in mentions:
         if not m.candidates or m.kind == "variant":
             continue
@@ -269,10 +269,10 @@ def _focus(
             focus[top.country_code] += weight
             if not one_country:  # "Georgia" in an Atlanta story votes for no Georgia
                 own.setdefault(normalize(m.text), Counter())[top.country_code] += weight
-            alias.setdefault(normalize(m.text), Counter())[top.country_code] += weight
+            by_name.setdefault(normalize(m.text), Counter())[top.country_code] += weight
             if top.kind != "country" and m.kind != "demonym" and not _weak_vote(top, m.text):
                 local[top.country_code] += weight
-    return focus, own, alias, local
+    return focus, own, by_name, local
 
 
 #: A town smaller than this, in a country the rest of the document does not tell
