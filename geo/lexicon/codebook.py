@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from geo.lexicon.prefilter import GatedPattern
 from geo.lexicon.taxonomy import is_sub_event_type
 
 #: A crowd as the sentence's subject ("Residents of Ogwedhi kill two …"): the
@@ -549,9 +550,11 @@ _REASON = re.compile(
 #: Patterns read only in the clause before the reason.
 _IN_MAIN_CLAUSE = frozenset({"crowd_violence", "property", "assault", "intervention"})
 
-#: Every pattern starts at a letter: the lookahead skips other positions fast.
+#: Every pattern starts at a letter: the lookahead skips other positions fast; each
+#: behind its literal gate (:mod:`geo.lexicon.prefilter`), which skips the texts
+#: without any word a pattern's matches begin with.
 COMPILED_PATTERNS = MappingProxyType(
-    {k: re.compile(f"(?=[A-Za-z])(?:{v})", re.I) for k, v in PATTERNS.items()}
+    {k: GatedPattern(re.compile(f"(?=[A-Za-z])(?:{v})", re.I)) for k, v in PATTERNS.items()}
 )
 
 

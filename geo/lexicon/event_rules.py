@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.lexicon.prefilter import GatedPattern
 from geo.lexicon.taxonomy import is_sub_event_type
 
 
@@ -415,9 +416,11 @@ def _check(rules: tuple[EventRule, ...]) -> None:
         re.compile(r.trigger)
 
 
-def compile_rules(rules: tuple[EventRule, ...]) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+def compile_rules(rules: tuple[EventRule, ...]) -> tuple[tuple[str, str, GatedPattern], ...]:
     """Rules as ``(type, sub-event type, pattern)``, consecutive rows of one kind joined
-    into one alternation (the same matches, one search).
+    into one alternation (the same matches, one search), each behind its literal gate
+    (:mod:`geo.lexicon.prefilter`: a sentence without any of the words a group's
+    triggers begin with is not searched).
 
     >>> [sub for _, sub, _ in compile_rules(REFINEMENTS)]
     ['Arrests', 'Looting/property destruction', 'Agreement']
@@ -435,12 +438,14 @@ def compile_rules(rules: tuple[EventRule, ...]) -> tuple[tuple[str, str, re.Patt
         (
             t,
             s,
-            re.compile(
-                ("" if any(x.startswith("^") for x in triggers) else "(?=[A-Za-z])")
-                + "(?:"
-                + "|".join(f"(?:{x})" for x in triggers)
-                + ")",
-                re.I if blind else 0,
+            GatedPattern(
+                re.compile(
+                    ("" if any(x.startswith("^") for x in triggers) else "(?=[A-Za-z])")
+                    + "(?:"
+                    + "|".join(f"(?:{x})" for x in triggers)
+                    + ")",
+                    re.I if blind else 0,
+                )
             ),
         )
         for t, s, blind, triggers in groups
