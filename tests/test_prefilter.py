@@ -9,12 +9,17 @@ from itertools import islice
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geo.extraction import incidents
 from geo.lexicon.codebook import COMPILED_PATTERNS
 from geo.lexicon.event_rules import COMPILED, COMPILED_REFINEMENTS
 from geo.lexicon.prefilter import GatedPattern, gate
 from tests.conftest import SEED, shared_path
 
-TABLES = [p for _, _, p in COMPILED + COMPILED_REFINEMENTS] + list(COMPILED_PATTERNS.values())
+TABLES = [
+    *(p for _, _, p in COMPILED + COMPILED_REFINEMENTS),
+    *COMPILED_PATTERNS.values(),
+    *(v for v in vars(incidents).values() if isinstance(v, GatedPattern)),
+]
 
 
 def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
@@ -41,6 +46,13 @@ def test_gate_reads_branches_spaces_and_word_starts():
     assert anywhere == {"u.n."}
     assert gate(re.compile(r"\w+ed")) is None  # a match may begin with any letter
     assert gate(re.compile(r"(?:the\s+)?army")) == (frozenset(), {"the ar", "army"})
+
+
+def test_needed_literals_are_read_from_every_alternative():
+    p = GatedPattern(re.compile(r"\b[a-z]+teen\s+others\b|\bthe\s+victims\b", re.I))
+    assert p._open and p.needs == {"others", "victims"}
+    assert p.search("Fifteen others were hurt.") is not None
+    assert p.search("Fifteen people were hurt.") is None
 
 
 def test_gate_shuts_only_where_the_pattern_cannot_match():

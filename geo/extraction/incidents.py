@@ -52,6 +52,7 @@ from geo.extraction.events import (
 )
 from geo.lexicon.codebook import reason_start, turn_of_a_protest
 from geo.lexicon.event_rules import CONCRETE_ACTS
+from geo.lexicon.prefilter import GatedPattern
 from geo.lexicon.taxonomy import CROWD_ACTORS, VIOLENT_TYPES
 from geo.lexicon.words import OTHER_TIME_MARKERS
 from geo.models import DateMention, Event, Toponym, precision_rank
@@ -501,9 +502,11 @@ def _place_from_follow_up(cur: _Incident, d: _Draft) -> None:
 
 #: A sentence that tells where something told before happened ("The attack took
 #: place in Garissa", "The single fatality was in Mandera").
-_TOOK_PLACE = re.compile(
-    r"\b(?:took\s+place|happened|occurred|was|were)\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\b",
-    re.I,
+_TOOK_PLACE = GatedPattern(
+    re.compile(
+        r"\b(?:took\s+place|happened|occurred|was|were)\s+(?:[\w-]+\s+){0,3}?(?:in|at|near)\b",
+        re.I,
+    )
 )
 
 
@@ -610,22 +613,26 @@ def _goes_on(inc: _Incident, d: _Draft) -> bool:
     return _same_places(literal, inc.places) or _inside(literal, inc.places)
 
 
-_THE_INCIDENT = re.compile(
-    r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attack|strike|blast|explosion|bombing|incident|"
-    r"assault|raid|clash(?:es)?|shooting|violence|protests?|demonstrations?|unrest|"
-    r"fatalit(?:y|ies)|deaths?|killings?)\b",
-    re.I,
+_THE_INCIDENT = GatedPattern(
+    re.compile(
+        r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attack|strike|blast|explosion|bombing|incident|"
+        r"assault|raid|clash(?:es)?|shooting|violence|protests?|demonstrations?|unrest|"
+        r"fatalit(?:y|ies)|deaths?|killings?)\b",
+        re.I,
+    )
 )
 
 
 #: "the contractor who was killed", "40 others were wounded": victims already told.
-_THE_VICTIMS = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+){0,4}(?:who|that)\s+(?:was|were|had\s+been|have\s+been)\s+"
-    r"(?:killed|wounded|injured|hurt)\b|\bthe\s+(?:victims|dead|wounded|injured)\b|"
-    # "about 40 others were wounded": others than the victims told before
-    r"\b(?:\d+|dozens|scores|hundreds|several|many|some|a\s+few|[a-z]+(?:ty|teen)|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more\s+)?others\b",
-    re.I,
+_THE_VICTIMS = GatedPattern(
+    re.compile(
+        r"\bthe\s+(?:[\w-]+\s+){0,4}(?:who|that)\s+(?:was|were|had\s+been|have\s+been)\s+"
+        r"(?:killed|wounded|injured|hurt)\b|\bthe\s+(?:victims|dead|wounded|injured)\b|"
+        # "about 40 others were wounded": others than the victims told before
+        r"\b(?:\d+|dozens|scores|hundreds|several|many|some|a\s+few|[a-z]+(?:ty|teen)|two|three|"
+        r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more\s+)?others\b",
+        re.I,
+    )
 )
 
 

@@ -54,6 +54,8 @@ _WORD_START = re.compile(rf"\b(?=(\w.{{0,{PREFIX_LENGTH - 1}}}))", re.S)
 #: White space as the gates read it: one space for a run.
 _SPACES = re.compile(r"\s+")
 
+_POSSESSIVE = getattr(_c, "POSSESSIVE_REPEAT", None)  # Python 3.11 on
+
 _State = tuple[str, bool, bool]  # prefix, still open, begins at a word start
 
 
@@ -146,7 +148,7 @@ def _step(st: _State, item) -> set[_State]:
         for seq in av[1]:
             out |= _walk({st}, seq)
         return out
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE):
         lo, hi, seq = av
         taken = _walk({st}, seq)
         if hi != 1 and not _spaces_only(seq):  # more repeats may follow: what is known stops here
@@ -184,6 +186,59 @@ def gate(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | No
     word = frozenset(p for p, _o, w in states if w and not ascii_words)
     anywhere = frozenset(p for p, _o, w in states if p not in word)
     return word, anywhere
+
+
+def _needs(items) -> frozenset[str] | None:
+    """Literals one of which every match of the sequence ``items`` holds (the most
+    telling of the sequence's runs of literals and its groups' such sets), or
+    ``None``."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL and not chr(av).isspace() and (ch := _char(av)) is not None:
+            run += ch
+            continue
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # matches no character: the literals either side are adjacent
+        if run:
+            found.append(frozenset({run}))
+            run = ""
+        inner = None
+        if op is _c.SUBPATTERN:
+            inner = _needs(av[-1])
+        elif op is _c.BRANCH:
+            alternatives = [_needs(seq) for seq in av[1]]
+            if all(a is not None for a in alternatives):
+                inner = frozenset().union(*alternatives)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE) and av[0] >= 1:
+            inner = _needs(av[2])
+        if inner:
+            found.append(inner)
+    if run:
+        found.append(frozenset({run}))
+    if not found:
+        return None
+    return max(found, key=lambda f: (min(map(len, f)), -len(f)))
+
+
+def needs(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    r"""Literals one of which every match of ``pattern`` holds, or ``None``.
+
+    >>> sorted(needs(re.compile(r"\b(?:\d+|several)\s+(?:more\s+)?others\b|\bthe\s+dead\b")))
+    ['dead', 'others']
+    >>> needs(re.compile(r"\w+")) is None
+    True
+    """
+    try:
+        return _needs(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except (RecursionError, TypeError, ValueError):
+        return None
+
+
+#: Needed literals are worth checking when each is at least this long …
+MIN_NEED = 4
+#: … and there are at most this many.
+MAX_NEEDS = 40
 
 
 #: Every gated pattern's word-start prefixes: prefix -> the patterns' bits.
@@ -250,23 +305,29 @@ class GatedPattern:
     """A compiled pattern with its literal gate; ``search`` answers as the
     pattern's does."""
 
-    __slots__ = ("_bit", "_open", "anywhere", "pattern", "word_starts")
+    __slots__ = ("_bit", "_open", "anywhere", "needs", "pattern", "word_starts")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         g = gate(pattern)
-        self._open = g is None
+        self._open = g is None  # no prefix gate: any text passes it
         self.word_starts, self.anywhere = g if g is not None else (frozenset(), frozenset())
         self._bit = _register(self.word_starts) if self.word_starts else 0
+        n = needs(pattern)
+        telling = n is not None and min(map(len, n)) >= MIN_NEED and len(n) <= MAX_NEEDS
+        #: literals one of which every match holds, checked after the prefixes
+        self.needs: frozenset[str] = n if telling and n is not None else frozenset()
 
     def admits(self, text: str) -> bool:
         """Whether the pattern may match ``text`` (``False``: it surely does not)."""
-        if self._open:
+        if self._open and not self.needs:
             return True
         v = _view(text)
-        if self._bit and v.mask & self._bit:
-            return True
-        return any(p in v.low for p in self.anywhere)
+        if not self._open and not (
+            (self._bit and v.mask & self._bit) or any(p in v.low for p in self.anywhere)
+        ):
+            return False
+        return not self.needs or any(p in v.low for p in self.needs)
 
     def search(self, text: str) -> re.Match[str] | None:
         """``pattern.search(text)``, skipped when the gate shuts."""
