@@ -324,14 +324,17 @@ def capitalised_runs(
     and the next word are one name ("Cox's Bazar")."""
     runs: list[list[int]] = []
     cur: list[int] = []
-    for i, (a, _b, tok) in enumerate(tokens):
-        gap = sent[tokens[i - 1][1] : a] if i else ""
+    prev_end = -1
+    for i, (a, b, tok) in enumerate(tokens):
+        gap = sent[prev_end:a] if i else ""
+        prev_end = b
         breaks = gap != " " and bool(gap) and (bool(_BREAK.search(gap)) or "\n" in gap)
+        capital = tok[0].isupper() or (tok[2:3] == "-" and bool(_ARTICLE_CAP.match(tok)))
         if cur and tok.lower() in WEEKDAYS:
             # "clashes in Moyale Monday": American wire style dates after the place
             runs.append(cur)
             cur = []
-        elif _is_cap(tok) and not tok[0].isdigit():
+        elif capital and not tok[0].isdigit():
             if cur and breaks:
                 runs.append(cur)
                 cur = []
@@ -339,15 +342,15 @@ def capitalised_runs(
             if POSSESSIVE.search(tok) and not (
                 is_name is not None
                 and i + 1 < len(tokens)
-                and sent[tokens[i][1] : tokens[i + 1][0]] == " "
+                and sent[b : tokens[i + 1][0]] == " "
                 and is_name(f"{tok} {tokens[i + 1][2]}")
             ):
                 runs.append(cur)
                 cur = []
         elif (
-            tok.lower() in NAME_CONNECTORS
-            and cur
+            cur
             and not breaks
+            and tok.lower() in NAME_CONNECTORS
             and i + 1 < len(tokens)
             and (
                 _is_cap(tokens[i + 1][2])
