@@ -181,7 +181,9 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
 
     Modifiers ("US forces") and demonyms count only when nothing else is
     there, nor the area that holds a place the sentence names ("Cox's Bazar" in
-    "Chakaria town (Cox's Bazar, Chittagong)", when the gazetteer lacks Chakaria), and a dateline's city ("BAGHDAD (Reuters) -", where the report was
+    "Chakaria town (Cox's Bazar, Chittagong)", when the gazetteer lacks Chakaria),
+    nor the home of the people who acted ("residents of Mansa blocked traffic"),
+    and a dateline's city ("BAGHDAD (Reuters) -", where the report was
     filed) only when no other place is told, nor one that only measures a
     distance ("170 km east of Sanaa"); a city that only locates a site
     ("Baghdad's Tahrir Square") is context, not a second place.
@@ -191,7 +193,8 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     literal = [
         t
         for t in placed
-        if t.kind not in ("modifier", "local", "demonym", "dateline", "reference", "container")
+        if t.kind
+        not in ("modifier", "local", "home", "demonym", "dateline", "reference", "container")
     ]
     pool = (
         literal
@@ -199,6 +202,8 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
         or [t for t in placed if t.kind == "container"]
         # a town naming a local body: "protested at the Bengaluru Metropolitan Corporation"
         or [t for t in placed if t.kind == "local"]
+        # where the people who acted live: "residents of Mansa blocked traffic"
+        or [t for t in placed if t.kind == "home"]
         or [t for t in placed if t.kind == "dateline"]
         or [t for t in placed if t.kind == "reference"]
         or [t for t in placed if t.kind == "demonym"]

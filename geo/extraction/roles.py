@@ -16,6 +16,8 @@ modifier      names something else                                        "US fo
               kind ``local``: the event's place when the sentence names no other)
 origin        is where a person comes from, or a journey starts           "a contractor from Texas",
                                                                           "ministers arrived from Riyadh"
+              (where a community lives, "residents of Mansa", is of kind
+              ``home``: the event's place when the sentence names no other)
 said          speaks, or is where something was said                      "Baghdad said", "told reporters in Geneva"
 reference     only measures a distance (to an event at a finer place the  "in Marib, 170 km east of Sanaa"
               sentence names, or over 150 km); "20 km south of Kirkuk"
@@ -108,11 +110,21 @@ _FROM = re.compile(
     re.I,
 )
 
+#: "residents of Mansa", "villagers from Chinnapuram": where a community lives. Its
+#: place is an origin, but where the sentence tells no other place the community
+#: acted at home (kind ``home``: the event's place when nothing else is told).
+_HOME = re.compile(
+    r"\b(?:residents|villagers|inhabitants|locals|dwellers|people|citizens|communities|"
+    r"townspeople|townsfolk)\s+(?:of|from)\s+(?:the\s+)?$",
+    re.I,
+)
+
 #: Toponym kinds and the role each gives (kinds set by the place finder and here).
 _ROLE_OF_KIND = {
     "demonym": "actor",
     "modifier": "modifier",
     "origin": "origin",
+    "home": "origin",
     "actor": "actor",
     "said": "said",
     "reference": "reference",
@@ -130,6 +142,8 @@ _ROLE_OF_KIND = {
 #: the event was, though the name modifies the building's.
 _FACILITY_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:Press\s+Club|University|College|Hospital|Airport|"
+    # a gathering named after its town is held there: "at the Jaipur Art Summit"
+    r"Summit|Festival|Conference|Fair|Expo|"
     r"Stadium|Baz(?:a|aa)r|Market|Court|Chowk|Square|Bridge|Station|Cantonment|Mosque|"
     r"Temple|Church|School|Campus|Collectorate|Secretariat|Municipality|Assembly|Jail|"
     r"Prison|Port|Bus\s+(?:Stand|Terminal)|Highway|Road|Club|Parliament|Office)\b"
@@ -170,6 +184,8 @@ def mark_roles(
                 t = _offset(t, measured, len(before))
             elif _SPEAKS.match(text, t.end) or (tail.endswith("in ") and _SAID_IN.search(before)):
                 t = replace(t, kind="said")
+            elif tail.endswith(("from ", "of ")) and _HOME.search(before):
+                t = replace(t, kind="home")
             elif tail.endswith(("from ", "of ")) and _FROM.search(before):
                 t = replace(t, kind="origin")
             elif (

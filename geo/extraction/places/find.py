@@ -310,6 +310,11 @@ def askable(name: str) -> bool:
     return len(key) >= 3 and not (len(words) == 1 and key in common_words())
 
 
+#: Prepositions of place that, opening a sentence, are capitalised but begin no name:
+#: the name after them is told as a place ("In Mirpurkhas, members gathered").
+_OPENING_PREPOSITIONS = frozenset({"In", "At", "Near", "Outside", "Inside"})
+
+
 def _is_cap(tok: str) -> bool:
     return tok[0].isupper() or (tok[2:3] == "-" and bool(_ARTICLE_CAP.match(tok)))
 
@@ -330,6 +335,8 @@ def capitalised_runs(
         prev_end = b
         breaks = gap != " " and bool(gap) and (bool(_BREAK.search(gap)) or "\n" in gap)
         capital = tok[0].isupper() or (tok[2:3] == "-" and bool(_ARTICLE_CAP.match(tok)))
+        if i == 0 and tok in _OPENING_PREPOSITIONS:
+            continue  # "In Mirpurkhas, ...": the preposition, capitalised as the first word
         if cur and tok.lower() in WEEKDAYS:
             # "clashes in Moyale Monday": American wire style dates after the place
             runs.append(cur)
