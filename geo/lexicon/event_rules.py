@@ -68,6 +68,10 @@ RULES: tuple[EventRule, ...] = (
         "Disrupted weapons use",
         "defus(?:ed|ing)",
         "dismantl(?:ed|ing)",
+        # the present of a note or headline, with what was made safe ("police discover
+        # and dismantle an explosive"; not "defuse tensions")
+        r"(?:defuses?|dismantles?)\s+(?:\w+\s+){0,3}?(?:bombs?|explosives?|(?:explosive\s+)?devices?|"
+        r"IEDs?|grenades?|(?:land\s*)?mines?)",
         "disarm(?:ed|ing)",
         # a device found or made safe, weapons seized
         r"(?:safely\s+)?dispos(?:ed|ing)\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:device|bomb|"
@@ -226,6 +230,26 @@ RULES: tuple[EventRule, ...] = (
         r"militias?\b.{0,40}\battacked\s+the\s+(?:US\s+)?embassy",
         after="",
     ),
+    # Ground taken in a fight (the codebook's territory sub-events): by government
+    # forces taking back what they lost, or by an armed group taking it; taken "over" a
+    # named place or a settlement or post, not an office ("took over as governor").
+    *_rows(
+        "Battles",
+        "Government regains territory",
+        r"(?:recaptur\w*|retook|retak(?:e|es|en|ing)|regain(?:s|ed|ing)?\s+control\s+of|"
+        r"liberat(?:ed|es|ing)\s+(?:the\s+)?(?:town|city|village|district|area)\b)",
+    ),
+    *_rows(
+        "Battles",
+        "Non-state actor overtakes territory",
+        r"(?:[Tt]ook|[Tt]akes?|[Tt]aken|[Tt]aking)\s+over\s+(?:the\s+)?(?:[A-Z]|(?:town|city|"
+        r"village|base|camp|district|area|region|post|police\s+station)s?\b)",
+        r"(?:[Oo]verr(?:an|un|uns|unning)|[Cc]aptur(?:ed|es|e|ing))\s+(?:the\s+)?(?:[A-Z]|(?:town|"
+        r"city|village|base|camp|district|area|region|post|police\s+station)s?\b)",
+        r"(?:[Ss]eized|[Ss]eizes?|[Tt]ook|[Tt]akes?)\s+(?:full\s+)?control\s+of",
+        after="",
+        case_blind=False,
+    ),
     # Two armed sides fighting: an armed clash.
     *_rows(
         "Battles",
@@ -245,6 +269,10 @@ RULES: tuple[EventRule, ...] = (
         r"encountered\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:armed|gang|militants|bandits|robbers|"
         r"insurgents|rebels)",
         r"exchang(?:ed|es|e|ing)\s+(?:of\s+)?(?:fire|gunfire)",
+        # forces firing across a border or a line of control, as South Asian wire
+        # reports tell it ("troops resorted to firing", "unprovoked firing along the LoC")
+        r"(?:resort(?:ed|s)?\s+to|unprovoked|cross-border|exchange\s+of)\s+(?:heavy\s+)?firing",
+        r"firing\s+(?:along|across|on)\s+the\s+(?:international\s+)?(?:border|LoC|line\s+of\s+control)",
         r"gun\s*-?\s*battles?",
         r"skirmish\w*",
         "shootouts?",
@@ -337,8 +365,12 @@ RULES: tuple[EventRule, ...] = (
         "sit-ins?",
         # forms of protest South Asian news names: people joining hands along a road,
         # a general shutdown called by a party
-        r"human\s+chains?",
-        "hartals?",
+        # (this row reads case: these may open the sentence)
+        r"[Hh]uman\s+chains?",
+        "[Hh]artals?",
+        # a sit-in before an office, an encircling of an official
+        "[Dd]harnas?",
+        r"[Gg]herao(?:s|ed|ing)?",
         r"general\s+strike",
         "strike",
         "gathered",
