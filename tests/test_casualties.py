@@ -38,6 +38,16 @@ from geo.extraction.casualties import parse_number, read_casualties
         ("The blast left 5 people dead and 12 wounded.", 5, 12, False),
         ("An IED explosion left 3 personnel injured.", None, 3, False),
         ("Forces killed 15 militants and left 13 warehouses burnt.", 15, None, False),
+        # one more person listed in the singular after a count
+        (
+            "A drone strike killed two border guard officers and the driver of their car.",
+            3,
+            None,
+            False,
+        ),
+        ("A bomb killed one monk and a policeman and injured six others.", 2, 6, False),
+        ("Gunmen killed three soldiers and a civilian was wounded.", 3, None, False),
+        ("The blast killed two people and the attacker fled.", 2, None, False),
         ("Dozens of protesters were killed.", 12, None, True),
         ("The airstrike caused no casualties.", 0, 0, False),
         ("Forces killed or injured a total of 4 militants.", None, None, False),

@@ -88,12 +88,9 @@ _SINGULAR_KILLED = re.compile(
     r"crushed|tortured|stoned)\s+to\s+death)",
     re.IGNORECASE,
 )
-#: Headline English drops the article: "Woman killed on her farm", "Lawyer killed
-#: at her home" tell one death (a singular person noun opening the sentence).
-_BARE_ONE_KILLED = re.compile(
-    # not a counted toll ("Two men killed" is read by the counts)
-    r"^(?!\W*(?i:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b))"
-    r"\W*(?:(?!(?:after|following|over|against|as|when|protest\w*|demand\w*)\s)[\w’'-]+\s+){0,3}?"
+#: A person told in the singular (headline and list English: "Woman killed",
+#: "killing two soldiers and the driver").
+_ONE_PERSON = (
     r"(?:[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|[Cc]hild|[Ll]awyer|[Ff]armer|"
     r"[Cc]hief|[Tt]eacher|[Ss]tudent|[Oo]fficer|[Ss]oldier|[Pp]oliceman|[Tt]rader|[Jj]ournalist|"
     r"[Pp]astor|[Pp]riest|[Ii]mam|[Dd]river|[Ee]lder|[Hh]erder|[Hh]erdsman|[Vv]illager|[Rr]esident|"
@@ -101,7 +98,15 @@ _BARE_ONE_KILLED = re.compile(
     r"[Mm]ember|[Rr]epresentative|[Oo]fficial|[Cc]hairman|[Cc]hairperson|[Cc]andidate|[Ss]upporter|"
     r"[Aa]spirant|[Ss]uspect|[Cc]ivilian|[Yy]outh|[Pp]olitician|[Tt]ourist|[Nn]urse|[Dd]octor|"
     r"[Cc]onductor|[Ww]atchman|[Ss]hopkeeper|[Ff]isherman|[Cc]leric|[Cc]ommander|[Ii]nformer|"
-    r"[Hh]usband|[Ww]ife|[Ss]on|[Dd]aughter|[Ff]ather|[Mm]other|[Pp]erson|[Mm]otorist|[Jj]anitor)\s+"
+    r"[Hh]usband|[Ww]ife|[Ss]on|[Dd]aughter|[Ff]ather|[Mm]other|[Pp]erson|[Mm]otorist|[Jj]anitor)"
+)
+#: Headline English drops the article: "Woman killed on her farm", "Lawyer killed
+#: at her home" tell one death (a singular person noun opening the sentence).
+_BARE_ONE_KILLED = re.compile(
+    # not a counted toll ("Two men killed" is read by the counts)
+    r"^(?!\W*(?i:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b))"
+    r"\W*(?:(?!(?:after|following|over|against|as|when|protest\w*|demand\w*)\s)[\w’'-]+\s+){0,3}?"
+    rf"{_ONE_PERSON}\s+"
     r"(?:(?:was\s+)?found\s+(?:dead|killed|murdered)|shot\s+dead|killed|murdered|lynched|"
     r"(?:hacked|stabbed|beaten)\s+to\s+death)\b"
 )
@@ -283,6 +288,13 @@ _VERB_FIRST = re.compile(
 _LISTED_AFTER = re.compile(
     rf"\S+(?:\s+[\w’'-]+){{1,4}}?,?\s+and\s+(?:{_QUAL})?(?P<n>{_NUM_WORD})\s+", re.I
 )
+#: "killed two border guards and the driver of their car", "killing three soldiers
+#: and a civilian": one more person listed after a count, in the singular (not one
+#: who was hurt: "and a civilian was wounded").
+_ONE_LISTED_AFTER = re.compile(
+    rf"\S+(?:\s+[\w’'-]+){{1,4}}?,?\s+and\s+(?:the|a|an|one|their|his|her)\s+"
+    rf"(?:[\w-]+\s+)?(?P<p>{_ONE_PERSON})\b(?!\s+(?:was|is|were)\b|\s*'s\b)"
+)
 _HURT_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,3}?(?:injured|wounded|hurt|more|others?)\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_NAME}\s+$")
 _PEOPLE_AFTER = re.compile(
@@ -378,6 +390,10 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
             parsed = parse_number(tail.group("n"))
             if parsed and not _HURT_AFTER.match(sentence, tail.end("n")):
                 found.append(_Count(tail.start("n"), tail.end("n"), parsed, False))
+        elif not tail:
+            one = _ONE_LISTED_AFTER.match(sentence, c.start)
+            if one and not any(f.start <= one.start("p") < f.end for f in found):
+                found.append(_Count(one.start("p"), one.end("p"), (1, False), False))
     found.sort(key=lambda c: c.start)
     # "41 soldiers and 25 mercenaries were killed": numbers listed before the verb
     extra: list[_Count] = []
