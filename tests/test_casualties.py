@@ -38,6 +38,10 @@ from geo.extraction.casualties import parse_number, read_casualties
         ("The blast left 5 people dead and 12 wounded.", 5, 12, False),
         ("An IED explosion left 3 personnel injured.", None, 3, False),
         ("Forces killed 15 militants and left 13 warehouses burnt.", 15, None, False),
+        # an act joined to the killing, injuries told as sustained
+        ("Two civilians were arrested by the army and killed.", 2, None, False),
+        ("Two people sustained burn injuries when militants set a bus afire.", None, 2, False),
+        ("Five were injured and two killed.", 2, 5, False),
         # one more person listed in the singular after a count
         (
             "A drone strike killed two border guard officers and the driver of their car.",

@@ -158,6 +158,30 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
             "Violence against civilians",
             "Sexual violence",
         ),
+        # an attack told as carried out, a shooting by armed or unnamed men, people
+        # seized and then killed: one-sided attacks, with no figure to count
+        (
+            "A priest was injured as some assailants carried out an attack at a cremation "
+            "ground in Sylhet city on Friday.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Unidentified gunman on Tuesday shot a sarpanch in Shopian district.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Two civilians were arrested by the army and killed near Lashio.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        # armed men who set a bus afire and burn people: an attack on civilians
+        (
+            "Two people sustained burn injuries when militants set a bus afire in Barlekha.",
+            "Violence against civilians",
+            "Attack",
+        ),
         # a device made safe or weapons seized: disrupted weapons use
         (
             "Police safely disposed of an explosive device found near a school in Garissa.",

@@ -49,7 +49,11 @@ _NOUN = r"(?:(?!\d|dead\b|killed\b|and\b|wounded\b|injured\b)[\w’'-]+\s+){0,6}
 _KILLED_AFTER = re.compile(
     # a figure starts a word ("drone strike killed" holds no "one")
     rf"\b(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\s+{_NOUN}(?:(?:were|was|have\s+been|had\s+been|"
-    rf"being|are|got)\s+(?:also\s+|reportedly\s+|all\s+)?)?(?:{_KILL}|deaths|fatalities)\b",
+    rf"being|are|got)\s+(?:also\s+|reportedly\s+|all\s+)?"
+    # one act joined to the killing ("were arrested by the army and killed", "were
+    # abducted and shot dead"), not a hurt ("were wounded and" tells the hurt)
+    rf"(?:(?!injured|wounded|hurt)[a-z]+ed\s+(?:(?:by|from|in)\s+(?:[\w-]+\s+){{1,4}}?)?"
+    rf"and\s+(?:then\s+|later\s+)?)?)?(?:{_KILL}|deaths|fatalities)\b",
     re.IGNORECASE,
 )
 _KILLED_BEFORE = re.compile(
@@ -72,7 +76,9 @@ _KILLED_BEFORE = re.compile(
 )
 _INJURED_AFTER = re.compile(
     rf"\b(?P<q>{_QUAL})?(?P<n>{_NUM_WORD})\s+(?:others?\s+|more\s+|people\s+|{_NOUN})?"
-    rf"(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:injured|wounded|hurt)\b",
+    rf"(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:injured|wounded|hurt|"
+    # "Two people sustained burn injuries", "five received bullet wounds"
+    rf"(?:sustained|suffered|received)\s+(?:[\w-]+\s+){{0,2}}?(?:\w+-)?(?:injur(?:y|ies)|wounds))\b",
     re.IGNORECASE,
 )
 _INJURED_BEFORE = re.compile(

@@ -236,7 +236,8 @@ _SHOT = re.compile(
     r"execut(?:ed|ing)\b|hijack|slaughter|slew|axed|thrash|beat(?:en|s)?\s+up|burn[td]\s+alive|"
     r"acid|fired\s+(?:\w+\s+){0,2}?(?:shots|bullets|rounds|upon)|killed\s+by|"
     r"(?:bullet|stab|gunshot)\s+(?:injur|wound)|(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?attack\s+by|"
-    r"^\W*(?:[\w-]+\s+){0,3}attacks?\s+by|"
+    r"^\W*(?:[\w-]+\s+){0,3}attacks?\s+by|under\s+(?:an?\s+)?(?:[\w-]+\s+)?attack|"
+    r"carried\s+out\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attack|"
     r"\battack(?:s|ed)?\s+(?!on\b|in\b|at\b|near\b|by\b)(?:an?\s+|the\s+|two\s+|\w+\s+)?\w",
     re.I,
 )

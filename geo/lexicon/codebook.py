@@ -253,6 +253,7 @@ PATTERNS = MappingProxyType(
         "harm": r"\b(?:kill\w*|injur\w*|wound\w*|hurt|dead|died|shot)\b",
         # Property attacked.
         "property": r"\b(?:vandali[sz]\w*|ransack\w*|set\s+(?:fire|ablaze|afire|alight)|torch\w*|"
+        r"set\s+(?:[\w'’-]+\s+){1,3}?(?:afire|ablaze|alight|on\s+fire)|"
         r"looted|loot\w*|damag\w*|destroyed|smash\w*)\b",
     }
 )

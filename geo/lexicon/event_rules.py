@@ -195,6 +195,12 @@ RULES: tuple[EventRule, ...] = (
         # an attack told as a noun with its agent: "injured in an attack by assailants"
         r"(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?attack\s+(?:by|from|carried)",
         r"came\s+under\s+(?:an?\s+)?(?:[\w-]+\s+)?attack",
+        # an attack told as done, by whoever ("assailants carried out an attack at a
+        # cremation ground", "carried out an arson attack on a bus")
+        r"carried\s+out\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attacks?",
+        # armed or unnamed men who shot someone: the subject tells it is no photo shoot
+        r"(?:gunm[ae]n|assailants?|attackers?|militants|miscreants|assassins?)\s+"
+        r"(?:[\w-]+\s+){0,3}?shot\s+(?!dead\b)(?:at\s+)?(?:and\s+\w+\s+)?\w+",
     ),
     *_rows(
         _VAC,
@@ -403,6 +409,8 @@ RULES: tuple[EventRule, ...] = (
         r"crop\s+fields",
         # property set alight, wrecked or looted (the actor rules make a crowd's a riot)
         r"set\s+(?:fire|ablaze|alight|afire)\s+to",
+        # the thing between ("set a bus afire", "set two houses on fire")
+        r"set\s+(?:[\w'’-]+\s+){1,3}?(?:afire|ablaze|alight|on\s+fire)",
         "torched",
         r"vandali[sz]ed",
         "ransacked",
@@ -420,6 +428,8 @@ REFINEMENTS: tuple[EventRule, ...] = (
         "looted",
         "destroyed",
         r"set\s+(?:fire|ablaze|alight|afire)\s+to",
+        # the thing between ("set a bus afire", "set two houses on fire")
+        r"set\s+(?:[\w'’-]+\s+){1,3}?(?:afire|ablaze|alight|on\s+fire)",
         "torched",
         r"vandali[sz]ed",
         "ransacked",
