@@ -38,6 +38,17 @@ from geo.extraction.casualties import parse_number, read_casualties
         ("The blast left 5 people dead and 12 wounded.", 5, 12, False),
         ("An IED explosion left 3 personnel injured.", None, 3, False),
         ("Forces killed 15 militants and left 13 warehouses burnt.", 15, None, False),
+        # a body found is one dead, bodies counted are the dead; not when the finding
+        # is the cause of what the sentence tells
+        ("The body of a party worker, Raja Dahir, was found in Nooriabad.", 1, None, False),
+        ("On 22 February, police found the bodies of four men in a vehicle.", 4, None, False),
+        ("Residents marched after the body of a six-year-old girl was found.", None, None, False),
+        (
+            "Clashes continued after the bodies of three militants were recovered.",
+            None,
+            None,
+            False,
+        ),
         # an act joined to the killing, injuries told as sustained
         ("Two civilians were arrested by the army and killed.", 2, None, False),
         ("Two people sustained burn injuries when militants set a bus afire.", None, 2, False),

@@ -176,6 +176,23 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
             "Violence against civilians",
             "Attack",
         ),
+        # people shot who are named as people, acid sprayed, people taken by troops
+        (
+            "Army soldiers shot two civilians returning home from the fields near Taunggyi.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Seven villagers were taken from their village by government troops near Muse.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        # a gathering ended by force: a protest with intervention
+        (
+            "Police broke up a peaceful demonstration of student activists in Bangkok.",
+            "Protests",
+            "Protest with intervention",
+        ),
         # armed men who set a bus afire and burn people: an attack on civilians
         (
             "Two people sustained burn injuries when militants set a bus afire in Barlekha.",

@@ -71,7 +71,9 @@ _KILLED_BEFORE = re.compile(
     # "the loss of 34 soldiers", "the loss of the lives of 12 people": deaths of people
     rf"loss\s+of\s+(?:the\s+lives\s+of\s+)?(?P<n5>{_NUM_WORD})\s+(?:[\w-]+\s+)?(?:lives|people|"
     rf"persons|soldiers|troops|civilians|men|women|children|officers|fighters|policemen|"
-    rf"personnel|servicemen)\b)",
+    rf"personnel|servicemen)\b|"
+    # "the bodies of three men were found": the dead, counted where found
+    rf"bodies\s+of\s+(?:at\s+least\s+)?(?P<n6>{_NUM_WORD})\s+(?!of\b|years?\b|days?\b))",
     re.IGNORECASE,
 )
 _INJURED_AFTER = re.compile(
@@ -122,6 +124,18 @@ _LEFT_ONE_DEAD = re.compile(
     r"(?:dead|killed)\b",
     re.I,
 )
+#: "The body of a nationalist, Raja Dahir, was found": one dead, found (ACLED codes
+#: the discovery of a body killed by violence as that death).
+_ONE_BODY_FOUND = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?:(?:dead|bullet-?\s*riddled|decomposed|mutilated|headless)\s+)?"
+    r"body\s+of\s+[^.;:]{1,80}?\b(?:was|has\s+been)\s+(?:found|discovered|"
+    r"recovered|dumped|pulled)\b"
+)
+#: A body found told as the cause of what the sentence tells ("protested after the
+#: body of a girl was found"): the death is background, another event's.
+_FOUND_AS_CAUSE = re.compile(
+    r"\b(?:after|following|as|since|when|over|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I
+)
 #: "an airstrike was executed": a plan or an operation carried out, no one killed.
 _THING_EXECUTED = re.compile(
     r"\b(?:strikes?|airstrikes?|attacks?|operations?|plans?|orders?|raids?|missions?|warrants?|"
@@ -147,7 +161,7 @@ _KILLED_OBJ = re.compile(
 #: a case-blind alternation is ten times slower.
 _KILL_HINT = re.compile(
     r"kill|dead|died|slain|murder|assassinat|execut|lives|perish|"
-    r"behead|death|gunned|loss|fatalit"
+    r"behead|death|gunned|loss|fatalit|bod(?:y|ies)"
 )
 _INJURE_HINT = re.compile(r"injur|wound|hurt")
 _ANY_HINT = re.compile(rf"{_KILL_HINT.pattern}|{_INJURE_HINT.pattern}|casualt|fatalit")
@@ -359,10 +373,12 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
     for pattern in patterns:
         for m in pattern.finditer(sentence):
             group = next(
-                g for g in ("n", "n2", "n3", "n4", "n5") if m.groupdict().get(g) is not None
+                g for g in ("n", "n2", "n3", "n4", "n5", "n6") if m.groupdict().get(g) is not None
             )
             if pattern is _KILLED_AFTER and _doers(sentence, m, group):
                 continue
+            if group == "n6" and _FOUND_AS_CAUSE.search(sentence, max(0, m.start() - 40), m.start()):
+                continue  # "protests after the bodies of three men were found"
             n = m.group(group)
             parsed = parse_number(n)
             if parsed is None:
@@ -466,6 +482,9 @@ def _implicit_killed(sentence: str) -> tuple[int, tuple[int, int]] | None:
         return (named, m.span()) if named else None
     m = _KILLED_OBJ.search(sentence)
     if m:
+        return 1, m.span()
+    m = _ONE_BODY_FOUND.search(sentence)
+    if m and not _FOUND_AS_CAUSE.search(sentence, max(0, m.start() - 40), m.start() + 4):
         return 1, m.span()
     return None
 

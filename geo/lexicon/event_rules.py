@@ -188,7 +188,12 @@ RULES: tuple[EventRule, ...] = (
         r"injur(?:e|es)(?!\s+(?:to|of)\b)",
         r"burn[td]\s+alive",
         r"acid\s+attacks?",
-        r"(?:sprayed|threw|thrown|hurled)\s+acid",
+        r"(?:spray(?:ed|ing)|thr(?:ew|own|owing)|hurl(?:ed|ing))\s+acid",
+        # shot at people named as such ("soldiers shot two civilians"), not a photo
+        r"shot\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:civilians|villagers|people|persons|men|women|boys|girls|children|"
+        r"students|protesters|demonstrators|farmers|workers|youths|man|woman|boy|girl|child|"
+        r"student|farmer|worker|youth|civilian|villager|person)\b",
         r"fired\s+(?!rubber|blank|plastic|tear)(?:\w+\s+){0,2}?(?:shots|bullets|rounds)"
         r"(?!\s+in(?:to)?\s+the\s+air)",
         r"fired\s+upon",
@@ -210,6 +215,10 @@ RULES: tuple[EventRule, ...] = (
         "disappeared",
         # people seized with the vehicle they travel in
         r"hijack\w*",
+        # people taken away by armed men or troops ("villagers were taken from their
+        # village by government troops")
+        r"(?:was|were)\s+taken\s+(?:away\s+)?(?:from\s+(?:[\w-]+\s+){1,3}?)?by\s+(?:the\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:troops|soldiers|army|gunmen|militants|rebels|men|forces)",
     ),
     # Sexual violence (the codebook's sub-event: rape, sexual assault or abuse, as
     # violence against civilians): the act told by its verb; a sentence of a protest
@@ -330,7 +339,8 @@ RULES: tuple[EventRule, ...] = (
         r"(?:bullet-?\s*riddled|mutilated|decapitated)\s+bod(?:y|ies)",
         # bodies found (ACLED codes the discovery of the killed as the attack), unless
         # told as who the victim was ("relatives of a boy who was found dead")
-        r"bod(?:y|ies)\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:(?:was|were|has\s+been|have\s+been|"
+        # (the dead named in between: "the body of a nationalist, Raja Dahir, was found")
+        r"bod(?:y|ies)\s+(?:of\s+(?:[\w,’'-]+\s+){1,6}?)?(?:(?:was|were|has\s+been|have\s+been|"
         r"had\s+been|is|are)\s+)?(?:found|discovered|recovered|dumped|pulled)",
         r"found\s+(?:the\s+)?(?:[\w-]+\s+)?bod(?:y|ies)",
         r"(?<!who\swas\s)(?<!who\swere\s)(?<!who\shad\sbeen\s)"
@@ -352,6 +362,10 @@ RULES: tuple[EventRule, ...] = (
         r"dispers(?:e|ed|es|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:crowds?|protesters|"
         r"demonstrators|supporters|students|residents|youths?|voters|mobs?|rioters|traders|"
         r"hawkers|people|group)",
+        # a gathering ended by force ("police broke up a peaceful demonstration")
+        r"(?:broke|break|breaks|breaking|broken)\s+up\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:demonstrations?|protests?|rall(?:y|ies)|sit-ins?|march(?:es)?|gatherings?|"
+        r"processions?)",
     ),
     # Demonstrations, marches, strikes, sit-ins: peaceful unless a rule above says not.
     *_rows(
