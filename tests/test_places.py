@@ -165,6 +165,29 @@ def test_people_and_words_are_not_places(gazetteer, text, not_places):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Abdel-Hamid Sami brought down Michael Eneramo in the box.",
+        "Brian Freeman, 23, and Michael Thomas, 24, each face five charges.",
+        "Fans of St. Patrick Rovers cheered.",
+    ],
+)
+def test_a_small_territorys_divisions_named_after_people_are_no_strong_names(gazetteer, text):
+    # the Isle of Man's sheadings Michael and Patrick: given names, not places, even as
+    # the modifier of the next word
+    found = {t.text for t in find_toponyms(text, gazetteer)}
+    assert not found & {"Michael", "Patrick"}, found
+
+
+def test_a_small_territorys_division_told_as_a_place_is_still_found(gazetteer):
+    found = {
+        t.text: t
+        for t in find_toponyms("Police said the fire was in Douglas, Isle of Man.", gazetteer)
+    }
+    assert found["Douglas"].place is not None and found["Douglas"].place.country_code == "IM"
+
+
+@pytest.mark.parametrize(
     ("text", "not_places"),
     [
         ("The cyclone crossed the Bay of Bengal toward Kolkata.", {"Bay"}),

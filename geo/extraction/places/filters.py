@@ -57,6 +57,9 @@ class RunContext:
     sentence_initial: bool
     #: The run is a wire dateline's place: a place however common the word.
     told: bool = False
+    #: Codes of countries too small for their divisions to be strong names
+    #: (:meth:`geo.gazetteer.Gazetteer.small_countries`).
+    small: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +72,19 @@ class Verdict:
     local: bool = False
 
 
-def _strong(best: Entry) -> bool:
-    """A country, a division or a city of a million: a name rarely meant otherwise."""
-    return best.kind in ("country", "admin1", "admin2", "continent") or best.population >= 1_000_000
+def _strong(best: Entry, small: frozenset[str] = frozenset()) -> bool:
+    """A country, a division or a city of a million: a name rarely meant otherwise.
+    Not a division of a country of under a million people: those are parishes and
+    sheadings named after saints and people ("Michael Eneramo", "Sister Mary Agnes"
+    hold no Isle of Man sheading).
+
+    >>> e = Entry("x", "Michael", 54.2, -4.6, "admin1", "IM", "", 0)
+    >>> _strong(e), _strong(e, frozenset({"IM"}))
+    (True, False)
+    """
+    if best.kind in ("admin1", "admin2"):
+        return best.country_code not in small
+    return best.kind in ("country", "continent") or best.population >= 1_000_000
 
 
 def _is_acronym(m: Mention, best: Entry, told: bool) -> bool:
@@ -117,7 +130,7 @@ def ends_a_persons_name(
     run's last, no common word and no strong place; each word before it a title or
     an uncommon word that is no place name ("Memphis Street", "Another Gainesville",
     "Circuit Court" are not persons)."""
-    if n != 1 or i0 + n != len(rc.words) or not m.candidates or _strong(m.candidates[0]):
+    if n != 1 or i0 + n != len(rc.words) or not m.candidates or _strong(m.candidates[0], rc.small):
         return False
     words = common_words()
     if normalize(m.text) in words or not _part_of_a_person(i0, rc, False):
@@ -227,7 +240,7 @@ def keep(m: Mention, i0: int, n: int, rc: RunContext) -> Verdict | None:
         return None  # "al-Shabab militants", "Jubilee supporters": a group, not a place
     if n == 1 and i0 > 0 and rc.words[i0].lower() in LANDFORMS | WATERS:
         return None  # "Boni Forest", "Chepkitale Forest": the head of a longer name
-    strong = _strong(best)
+    strong = _strong(best, rc.small)
     nxt_idx = rc.run[i0 + n - 1] + 1
     nxt = rc.tokens[nxt_idx][2].lower() if nxt_idx < len(rc.tokens) else ""
     if _names_a_water(nxt, rc, i0):

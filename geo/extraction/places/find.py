@@ -421,7 +421,9 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None, p
     sentence_initial = run[0] == 0
     if told:
         prev_tok, sentence_initial = "in", False
-    rc = RunContext(sent, tokens, run, words, prev_tok, sentence_initial, told)
+    rc = RunContext(
+        sent, tokens, run, words, prev_tok, sentence_initial, told, gz.small_countries()
+    )
     # a variant spelling is kept only as a lone name (maybe after an article) told as a
     # place: after "in", "near"... or before "city", "town", "village"; try no other
     after = run[-1] + 1
