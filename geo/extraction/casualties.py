@@ -377,7 +377,9 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
             )
             if pattern is _KILLED_AFTER and _doers(sentence, m, group):
                 continue
-            if group == "n6" and _FOUND_AS_CAUSE.search(sentence, max(0, m.start() - 40), m.start()):
+            if group == "n6" and _FOUND_AS_CAUSE.search(
+                sentence, max(0, m.start() - 40), m.start()
+            ):
                 continue  # "protests after the bodies of three men were found"
             n = m.group(group)
             parsed = parse_number(n)

@@ -203,10 +203,17 @@ def _region_mentions(sent, s, gz, free, taken) -> list[Mention]:
     return out
 
 
+#: Before an unknown name, the locatives that tell a position: "in the Jurf Nasr",
+#: not "at the Fargodome" or "from the Santa Ana Zoo" (institutions and venues).
+_POSITION_BEFORE_THE = frozenset({"in", "near", "outside", "around"})
+
+
 def _unknown_mentions(sent, s, runs, tokens, free, taken) -> list[Mention]:
     """Capitalised names the gazetteer lacks that the text tells as places: after
     "in", "near"... ("in al Muhammadi", "east of Amerli"), or before "village",
-    "district", "mountains"... ("Tooz Khurmato district", "Badush mountains")."""
+    "district", "mountains"... ("Tooz Khurmato district", "Badush mountains").
+    Not after a bare "to" ("given to Amanda Chlebek") or "at the" ("at the
+    Fargodome"): names of people and venues far more often than of places."""
     out: list[Mention] = []
     for run in runs:
         first, last = run[0], run[-1]
@@ -220,7 +227,7 @@ def _unknown_mentions(sent, s, runs, tokens, free, taken) -> list[Mention]:
         prev2 = tokens[first - 2][2].lower() if first >= 2 else ""
         if prev in ARABIC_ARTICLES and prev2 in LOCATIVES:
             a, prev = tokens[first - 1][0], prev2  # "in al Muhammadi"
-        elif prev == "the" and prev2 in LOCATIVES:
+        elif prev == "the" and prev2 in _POSITION_BEFORE_THE:
             prev = prev2  # "in the Jurf Nasr"
         nxt = tokens[last + 1][2].lower() if last + 1 < len(tokens) else ""
         if nxt in LANDFORMS:
@@ -228,7 +235,8 @@ def _unknown_mentions(sent, s, runs, tokens, free, taken) -> list[Mention]:
         elif nxt in NAME_OF_SOMETHING_ELSE:
             continue  # "Sadr Movement"
         if not (
-            prev in LOCATIVES
+            # "to" tells a person as often as a place ("writing to Abraham Lincoln")
+            (prev in LOCATIVES and prev != "to")
             or (words[0].lower() in PLACE_PREFIXES and len(words) > 1)
             or nxt in PLACE_SUFFIXES
             or nxt in LANDFORMS
