@@ -138,7 +138,9 @@ def sentence_mentions(
                 phrase = POSSESSIVE.sub("", sent[a:b])
                 ids = gz.site_ids(normalize(phrase))
                 if ids and free(a, b):
-                    cands = [gz.entries[j] for j in ids]
+                    cands = _airports_of_the_place(gz, m.group("name"), a - m.start("name"), ids)
+                    if not cands:
+                        break  # a namesake's airport: the name is read as the place
                     out.append(Mention(s + a, s + a + len(phrase), phrase, "site", cands, s))
                     taken.append((a, b))
                     break
@@ -293,6 +295,29 @@ def person_names(text: str, names: set[str] | None = None) -> frozenset[str]:
 
 #: Last words of names that are streets: a place too fine to look up or place.
 STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane"})
+
+
+def _airports_of_the_place(gz: Gazetteer, name: str, start: int, ids) -> list:
+    """The airports "<place> airport" names: those of the best-known place of that
+    name. "Cairo airport" is Egypt's (Cairo, Illinois has one too); "Bali airport"
+    is no airport when the only one so named is a Cameroonian town's, far less known
+    than the Indonesian province (an empty list: the name is read as a place)."""
+    cands = [gz.entries[j] for j in ids]
+    place = re.sub(r"\s*(?:[Ii]nternational\s*)?$", "", name[start:]).strip()
+    if not place:
+        return cands
+    known = [e for e in gz.lookup(place) if e.kind in ("city", "admin1", "admin2", "country")]
+    if not known:
+        return cands  # the airport's own name ("Bagram Air Base")
+    best = known[0]
+    same = [c for c in cands if c.country_code == best.country_code]
+    if same:
+        return same
+    # no airport in the best-known place's country: keep the namesake's only when
+    # its town is about as well known
+    towns = [e for c in cands for e in gz.lookup(place, country_code=c.country_code)]
+    top = max((t.prominence for t in towns), default=0)
+    return cands if top * 10 >= best.prominence else []
 
 
 #: Capitalised words before "airport" / "International Airport" / "Air Base".
