@@ -876,3 +876,13 @@ def test_a_landform_word_heads_the_name_before_it(gazetteer):
 def test_names_the_gazetteer_lacks_are_kept_only_where_told_as_places(gazetteer, text, unknown):
     found = {t.text for t in find_toponyms(text, gazetteer) if t.kind == "unknown"}
     assert found == unknown
+
+
+def test_a_large_towns_name_frequent_only_as_a_name_is_a_place(gazetteer):
+    # "vancouver" is in the case-folded list of frequent words; the text never writes
+    # it in lower case, so it is the city
+    found = {t.text for t in find_toponyms("The ranking compares Vancouver, Calgary.", gazetteer)}
+    assert "Vancouver" in found
+    # a word the document also writes in lower case stays a word when capitalised
+    text = "He sold a mobile phone. Sales rose at Mobile Phones Ltd last week."
+    assert "Mobile" not in {t.text for t in find_toponyms(text, gazetteer)}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.extraction.places.mention import Mention, common_words
 from geo.gazetteer import Entry, normalize, strip_article
@@ -60,6 +61,8 @@ class RunContext:
     #: Codes of countries too small for their divisions to be strong names
     #: (:meth:`geo.gazetteer.Gazetteer.small_countries`).
     small: frozenset[str] = frozenset()
+    #: The whole document: whether it ever writes a name's word in lower case.
+    doc: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +193,23 @@ def _modifies_next_word(
     return gap.strip() == "" and nxt in MODIFIED_NOUNS
 
 
+#: A town this large whose name is frequent only as that name ("Vancouver") is
+#: not taken for a common word where the document never writes it in lower case.
+PROPER_ONLY_TOWN = 100_000
+
+
+@lru_cache(maxsize=4096)
+def _written_in_lower_case(doc: str, key: str) -> bool:
+    """Whether ``doc`` holds the word ``key`` in lower case ("mobile phones").
+
+    >>> _written_in_lower_case("A mobile phone in Mobile.", "mobile")
+    True
+    >>> _written_in_lower_case("Rain in Vancouver.", "vancouver")
+    False
+    """
+    return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc) is not None
+
+
 def _a_common_word(
     m: Mention,
     key: str,
@@ -205,6 +225,10 @@ def _a_common_word(
     common = (key in common_words() or key.rstrip("s") in common_words()) and not (
         m.text.isupper() and best.kind == "country"
     )  # "US" is not "us"
+    if common and not sentence_initial and rc.doc and best.prominence >= PROPER_ONLY_TOWN:
+        # the frequency list folds case: "vancouver" is frequent as a name, not as a
+        # word; a large town's name the document never writes in lower case is a name
+        common = _written_in_lower_case(rc.doc, key)
     after_locative = i0 == 0 and rc.prev_tok in LOCATIVES and not sentence_initial
     return n == 1 and common and not after_locative and (sentence_initial or not strong)
 

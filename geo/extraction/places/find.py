@@ -164,7 +164,17 @@ def sentence_mentions(
         told = dateline is not None and tokens[run[-1]][1] <= dateline.end()
         out.extend(
             _match_run(
-                sent, s, run, tokens, gz, free, taken, told=told, source=source, persons=persons
+                sent,
+                s,
+                run,
+                tokens,
+                gz,
+                free,
+                taken,
+                told=told,
+                source=source,
+                persons=persons,
+                doc=text,
             )
         )
     if unknown:
@@ -446,7 +456,9 @@ def _phrase_candidates(
     return [], "gazetteer"
 
 
-def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None, persons=None):
+def _match_run(
+    sent, s, run, tokens, gz, free, taken, told=False, source=None, persons=None, doc=""
+):
     out: list[Mention] = []
     words = [tokens[i][2] for i in run]
     n_run = len(run)
@@ -455,7 +467,7 @@ def _match_run(sent, s, run, tokens, gz, free, taken, told=False, source=None, p
     if told:
         prev_tok, sentence_initial = "in", False
     rc = RunContext(
-        sent, tokens, run, words, prev_tok, sentence_initial, told, gz.small_countries()
+        sent, tokens, run, words, prev_tok, sentence_initial, told, gz.small_countries(), doc
     )
     # a variant spelling is kept only as a lone name (maybe after an article) told as a
     # place: after "in", "near"... or before "city", "town", "village"; try no other
