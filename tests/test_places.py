@@ -886,3 +886,32 @@ def test_a_large_towns_name_frequent_only_as_a_name_is_a_place(gazetteer):
     # a word the document also writes in lower case stays a word when capitalised
     text = "He sold a mobile phone. Sales rose at Mobile Phones Ltd last week."
     assert "Mobile" not in {t.text for t in find_toponyms(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "abbr", "state", "town", "town_cc"),
+    [
+        ("GLASGOW, Ky. (WBKO) -- One woman has died.", "Ky.", "Kentucky", "GLASGOW", "US"),
+        ("He lived in Surrey, B.C. for years.", "B.C.", "British Columbia", "Surrey", "CA"),
+        ("Springfield, Mass., police said.", "Mass.", "Massachusetts", None, None),
+        (
+            "In B.C., up to 20 centimetres of snow is expected.",
+            "B.C.",
+            "British Columbia",
+            None,
+            None,
+        ),
+    ],
+)
+def test_state_and_province_abbreviations_of_news_copy(gazetteer, text, abbr, state, town, town_cc):
+    found = {t.text: t for t in find_toponyms(text, gazetteer)}
+    assert found[abbr].place is not None and found[abbr].place.name == state
+    if town:
+        assert found[town].place is not None and found[town].place.country_code == town_cc
+
+
+@pytest.mark.parametrize(
+    "text", ["The temple dates from 500 B.C. and stands.", "She went to Mass. Then she left."]
+)
+def test_abbreviation_lookalikes_are_no_states(gazetteer, text):
+    assert not find_toponyms(text, gazetteer)

@@ -749,3 +749,67 @@ COUNTRY_ALIASES = MappingProxyType(
         "BS": frozenset({"Bahamas", "The Bahamas"}),
     }
 )
+
+#: Abbreviations of US states (the AP Stylebook's, used in US datelines and copy:
+#: "GLASGOW, Ky.", "Springfield, Mass.") and of Canadian provinces (The Canadian
+#: Press's: "Surrey, B.C."), without their final period, with the division each
+#: names. Read only with their periods and, for one-word forms that are also words
+#: ("Mass.", "Wash.", "Miss."), only after a place and a comma.
+STATE_ABBREVIATIONS = MappingProxyType(
+    {
+        "Ala": ("US", "Alabama"),
+        "Ariz": ("US", "Arizona"),
+        "Ark": ("US", "Arkansas"),
+        "Calif": ("US", "California"),
+        "Colo": ("US", "Colorado"),
+        "Conn": ("US", "Connecticut"),
+        "Del": ("US", "Delaware"),
+        "Fla": ("US", "Florida"),
+        "Ga": ("US", "Georgia"),
+        "Ill": ("US", "Illinois"),
+        "Ind": ("US", "Indiana"),
+        "Kan": ("US", "Kansas"),
+        "Kans": ("US", "Kansas"),
+        "Ky": ("US", "Kentucky"),
+        "La": ("US", "Louisiana"),
+        "Md": ("US", "Maryland"),
+        "Mass": ("US", "Massachusetts"),
+        "Mich": ("US", "Michigan"),
+        "Minn": ("US", "Minnesota"),
+        "Miss": ("US", "Mississippi"),
+        "Mo": ("US", "Missouri"),
+        "Mont": ("US", "Montana"),
+        "Neb": ("US", "Nebraska"),
+        "Nev": ("US", "Nevada"),
+        "N.H": ("US", "New Hampshire"),
+        "N.J": ("US", "New Jersey"),
+        "N.M": ("US", "New Mexico"),
+        "N.Y": ("US", "New York"),
+        "N.C": ("US", "North Carolina"),
+        "N.D": ("US", "North Dakota"),
+        "Okla": ("US", "Oklahoma"),
+        "Ore": ("US", "Oregon"),
+        "Pa": ("US", "Pennsylvania"),
+        "R.I": ("US", "Rhode Island"),
+        "S.C": ("US", "South Carolina"),
+        "S.D": ("US", "South Dakota"),
+        "Tenn": ("US", "Tennessee"),
+        "Tex": ("US", "Texas"),
+        "Vt": ("US", "Vermont"),
+        "Va": ("US", "Virginia"),
+        "Wash": ("US", "Washington"),
+        "W.Va": ("US", "West Virginia"),
+        "Wis": ("US", "Wisconsin"),
+        "Wyo": ("US", "Wyoming"),
+        "B.C": ("CA", "British Columbia"),
+        "Alta": ("CA", "Alberta"),
+        "Sask": ("CA", "Saskatchewan"),
+        "Man": ("CA", "Manitoba"),
+        "Ont": ("CA", "Ontario"),
+        "Que": ("CA", "Quebec"),
+        "N.S": ("CA", "Nova Scotia"),
+        "N.B": ("CA", "New Brunswick"),
+        "P.E.I": ("CA", "Prince Edward Island"),
+        "Nfld": ("CA", "Newfoundland and Labrador"),
+    }
+)

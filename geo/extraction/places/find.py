@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from geo.extraction.places.filters import RunContext, ends_a_persons_name, keep
 from geo.extraction.places.mention import ARABIC_ARTICLES, POSSESSIVE, Mention, common_words
@@ -36,6 +37,7 @@ from geo.lexicon.words import (
     PLACE_SUFFIXES,
     ROAD_AFTER_TOWN,
     SETTLEMENTS,
+    STATE_ABBREVIATIONS,
     STOP_WORDS,
     WEEKDAYS,
     WHOLE_COUNTRY,
@@ -144,6 +146,18 @@ def sentence_mentions(
                     out.append(Mention(s + a, s + a + len(phrase), phrase, "site", cands, s))
                     taken.append((a, b))
                     break
+    # 1b'. US states and Canadian provinces by their news abbreviations ("GLASGOW,
+    # Ky.", "Surrey, B.C."): the division, which the containers then read
+    if "." in sent:
+        for m in _state_abbreviations().finditer(sent):
+            g = "abbr" if m.group("abbr") else "abbr2"
+            a, b = m.span(g)
+            if free(a, b):
+                cc, name = STATE_ABBREVIATIONS[m.group(g)[:-1]]
+                cands = [e for e in gz.lookup(name, country_code=cc) if e.kind == "admin1"]
+                if cands:
+                    out.append(Mention(s + a, s + b, sent[a:b], "gazetteer", cands, s))
+                    taken.append((a, b))
     # 1c. roads named by the towns they join ("the Eldoret-Kitale road", "the
     # Baghdad-Kirkuk highway"): the first town, which the roles stage turns into a
     # point near it (the event was somewhere on the road)
@@ -305,6 +319,20 @@ def person_names(text: str, names: set[str] | None = None) -> frozenset[str]:
 
 #: Last words of names that are streets: a place too fine to look up or place.
 STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane"})
+
+
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> re.Pattern[str]:
+    """The abbreviations of :data:`STATE_ABBREVIATIONS` with their periods: a
+    dotted one anywhere but after a figure ("500 B.C."), a one-word one ("Ky.",
+    "Mass.") only after a name and a comma."""
+    dotted = sorted((k for k in STATE_ABBREVIATIONS if "." in k), key=len, reverse=True)
+    plain = sorted((k for k in STATE_ABBREVIATIONS if "." not in k), key=len, reverse=True)
+    end = r"(?=[\s,;:)\]\"'’]|$)"
+    return re.compile(
+        rf"(?<![\w.])(?<!\d\s)(?P<abbr>(?:{'|'.join(re.escape(k) for k in dotted)})\.){end}|"
+        rf"(?<=[a-zA-Z]),\s+(?P<abbr2>(?:{'|'.join(plain)})\.){end}"
+    )
 
 
 def _airports_of_the_place(gz: Gazetteer, name: str, start: int, ids) -> list:
