@@ -915,3 +915,10 @@ def test_state_and_province_abbreviations_of_news_copy(gazetteer, text, abbr, st
 )
 def test_abbreviation_lookalikes_are_no_states(gazetteer, text):
     assert not find_toponyms(text, gazetteer)
+
+
+def test_a_surname_after_a_middle_initial_is_a_person_here_and_alone(gazetteer):
+    text = "It came from another apartment, Capt. Roy A. Nelson said. Later Nelson said more."
+    assert not find_toponyms(text, gazetteer)
+    found = {t.text for t in find_toponyms("He visited Nelson, New Zealand.", gazetteer)}
+    assert "Nelson" in found

@@ -28,6 +28,7 @@ Example
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,15 @@ def _weak(m: Mention) -> bool:
         and top.kind in ("city", "site")
         and top.population < 1_000_000
     )
+
+
+#: A given name, a middle initial and a surname: "Roy A. Nelson" (group: the surname).
+_INITIALLED = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+([A-Z][a-z][\w'’-]*)\b(?!\s*,\s*[A-Z][a-z])")
+
+
+def _not_country(m: Mention) -> bool:
+    top = m.candidates[0] if m.candidates else None
+    return top is None or top.kind not in ("country", "continent")
 
 
 def find_toponyms(
@@ -95,6 +105,12 @@ def find_toponyms(
     if weak:
         persons = person_names(text, weak) | (named & weak)
         mentions = [m for m in mentions if not (m.text in persons and _weak(m))]
+    # a surname after a given name and a middle initial ("Roy A. Nelson", "Terry A.
+    # Corbin") is a person's however strong a place it names, here and alone
+    if ". " in text:
+        initialled = set(_INITIALLED.findall(text))
+        if initialled:
+            mentions = [m for m in mentions if not (m.text in initialled and _not_country(m))]
     mark_containers(mentions, text)
     countries = resolve(mentions, text, gazetteer, source, check)
     if online is not None:
