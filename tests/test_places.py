@@ -922,3 +922,22 @@ def test_a_surname_after_a_middle_initial_is_a_person_here_and_alone(gazetteer):
     assert not find_toponyms(text, gazetteer)
     found = {t.text for t in find_toponyms("He visited Nelson, New Zealand.", gazetteer)}
     assert "Nelson" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a strong place's name as a given name before a surname
+        "Sister Mary Agnes has said the money came from the fund.",
+        # a surname that is a town, after a common given name, here and alone
+        "Circuit Court Judge Casey Manning ruled the city did have a contract. Manning agreed.",
+    ],
+)
+def test_given_names_tell_a_persons_name(gazetteer, text):
+    found = {t.text for t in find_toponyms(text, gazetteer)}
+    assert not found & {"Mary", "Manning"}, found
+
+
+def test_a_given_name_does_not_hide_a_place_of_a_common_word(gazetteer):
+    found = {t.text for t in find_toponyms("Crews from Georgia Power restored lines.", gazetteer)}
+    assert "Georgia" in found

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.extraction.places.mention import Mention, common_words
+from geo.extraction.places.mention import Mention, common_words, given_names
 from geo.gazetteer import Entry, normalize, strip_article
 from geo.lexicon.words import (
     FACILITY_NOUNS,
@@ -136,13 +136,23 @@ def ends_a_persons_name(
     if n != 1 or i0 + n != len(rc.words) or not m.candidates or _strong(m.candidates[0], rc.small):
         return False
     words = common_words()
-    if normalize(m.text) in words or not _part_of_a_person(i0, rc, False):
+    if not _part_of_a_person(i0, rc, False):
         return False
     before = [w.rstrip(".") for w in rc.words[:i0]]
+    # after a common given name even a surname that is a word ("Casey Manning"), not
+    # a place's kind ("Mary Hill")
+    after_given = bool(before) and before[-1] in given_names()
+    low = m.text.lower()
+    if (normalize(m.text) in words and not after_given) or low in LANDFORMS | PLACE_SUFFIXES:
+        return False
     if i0 == 0:
         return rc.prev_tok in PERSON_TITLES
+    titles = [k for k, w in enumerate(before) if w.lower() in PERSON_TITLES]
+    if titles:
+        before = before[titles[-1] + 1 :]  # "Circuit Court Judge | Casey Manning"
     return all(
         w.lower() in PERSON_TITLES
+        or w in given_names()
         or (w.isalpha() and w.lower() not in words and not is_place(normalize(w)))
         for w in before
     )
@@ -176,6 +186,14 @@ def _read_words_after(
         return Verdict(modifier=True)  # "outside the Larkana Press Club": see roles
     if head in NAME_OF_SOMETHING_ELSE and best.kind != "country":
         return None
+    if (
+        strong
+        and best.kind != "country"
+        and m.text in given_names()
+        and head.isalpha()
+        and head not in common_words()
+    ):
+        return None  # a given name before a surname: "Mary Agnes", "Virginia Woolf"
     if strong:
         return Verdict(modifier=True)
     return None  # "Saleh Mohammed", "Quds Force"

@@ -27,6 +27,21 @@ ARABIC_ARTICLES = frozenset(ARTICLES) - {"the"}  # Arabic ones: "in al Muhammadi
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names, title case (``data/given_names.txt``: those of at least
+    0.02% of people in the 1990 US Census's lists).
+
+    >>> "Michael" in given_names(), "Baghdad" in given_names()
+    (True, False)
+    """
+    from geo.resources import DATA_DIR
+
+    path = DATA_DIR / "given_names.txt"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
+
+
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     try:
         from wordfreq import top_n_list
