@@ -941,3 +941,11 @@ def test_given_names_tell_a_persons_name(gazetteer, text):
 def test_a_given_name_does_not_hide_a_place_of_a_common_word(gazetteer):
     found = {t.text for t in find_toponyms("Crews from Georgia Power restored lines.", gazetteer)}
     assert "Georgia" in found
+
+
+def test_a_name_opening_a_sentence_is_a_place_where_the_document_writes_it_as_one(gazetteer):
+    # "ohio" is in the case-folded frequency list; the report writes "in Ohio" too
+    text = "Ohio recession: pay cuts, fewer police. Jobs left Ohio in May."
+    assert [t.text for t in find_toponyms(text, gazetteer)] == ["Ohio", "Ohio"]
+    # a word that only opens sentences stays a word
+    assert not find_toponyms("Nice weather today, said the forecast.", gazetteer)

@@ -228,6 +228,19 @@ def _written_in_lower_case(doc: str, key: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc) is not None
 
 
+@lru_cache(maxsize=4096)
+def _written_as_a_name(doc: str, word: str) -> bool:
+    """Whether ``doc`` writes ``word`` capitalised inside a sentence (after a
+    lower-case word or a comma), where only a name is.
+
+    >>> _written_as_a_name("Ohio recession. Jobs left Ohio in May.", "Ohio")
+    True
+    >>> _written_as_a_name("Nice weather. Nice day.", "Nice")
+    False
+    """
+    return re.search(rf"[a-z,;]\s+{re.escape(word)}(?![\w-])", doc) is not None
+
+
 def _a_common_word(
     m: Mention,
     key: str,
@@ -243,10 +256,14 @@ def _a_common_word(
     common = (key in common_words() or key.rstrip("s") in common_words()) and not (
         m.text.isupper() and best.kind == "country"
     )  # "US" is not "us"
-    if common and not sentence_initial and rc.doc and best.prominence >= PROPER_ONLY_TOWN:
+    if common and rc.doc and best.prominence >= PROPER_ONLY_TOWN:
         # the frequency list folds case: "vancouver" is frequent as a name, not as a
-        # word; a large town's name the document never writes in lower case is a name
-        common = _written_in_lower_case(rc.doc, key)
+        # word; a large town's name the document never writes in lower case is a name,
+        # and opening a sentence too when the document writes it as a name elsewhere
+        # ("Ohio recession: ..." in a report that says "in Ohio")
+        common = _written_in_lower_case(rc.doc, key) or (
+            sentence_initial and not _written_as_a_name(rc.doc, m.text)
+        )
     after_locative = i0 == 0 and rc.prev_tok in LOCATIVES and not sentence_initial
     return n == 1 and common and not after_locative and (sentence_initial or not strong)
 
