@@ -148,7 +148,7 @@ def sentence_mentions(
                     break
     # 1b'. US states and Canadian provinces by their news abbreviations ("GLASGOW,
     # Ky.", "Surrey, B.C."): the division, which the containers then read
-    if "." in sent:
+    if _ABBREVIATION_HINT.search(sent):
         for m in _state_abbreviations().finditer(sent):
             g = "abbr" if m.group("abbr") else "abbr2"
             a, b = m.span(g)
@@ -319,6 +319,10 @@ def person_names(text: str, names: set[str] | None = None) -> frozenset[str]:
 
 #: Last words of names that are streets: a place too fine to look up or place.
 STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane"})
+
+
+#: What every abbreviation below needs ("B.C", ", Ky."): most sentences have none.
+_ABBREVIATION_HINT = re.compile(r"[A-Z]\.[A-Z]|,\s+[A-Z][a-z]{1,4}\.")
 
 
 @lru_cache(maxsize=1)
