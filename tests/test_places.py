@@ -901,6 +901,8 @@ def test_a_large_towns_name_frequent_only_as_a_name_is_a_place(gazetteer):
             None,
             None,
         ),
+        ("CHARLESTON, W. Va. -- Officials said.", "W. Va.", "West Virginia", "CHARLESTON", "US"),
+        ("He taught in Washington, D.C., at a school.", "D.C.", "Washington, D.C.", None, None),
     ],
 )
 def test_state_and_province_abbreviations_of_news_copy(gazetteer, text, abbr, state, town, town_cc):
@@ -911,7 +913,12 @@ def test_state_and_province_abbreviations_of_news_copy(gazetteer, text, abbr, st
 
 
 @pytest.mark.parametrize(
-    "text", ["The temple dates from 500 B.C. and stands.", "She went to Mass. Then she left."]
+    "text",
+    [
+        "The temple dates from 500 B.C. and stands.",
+        "She went to Mass. Then she left.",
+        "In 44 B.C. Caesar died.",
+    ],
 )
 def test_abbreviation_lookalikes_are_no_states(gazetteer, text):
     assert not find_toponyms(text, gazetteer)

@@ -753,8 +753,9 @@ COUNTRY_ALIASES = MappingProxyType(
 #: Abbreviations of US states (the AP Stylebook's, used in US datelines and copy:
 #: "GLASGOW, Ky.", "Springfield, Mass.") and of Canadian provinces (The Canadian
 #: Press's: "Surrey, B.C."), without their final period, with the division each
-#: names. Read only with their periods and, for one-word forms that are also words
-#: ("Mass.", "Wash.", "Miss."), only after a place and a comma.
+#: names. Read only with their periods (a dotted one also spaced: "W. Va.") and,
+#: for one-word forms that are also words ("Mass.", "Wash.", "Miss."), only after a
+#: place and a comma.
 STATE_ABBREVIATIONS = MappingProxyType(
     {
         "Ala": ("US", "Alabama"),
@@ -801,6 +802,7 @@ STATE_ABBREVIATIONS = MappingProxyType(
         "W.Va": ("US", "West Virginia"),
         "Wis": ("US", "Wisconsin"),
         "Wyo": ("US", "Wyoming"),
+        "D.C": ("US", "District of Columbia"),
         "B.C": ("CA", "British Columbia"),
         "Alta": ("CA", "Alberta"),
         "Sask": ("CA", "Saskatchewan"),

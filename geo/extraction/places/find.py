@@ -153,7 +153,7 @@ def sentence_mentions(
             g = "abbr" if m.group("abbr") else "abbr2"
             a, b = m.span(g)
             if free(a, b):
-                cc, name = STATE_ABBREVIATIONS[m.group(g)[:-1]]
+                cc, name = STATE_ABBREVIATIONS[m.group(g)[:-1].replace(" ", "")]
                 cands = [e for e in gz.lookup(name, country_code=cc) if e.kind == "admin1"]
                 if cands:
                     out.append(Mention(s + a, s + b, sent[a:b], "gazetteer", cands, s))
@@ -322,7 +322,7 @@ STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane"})
 
 
 #: What every abbreviation below needs ("B.C", ", Ky."): most sentences have none.
-_ABBREVIATION_HINT = re.compile(r"[A-Z]\.[A-Z]|,\s+[A-Z][a-z]{1,4}\.")
+_ABBREVIATION_HINT = re.compile(r"[A-Z]\.\s?[A-Z]|,\s+[A-Z][a-z]{1,4}\.")
 
 
 @lru_cache(maxsize=1)
@@ -333,8 +333,9 @@ def _state_abbreviations() -> re.Pattern[str]:
     dotted = sorted((k for k in STATE_ABBREVIATIONS if "." in k), key=len, reverse=True)
     plain = sorted((k for k in STATE_ABBREVIATIONS if "." not in k), key=len, reverse=True)
     end = r"(?=[\s,;:)\]\"'’]|$)"
+    spaced = "|".join(re.escape(k).replace(r"\.", r"\.\s?") for k in dotted)
     return re.compile(
-        rf"(?<![\w.])(?<!\d\s)(?P<abbr>(?:{'|'.join(re.escape(k) for k in dotted)})\.){end}|"
+        rf"(?<![\w.])(?<!\d\s)(?P<abbr>(?:{spaced})\.){end}|"
         rf"(?<=[a-zA-Z]),\s+(?P<abbr2>(?:{'|'.join(plain)})\.){end}"
     )
 
