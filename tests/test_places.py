@@ -956,3 +956,9 @@ def test_a_name_opening_a_sentence_is_a_place_where_the_document_writes_it_as_on
     assert [t.text for t in find_toponyms(text, gazetteer)] == ["Ohio", "Ohio"]
     # a word that only opens sentences stays a word
     assert not find_toponyms("Nice weather today, said the forecast.", gazetteer)
+
+
+def test_a_countrys_own_division_word_keeps_the_name_in_that_country(gazetteer):
+    # "upazila" is Bangladesh's: no Kamalnagar of India (the gazetteer has none in BD)
+    (t, *_) = find_toponyms("Supporters set fire to vehicles in Kamalnagar upazila.", gazetteer)
+    assert t.text == "Kamalnagar" and (t.place is None or t.place.country_code == "BD")

@@ -398,6 +398,14 @@ def resolve(
     """Choose each mention's place; return the countries the document is about.
 
     ``source`` answers lookups within the focus country (default: ``gz``)."""
+    for m in mentions:
+        # a name told as one country's own kind of division ("Kamalnagar upazila":
+        # Bangladesh's) is a place of that country or of none the gazetteer knows
+        codes = DIVISION_WORD_COUNTRIES.get(m.suffix)
+        if codes and m.candidates and any(c.country_code not in codes for c in m.candidates):
+            m.candidates = [c for c in m.candidates if c.country_code in codes]
+            if not m.candidates:
+                m.kind = "unknown"
     ctx = document_context(mentions, text, gz)
     if source is not None or check is not None:
         ctx = replace(ctx, source=source, check=check)
