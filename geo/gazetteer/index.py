@@ -506,6 +506,14 @@ def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
     ...                            531_902)]).kind
     'admin1'
 
+    A city known by another name counts when it lies in the province of that name
+    (Chittagong division's capital is Chattogram):
+
+    >>> ctg = Entry("a", "Chittagong", 22.8, 91.5, "admin1", "BD", "Chittagong", 0)
+    >>> prefer_city(ctg, [ctg, Entry("c", "Chattogram", 22.3, 91.8, "city", "BD",
+    ...                              "Chittagong", 3_920_222)]).name
+    'Chattogram'
+
     A namesake outside the province counts only when it is a city of 100,000 or
     more (Washington, D.C., not Delaware, Ohio):
 
@@ -532,7 +540,17 @@ def prefer_city(admin1: Entry, candidates: list[Entry]) -> Entry:
         if c.kind == "city"
         and c.country_code == admin1.country_code
         and c.population >= 20_000
-        and name_key(c.name) == name_key(admin1.name)
+        # the city's own name, or another of its names when it lies in the province
+        # of that name ("Chittagong": Chattogram, the division's capital renamed), but
+        # not a city named "<province> City": that name leaves the bare one to the
+        # province ("New York" beside New York City)
+        and (
+            name_key(c.name) == name_key(admin1.name)
+            or (
+                name_key(c.admin1) == name_key(admin1.name)
+                and not normalize(c.name).startswith(normalize(admin1.name) + " ")
+            )
+        )
         and fits(c)
     ]
     return max(same, key=lambda c: c.population) if same else admin1

@@ -202,7 +202,7 @@ PATTERNS = MappingProxyType(
         r"stone-?throwing|running\s+battles?|fought\s+(?:with\s+)?(?:the\s+)?police|"
         r"rampage|destroy\w*|loot\w*|l(?:it|ight|ighting)\s+(?:\w+\s+)?(?:tyres|tires|fires?)|"
         r"violent(?:ly)?\s+(?:protest\w*|demonstrat\w*)|turn(?:ed|s)?\s+violent|"
-        r"sets?\s+(?:\w+\s+){1,3}(?:on\s+fire|alight|ablaze)|burns?\s+(?:the|their|a|down)\b|"
+        r"sets?\s+(?:\w+\s+){1,3}(?:on\s+fire|alight|ablaze|afire)|burns?\s+(?:the|their|a|down)\b|"
         r"demolish\w*|"
         # a crowd told as violent
         r"(?:rowdy|unruly|violent|riotous)\s+(?:crowds?|mobs?|residents|youths?|protesters|"
