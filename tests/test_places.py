@@ -962,3 +962,11 @@ def test_a_countrys_own_division_word_keeps_the_name_in_that_country(gazetteer):
     # "upazila" is Bangladesh's: no Kamalnagar of India (the gazetteer has none in BD)
     (t, *_) = find_toponyms("Supporters set fire to vehicles in Kamalnagar upazila.", gazetteer)
     assert t.text == "Kamalnagar" and (t.place is None or t.place.country_code == "BD")
+
+
+def test_a_towns_headquarters_subdivision_is_told_by_sadar(gazetteer):
+    # "Jessore Sadar upazila": the subdivision of Jessore town, not a person "Jessore Sadar"
+    found = {
+        t.text: t for t in find_toponyms("Clashes in Jessore Sadar upazila left 5 hurt.", gazetteer)
+    }
+    assert found["Jessore"].place is not None and found["Jessore"].place.country_code == "BD"

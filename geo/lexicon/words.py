@@ -556,6 +556,9 @@ PLACE_SUFFIXES = frozenset(
         "township",
         "subdistrict",
         "sub-district",
+        # a district's headquarters subdivision, named after its town ("Kurigram
+        # Sadar upazila", "Jessore Sadar")
+        "sadar",
     }
 )
 #: Division words used by one country's (or two neighbours') administration only:
