@@ -409,3 +409,15 @@ def test_protesters_blocking_a_road_stay_peaceful_but_burning_tyres_do_not(gazet
     hot = "On 20 July 2024, students blocked the Sylhet highway and burned tyres in protest."
     assert {e.event_type for e in extract_events(calm, gazetteer=gazetteer)} == {"Protests"}
     assert {e.event_type for e in extract_events(hot, gazetteer=gazetteer)} == {"Riots"}
+
+
+def test_a_town_naming_the_group_that_acted_places_an_event_told_nowhere_else(gazetteer):
+    # the only place is the modifier of the group's name: the event is where its unit is
+    (e,) = extract_events(
+        "Puducherry Pradesh Congress Committee led a demonstration on 5 May 2015.",
+        gazetteer=gazetteer,
+    )
+    assert e.place is not None and (e.place.name, e.place.country_code) == ("Puducherry", "IN")
+    # a country's name as a modifier gives no place finer than the sentence tells
+    events = extract_events("US-made rifles were seized on 5 May 2015.", gazetteer=gazetteer)
+    assert all(e.place is None or e.place.country_code != "US" for e in events)

@@ -176,6 +176,17 @@ def opens_its_clause(spoken: str, offset: int, d: DateMention, *, lead_only: boo
     return not lead_only and NEW_CLAUSE_DATE.search(spoken, max(0, at - 40), at) is not None
 
 
+def _one_country(toponyms: list[Toponym]) -> list[Toponym]:
+    """Those of the country most of them lie in (the first named on a tie): names
+    that only modify ("Narok County Government", "the Maasai Mara reserve") may hide a
+    namesake abroad."""
+    if len({t.place.country_code for t in toponyms if t.place}) <= 1:
+        return toponyms
+    codes = [t.place.country_code for t in toponyms if t.place]
+    best = max(dict.fromkeys(codes), key=codes.count)
+    return [t for t in toponyms if t.place and t.place.country_code == best]
+
+
 def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
     """The places where a sentence's event happened: the finest ones told.
 
@@ -206,6 +217,11 @@ def event_places(toponyms: tuple[Toponym, ...]) -> list[Toponym]:
         or [t for t in placed if t.kind == "home"]
         or [t for t in placed if t.kind == "dateline"]
         or [t for t in placed if t.kind == "reference"]
+        # a town or province naming the group that acted ("Puducherry Pradesh Congress
+        # Committee led a demonstration"): where its unit is, not a country's adjective
+        or _one_country(
+            [t for t in placed if t.kind == "modifier" and t.place.precision != "country"]
+        )  # type: ignore[union-attr]
         or [t for t in placed if t.kind == "demonym"]
     )
     if not pool:
