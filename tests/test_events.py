@@ -187,6 +187,23 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
             "Violence against civilians",
             "Abduction/forced disappearance",
         ),
+        # the short word for demonstrations; tear gas fired at a crowd
+        (
+            "In Mombasa, Nasa supporters held their anti-IEBC demos peacefully.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "Police fire tear gas at residents during a forced eviction in Kibera.",
+            "Protests",
+            "Protest with intervention",
+        ),
+        # fists between party supporters: a riot
+        (
+            "In Bungoma, supporters of rival factions broke into fistfights during the primaries.",
+            "Riots",
+            "Mob violence",
+        ),
         # a gathering ended by force: a protest with intervention
         (
             "Police broke up a peaceful demonstration of student activists in Bangkok.",

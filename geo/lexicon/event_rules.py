@@ -279,6 +279,8 @@ RULES: tuple[EventRule, ...] = (
         # a fight between two sides ("fights broke out between", "a fight between")
         r"fights?\s+(?:broke\s+out\s+)?between",
         r"fights?\s+broke\s+out",
+        # fights with fists between crowds (the actor rules make them riots)
+        r"fist-?\s*fights?",
         # South Asian and East African news call a gunfight with the police an encounter
         r"(?:in\s+an?\s+|police\s+)(?:[\w-]+\s+)?encounters?",
         r"encountered\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:armed|gang|militants|bandits|robbers|"
@@ -329,6 +331,8 @@ RULES: tuple[EventRule, ...] = (
         r"shoots?",
         # shot at or shot and hurt someone (not 'shot dead', read above)
         r"shot\s+(?:and\s+(?:wounded|injured|killed)|at)",
+        # shot someone told before ("took two boys to a petrol station and shot them")
+        r"shot\s+(?:him|her|them)",
         # a person or place targeted by attackers ("an attacker targeted a crowded
         # church"), when no weapon from afar or fight above tells more
         r"(?:attackers?|assailants?|gunm[ae]n|militants?|bandits|raiders)\s+(?:[\w-]+\s+)?"
@@ -363,6 +367,9 @@ RULES: tuple[EventRule, ...] = (
         r"demonstrators|supporters|students|residents|youths?|voters|mobs?|rioters|traders|"
         r"hawkers|people|group)",
         # a gathering ended by force ("police broke up a peaceful demonstration")
+        # tear gas fired at people: force used on a crowd ("Police fire tear gas at
+        # residents during a forced eviction")
+        r"(?:fire[sd]?|firing|lob(?:bed|s|bing)?|hurl(?:ed|s|ing)?|used?|using)\s+tear\s*-?\s*gas",
         r"(?:broke|break|breaks|breaking|broken)\s+up\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:demonstrations?|protests?|rall(?:y|ies)|sit-ins?|march(?:es)?|gatherings?|"
         r"processions?)",
@@ -383,6 +390,8 @@ RULES: tuple[EventRule, ...] = (
         "rall(?:y|ies|ied)",
         "marche?d?",
         "sit-ins?",
+        # the short word of East African and South Asian news ("anti-IEBC demos")
+        "demos",
         # forms of protest South Asian news names: people joining hands along a road,
         # a general shutdown called by a party
         # (this row reads case: these may open the sentence)
@@ -429,6 +438,9 @@ RULES: tuple[EventRule, ...] = (
         r"vandali[sz]ed",
         "ransacked",
         r"burn(?:ed|t)\s+down",
+        # buildings and vehicles burnt ("burnt several houses and shops")
+        r"burn(?:ed|t)\s+(?:[\w-]+\s+){0,3}?(?:houses?|homes?|shops?|huts?|vehicles?|cars?|buses|"
+        r"offices?|properties|villages?|kiosks?|stalls?)",
     ),
 )
 
@@ -448,6 +460,9 @@ REFINEMENTS: tuple[EventRule, ...] = (
         r"vandali[sz]ed",
         "ransacked",
         r"burn(?:ed|t)\s+down",
+        # buildings and vehicles burnt ("burnt several houses and shops")
+        r"burn(?:ed|t)\s+(?:[\w-]+\s+){0,3}?(?:houses?|homes?|shops?|huts?|vehicles?|cars?|buses|"
+        r"offices?|properties|villages?|kiosks?|stalls?)",
     ),
     *_rows(_SD, "Agreement", "agreement", "ceasefire"),
 )
