@@ -970,3 +970,9 @@ def test_a_towns_headquarters_subdivision_is_told_by_sadar(gazetteer):
         t.text: t for t in find_toponyms("Clashes in Jessore Sadar upazila left 5 hurt.", gazetteer)
     }
     assert found["Jessore"].place is not None and found["Jessore"].place.country_code == "BD"
+
+
+def test_a_town_where_a_body_is_based_is_a_modifier(gazetteer):
+    text = "Assailants killed the editor of the Eldoret-based Mirror Weekly."
+    (t,) = find_toponyms(text, gazetteer)
+    assert (t.text, t.kind, t.place.country_code) == ("Eldoret", "modifier", "KE")

@@ -392,6 +392,8 @@ RULES: tuple[EventRule, ...] = (
         "sit-ins?",
         # the short word of East African and South Asian news ("anti-IEBC demos")
         "demos",
+        # people carrying placards or banners: a demonstration
+        r"carr(?:y|ied|ies|ying)\s+(?:[\w-]+\s+){0,2}?(?:placards|banners|posters)",
         # forms of protest South Asian news names: people joining hands along a road,
         # a general shutdown called by a party
         # (this row reads case: these may open the sentence)

@@ -168,6 +168,17 @@ def sentence_mentions(
             if cands and free(a, m.end()):
                 out.append(Mention(s + a, s + b, m.group("first"), "gazetteer", cands, s))
                 taken.append((a, m.end()))
+    # 1d. a town naming where a body is based ("the Eldoret-based Mirror Weekly"):
+    # the town, as a modifier (the roles and events stages read it as such)
+    if "-b" in sent or "-h" in sent:
+        for m in _BASED.finditer(sent):
+            a, b = m.span("name")
+            cands = [c for c in gz.lookup(m.group("name")) if c.kind != "site"]
+            if cands and free(a, m.end()):
+                mention = Mention(s + a, s + b, m.group("name"), "gazetteer", cands, s)
+                mention.modifier = True
+                out.append(mention)
+                taken.append((a, m.end()))
     # 2. directional regions
     out.extend(_region_mentions(sent, s, gz, free, taken))
     # 3. capitalised runs against the gazetteer, 4. demonyms
@@ -319,6 +330,12 @@ def person_names(text: str, names: set[str] | None = None) -> frozenset[str]:
 
 #: Last words of names that are streets: a place too fine to look up or place.
 STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "lane"})
+
+
+#: "Nairobi-based", "Gaza-born": a place before a hyphen and where something is from.
+_BASED = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,2})-(?:based|born|headquartered)\b"
+)
 
 
 #: What every abbreviation below needs ("B.C", ", Ky."): most sentences have none.
