@@ -198,6 +198,22 @@ def test_a_toll_told_in_its_own_clause_stays_with_that_clauses_place(gazetteer):
             "Protests",
             "Protest with intervention",
         ),
+        # a procession brought out; an arrest told as apprehended; aerial strikes
+        (
+            "In Chittagong, the JCD men brought out a procession on the campus on Thursday.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "A militant was apprehended by security forces in Kokrajhar district on Wednesday.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        (
+            "Jets carried out aerial strikes on hideouts in Tirah valley on Monday.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
         # fists between party supporters: a riot
         (
             "In Bungoma, supporters of rival factions broke into fistfights during the primaries.",

@@ -91,6 +91,8 @@ RULES: tuple[EventRule, ...] = (
         r"air\s*strikes?",
         "airstrikes?",
         r"air\s+raids?",
+        # "aerial strikes", and the misspelling notes carry ("arial strikes")
+        r"a(?:e)?rial\s+(?:strikes?|bombardments?|attacks?|raids?|bombing)",
         "warplanes?",
         "bombed",
         r"bombing\s+raid",
@@ -392,6 +394,10 @@ RULES: tuple[EventRule, ...] = (
         "sit-ins?",
         # the short word of East African and South Asian news ("anti-IEBC demos")
         "demos",
+        # a procession or rally brought out (South Asian news: "the JCD men brought out a
+        # procession on the campus")
+        r"(?:br(?:ought|ing|ings|inging)|t(?:ook|ake|akes|aking))\s+out\s+(?:an?\s+|the\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:processions?|rall(?:y|ies)|march(?:es)?|motorcades?)",
         # people carrying placards or banners: a demonstration
         r"carr(?:y|ied|ies|ying)\s+(?:[\w-]+\s+){0,2}?(?:placards|banners|posters)",
         # forms of protest South Asian news names: people joining hands along a road,
@@ -423,6 +429,10 @@ RULES: tuple[EventRule, ...] = (
         r"shut\s+down",
         "threatened",
         r"arrest\w*",
+        # an arrest in other words ("was apprehended by security forces", "nabbed")
+        r"apprehend(?:ed|s|ing)?",
+        "nabbed",
+        r"taken\s+into\s+custody",
         "seized",
         "agreement",
         "ceasefire",
@@ -448,7 +458,15 @@ RULES: tuple[EventRule, ...] = (
 
 #: Sub-event types of Strategic developments read from the rest of the sentence.
 REFINEMENTS: tuple[EventRule, ...] = (
-    *_rows(_SD, "Arrests", r"arrest\w*", after=""),
+    *_rows(
+        _SD,
+        "Arrests",
+        r"arrest\w*",
+        r"apprehend(?:ed|s|ing)?\b",
+        r"nabbed\b",
+        r"taken\s+into\s+custody",
+        after="",
+    ),
     *_rows(
         _SD,
         "Looting/property destruction",
