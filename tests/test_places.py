@@ -976,3 +976,10 @@ def test_a_town_where_a_body_is_based_is_a_modifier(gazetteer):
     text = "Assailants killed the editor of the Eldoret-based Mirror Weekly."
     (t,) = find_toponyms(text, gazetteer)
     assert (t.text, t.kind, t.place.country_code) == ("Eldoret", "modifier", "KE")
+
+
+def test_a_countrys_own_party_weighs_in_for_its_namesakes(gazetteer):
+    # Hyderabad is India's larger city; a note that names the MQM is about Pakistan
+    text = "MQM workers staged a protest outside the Hyderabad Press Club."
+    found = {t.text: t for t in find_toponyms(text, gazetteer)}
+    assert found["Hyderabad"].place.country_code == "PK"

@@ -818,3 +818,59 @@ STATE_ABBREVIATIONS = MappingProxyType(
         "Nfld": ("CA", "Newfoundland and Labrador"),
     }
 )
+
+#: Political parties, their wings and armed groups that belong to one country, by
+#: the names news copy uses for them (English Wikipedia's article titles and their
+#: common short forms; only names no other country's party shares: not "BNP", which
+#: is Bangladesh's and Balochistan's, nor "Jamaat-e-Islami" or "Congress"). A
+#: document that names one is, that much, about its country: a vote in the
+#: document's focus, like a division word.
+GROUPS_OF_COUNTRIES = MappingProxyType(
+    {
+        "BD": (
+            "Awami League",
+            "Chhatra League",
+            "Jubo League",
+            "Swechchhasebak League",
+            "Jatiyatabadi",
+            "Chhatra Dal",
+            "Jubo Dal",
+            "Chhatra Shibir",
+            "Hefazat-e-Islam",
+            "Jatiya Party",
+        ),
+        "IN": (
+            "Bharatiya Janata Party",
+            "BJP",
+            "Trinamool",
+            "Shiv Sena",
+            "Rashtriya Swayamsevak Sangh",
+            "Samajwadi Party",
+            "Bahujan Samaj Party",
+            "CPI(M)",
+            "Aam Aadmi Party",
+            "NSUI",
+            "ABVP",
+            "Akali Dal",
+            "AIADMK",
+            "Telugu Desam",
+            "Hurriyat",
+        ),
+        "PK": (
+            "Tehreek-e-Insaf",
+            "Tehrik-e-Insaf",
+            "PML-N",
+            "Muttahida Qaumi Movement",
+            "MQM",
+            "JUI-F",
+            "Awami National Party",
+            "Tehrik-i-Taliban Pakistan",
+            "Lashkar-e-Jhangvi",
+            "Baloch Liberation Army",
+        ),
+        "NP": ("Nepali Congress", "CPN-UML", "UCPN", "Madhesi Morcha"),
+        "LK": ("UPFA", "United National Party", "Janatha Vimukthi Peramuna", "SLFP"),
+        "MM": ("Tatmadaw", "USDP", "Kachin Independence Army", "MNDAA", "TNLA"),
+        "KE": ("Orange Democratic Movement", "ODM", "Jubilee Party", "IEBC", "KANU", "Mungiki"),
+    }
+)

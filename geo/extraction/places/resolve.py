@@ -26,6 +26,7 @@ from geo.gazetteer import (
 from geo.gazetteer.names import SPELLING_LIKENESS
 from geo.lexicon.words import (
     DIVISION_WORD_COUNTRIES,
+    GROUPS_OF_COUNTRIES,
     SETTLEMENTS,
 )
 
@@ -354,11 +355,34 @@ def _division_word_focus(text: str) -> Counter[str]:
     return out
 
 
+#: The names of :data:`GROUPS_OF_COUNTRIES`, as whole words (case kept: "ODM", "MQM").
+_GROUP_NAMES = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        re.escape(n)
+        for n in sorted(
+            (n for names in GROUPS_OF_COUNTRIES.values() for n in names), key=len, reverse=True
+        )
+    )
+    + r")(?![\w-])"
+)
+_GROUP_COUNTRY = {n: cc for cc, names in GROUPS_OF_COUNTRIES.items() for n in names}
+
+
+def _group_focus(text: str) -> Counter[str]:
+    """The countries whose own parties and armed groups the text names (each once)."""
+    out: Counter[str] = Counter()
+    for name in {m.group(0) for m in _GROUP_NAMES.finditer(text)}:
+        out[_GROUP_COUNTRY[name]] += FOCUS_OTHER
+    return out
+
+
 def document_context(mentions: list[Mention], text: str, gz: Gazetteer) -> DocContext:
     """The document's countries, cities and provinces, from its mentions' candidates
     and the division words it uses."""
     focus, own_votes, name_votes, local_focus = _focus(mentions)
     focus.update(_division_word_focus(text))
+    focus.update(_group_focus(text))
     total = sum(focus.values()) or 1
     focus_cc = focus.most_common(1)[0][0] if focus else None
     countries = frozenset(focus)
