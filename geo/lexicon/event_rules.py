@@ -451,7 +451,7 @@ RULES: tuple[EventRule, ...] = (
         "ransacked",
         r"burn(?:ed|t)\s+down",
         # buildings and vehicles burnt ("burnt several houses and shops")
-        r"burn(?:ed|t)\s+(?:[\w-]+\s+){0,3}?(?:houses?|homes?|shops?|huts?|vehicles?|cars?|buses|"
+        r"burn(?:ed|t)\s+(?:(?!and\b)[\w-]+\s+){0,2}?(?:houses?|homes?|shops?|huts?|vehicles?|cars?|buses|"
         r"offices?|properties|villages?|kiosks?|stalls?)",
     ),
 )
@@ -481,7 +481,7 @@ REFINEMENTS: tuple[EventRule, ...] = (
         "ransacked",
         r"burn(?:ed|t)\s+down",
         # buildings and vehicles burnt ("burnt several houses and shops")
-        r"burn(?:ed|t)\s+(?:[\w-]+\s+){0,3}?(?:houses?|homes?|shops?|huts?|vehicles?|cars?|buses|"
+        r"burn(?:ed|t)\s+(?:(?!and\b)[\w-]+\s+){0,2}?(?:houses?|homes?|shops?|huts?|vehicles?|cars?|buses|"
         r"offices?|properties|villages?|kiosks?|stalls?)",
     ),
     *_rows(_SD, "Agreement", "agreement", "ceasefire"),

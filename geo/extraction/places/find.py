@@ -146,39 +146,10 @@ def sentence_mentions(
                     out.append(Mention(s + a, s + a + len(phrase), phrase, "site", cands, s))
                     taken.append((a, b))
                     break
-    # 1b'. US states and Canadian provinces by their news abbreviations ("GLASGOW,
-    # Ky.", "Surrey, B.C."): the division, which the containers then read
-    if _ABBREVIATION_HINT.search(sent):
-        for m in _state_abbreviations().finditer(sent):
-            g = "abbr" if m.group("abbr") else "abbr2"
-            a, b = m.span(g)
-            if free(a, b):
-                cc, name = STATE_ABBREVIATIONS[m.group(g)[:-1].replace(" ", "")]
-                cands = [e for e in gz.lookup(name, country_code=cc) if e.kind == "admin1"]
-                if cands:
-                    out.append(Mention(s + a, s + b, sent[a:b], "gazetteer", cands, s))
-                    taken.append((a, b))
-    # 1c. roads named by the towns they join ("the Eldoret-Kitale road", "the
-    # Baghdad-Kirkuk highway"): the first town, which the roles stage turns into a
-    # point near it (the event was somewhere on the road)
-    if "-" in sent:
-        for m in ROAD_BETWEEN.finditer(sent):
-            a, b = m.span("first")
-            cands = [c for c in gz.lookup(m.group("first")) if c.kind in ("city", "admin2")]
-            if cands and free(a, m.end()):
-                out.append(Mention(s + a, s + b, m.group("first"), "gazetteer", cands, s))
-                taken.append((a, m.end()))
-    # 1d. a town naming where a body is based ("the Eldoret-based Mirror Weekly"):
-    # the town, as a modifier (the roles and events stages read it as such)
-    if "-b" in sent or "-h" in sent:
-        for m in _BASED.finditer(sent):
-            a, b = m.span("name")
-            cands = [c for c in gz.lookup(m.group("name")) if c.kind != "site"]
-            if cands and free(a, m.end()):
-                mention = Mention(s + a, s + b, m.group("name"), "gazetteer", cands, s)
-                mention.modifier = True
-                out.append(mention)
-                taken.append((a, m.end()))
+    # 1b'. US states and Canadian provinces by their news abbreviations; 1c. roads
+    # named by the towns they join; 1d. towns where a body is based
+    out.extend(_abbreviation_mentions(sent, s, gz, free, taken))
+    out.extend(_hyphenated_mentions(sent, s, gz, free, taken))
     # 2. directional regions
     out.extend(_region_mentions(sent, s, gz, free, taken))
     # 3. capitalised runs against the gazetteer, 4. demonyms
@@ -208,6 +179,50 @@ def sentence_mentions(
         for m in out:
             m.dateline = m.start < s + dateline.end()
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _abbreviation_mentions(sent, s, gz, free, taken) -> list[Mention]:
+    """US states and Canadian provinces by their news abbreviations ("GLASGOW, Ky.",
+    "Surrey, B.C."): the division, which the containers then read."""
+    out: list[Mention] = []
+    if not _ABBREVIATION_HINT.search(sent):
+        return out
+    for m in _state_abbreviations().finditer(sent):
+        g = "abbr" if m.group("abbr") else "abbr2"
+        a, b = m.span(g)
+        if free(a, b):
+            cc, name = STATE_ABBREVIATIONS[m.group(g)[:-1].replace(" ", "")]
+            cands = [e for e in gz.lookup(name, country_code=cc) if e.kind == "admin1"]
+            if cands:
+                out.append(Mention(s + a, s + b, sent[a:b], "gazetteer", cands, s))
+                taken.append((a, b))
+    return out
+
+
+def _hyphenated_mentions(sent, s, gz, free, taken) -> list[Mention]:
+    """Towns joined by a hyphen: a road named by the towns it joins ("the
+    Eldoret-Kitale road": the first town, which the roles stage turns into a point
+    near it), and a town where a body is based ("the Eldoret-based Mirror Weekly":
+    the town, as a modifier)."""
+    out: list[Mention] = []
+    if "-" not in sent:
+        return out
+    for m in ROAD_BETWEEN.finditer(sent):
+        a, b = m.span("first")
+        cands = [c for c in gz.lookup(m.group("first")) if c.kind in ("city", "admin2")]
+        if cands and free(a, m.end()):
+            out.append(Mention(s + a, s + b, m.group("first"), "gazetteer", cands, s))
+            taken.append((a, m.end()))
+    if "-b" in sent or "-h" in sent:
+        for m in _BASED.finditer(sent):
+            a, b = m.span("name")
+            cands = [c for c in gz.lookup(m.group("name")) if c.kind != "site"]
+            if cands and free(a, m.end()):
+                mention = Mention(s + a, s + b, m.group("name"), "gazetteer", cands, s)
+                mention.modifier = True
+                out.append(mention)
+                taken.append((a, m.end()))
     return out
 
 
