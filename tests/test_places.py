@@ -976,3 +976,10 @@ def test_a_countrys_own_party_weighs_in_for_its_namesakes(gazetteer):
     text = "MQM workers staged a protest outside the Hyderabad Press Club."
     found = {t.text: t for t in find_toponyms(text, gazetteer)}
     assert found["Hyderabad"].place.country_code == "PK"
+
+
+def test_a_near_spelling_needs_a_country_the_document_tells(gazetteer):
+    # "Maranga" is one letter from Maringá, Brazil; a note that names no country gives
+    # no evidence for Brazil
+    found = {t.text: t for t in find_toponyms("Students riot against exams in Maranga.", gazetteer)}
+    assert "Maranga" not in found or found["Maranga"].place is None

@@ -478,9 +478,10 @@ def _candidates(
     cands = list(original[idx])
     if not cands and m.kind == "gazetteer" and ctx.focus_cc:
         cands = (ctx.source or geocoder_for(gz)).candidates(m.text, ctx.focus_cc)
-    if m.kind == "variant" and ctx.countries:
-        # a spelling variant counts only in a country the document is about
-        # (a note that names no country at all keeps them: "in Nassriya city")
+    if m.kind == "variant":
+        # a spelling variant counts only in a country the document is about (its
+        # places, demonyms, division words or parties); with none, a near spelling is
+        # no evidence of which country: "in Maranga" (Kenya) is no Maringá, Brazil
         cands = [c for c in cands if c.country_code in ctx.countries]
     if m.kind == "gazetteer" and ctx.countries and any(c.kind == "city" for c in cands):
         key = (m.text, tuple(map(id, cands)))  # a name repeats: weigh its towns once
