@@ -136,6 +136,14 @@ _ONE_BODY_FOUND = re.compile(
 _FOUND_AS_CAUSE = re.compile(
     r"\b(?:after|following|as|since|when|over|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I
 )
+
+
+def _found_as_cause(sentence: str, start: int, end: int) -> bool:
+    """Whether the words of the 40 characters before ``start`` (up to ``end``) tell
+    the finding as a cause."""
+    return _FOUND_AS_CAUSE.search(sentence, max(0, start - 40), end) is not None
+
+
 #: "an airstrike was executed": a plan or an operation carried out, no one killed.
 _THING_EXECUTED = re.compile(
     r"\b(?:strikes?|airstrikes?|attacks?|operations?|plans?|orders?|raids?|missions?|warrants?|"
@@ -377,9 +385,7 @@ def _iter_counts(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[_
             )
             if pattern is _KILLED_AFTER and _doers(sentence, m, group):
                 continue
-            if group == "n6" and _FOUND_AS_CAUSE.search(
-                sentence, max(0, m.start() - 40), m.start()
-            ):
+            if group == "n6" and _found_as_cause(sentence, m.start(), m.start()):
                 continue  # "protests after the bodies of three men were found"
             n = m.group(group)
             parsed = parse_number(n)
@@ -486,7 +492,8 @@ def _implicit_killed(sentence: str) -> tuple[int, tuple[int, int]] | None:
     if m:
         return 1, m.span()
     m = _ONE_BODY_FOUND.search(sentence)
-    if m and not _FOUND_AS_CAUSE.search(sentence, max(0, m.start() - 40), m.start() + 4):
+    # (past the match's article: "after the | body of")
+    if m and not _found_as_cause(sentence, m.start(), m.start() + 4):
         return 1, m.span()
     return None
 

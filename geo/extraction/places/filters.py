@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from geo.extraction.places.mention import Mention, common_words, given_names
 from geo.gazetteer import Entry, normalize, strip_article
@@ -216,7 +215,25 @@ def _modifies_next_word(
 PROPER_ONLY_TOWN = 100_000
 
 
-@lru_cache(maxsize=4096)
+#: The answers about the document being read, with that document: a corpus pins
+#: no earlier text (a cache keyed by whole documents would keep thousands alive).
+#: One tuple, replaced whole, so a thread never reads another document's answers.
+_DOC_ANSWERS: tuple[str | None, dict[tuple[str, str], bool]] = (None, {})
+
+
+def _about_the_document(doc: str, question: str, pattern: str) -> bool:
+    """Whether ``pattern`` occurs in ``doc``, asked once per document and question."""
+    global _DOC_ANSWERS
+    held, answers = _DOC_ANSWERS
+    if held is not doc:
+        answers = {}
+        _DOC_ANSWERS = (doc, answers)
+    key = (question, pattern)
+    if key not in answers:
+        answers[key] = re.search(pattern, doc) is not None
+    return answers[key]
+
+
 def _written_in_lower_case(doc: str, key: str) -> bool:
     """Whether ``doc`` holds the word ``key`` in lower case ("mobile phones").
 
@@ -225,10 +242,9 @@ def _written_in_lower_case(doc: str, key: str) -> bool:
     >>> _written_in_lower_case("Rain in Vancouver.", "vancouver")
     False
     """
-    return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc) is not None
+    return _about_the_document(doc, "lower", rf"(?<![\w-]){re.escape(key)}(?![\w-])")
 
 
-@lru_cache(maxsize=4096)
 def _written_as_a_name(doc: str, word: str) -> bool:
     """Whether ``doc`` writes ``word`` capitalised inside a sentence (after a
     lower-case word or a comma), where only a name is.
@@ -238,7 +254,7 @@ def _written_as_a_name(doc: str, word: str) -> bool:
     >>> _written_as_a_name("Nice weather. Nice day.", "Nice")
     False
     """
-    return re.search(rf"[a-z,;]\s+{re.escape(word)}(?![\w-])", doc) is not None
+    return _about_the_document(doc, "name", rf"[a-z,;]\s+{re.escape(word)}(?![\w-])")
 
 
 def _a_common_word(
